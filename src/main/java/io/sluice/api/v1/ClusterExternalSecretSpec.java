@@ -1,0 +1,27 @@
+package io.sluice.api.v1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ClusterExternalSecretSpec {
+    @Required
+    public ExternalSecretSpec externalSecretSpec;
+    /** Name of the ExternalSecret created in each namespace; defaults to the ClusterExternalSecret's name. */
+    public String externalSecretName;
+    public ExternalSecretMetadata externalSecretMetadata;
+    /** Deprecated by ESO in favour of {@link #namespaceSelectors}; still honoured. */
+    public LabelSelector namespaceSelector;
+    public List<LabelSelector> namespaceSelectors;
+    /** Deprecated by ESO; still honoured. */
+    public List<String> namespaces;
+    public String refreshTime;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class ExternalSecretMetadata {
+        public java.util.Map<String, String> labels;
+        public java.util.Map<String, String> annotations;
+    }
+}
