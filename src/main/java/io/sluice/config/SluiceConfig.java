@@ -1,0 +1,76 @@
+package io.sluice.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every Sluice setting, in one place. Each one has a default; the README's configuration table lists
+ * them with their environment variable names (e.g. {@code sluice.controller-class} is
+ * {@code SLUICE_CONTROLLER_CLASS}).
+ */
+@ConfigMapping(prefix = "sluice")
+public interface SluiceConfig {
+
+    /** Stores whose {@code spec.controller} is set and differs from this are ignored, with their ExternalSecrets. */
+    @WithDefault("default")
+    String controllerClass();
+
+    /** When true (ESO's flood gate), an ExternalSecret fails fast while its store is not Ready. */
+    @WithDefault("true")
+    boolean requireReadyStore();
+
+    ExternalSecrets externalSecrets();
+
+    Stores stores();
+
+    Fetch fetch();
+
+    Aws aws();
+
+    interface ExternalSecrets {
+        /** Used when {@code spec.refreshInterval} is absent (ESO's CRD default). */
+        @WithDefault("1h")
+        Duration defaultRefreshInterval();
+
+        /** Refreshes are spread by up to this fraction of their interval, so restarts do not cause bursts. */
+        @WithDefault("0.1")
+        double refreshJitter();
+
+        /** First retry delay after a failed sync; doubles per failure. */
+        @WithDefault("5s")
+        Duration retryInitialBackoff();
+
+        /** Upper bound of the retry delay after failed syncs. */
+        @WithDefault("5m")
+        Duration retryMaxBackoff();
+    }
+
+    interface Stores {
+        /** Store revalidation period when {@code spec.refreshInterval} is empty or 0. */
+        @WithDefault("5m")
+        Duration defaultRefreshInterval();
+    }
+
+    interface Fetch {
+        /**
+         * Reads of the same remote secret (same store, key and version) within this window share one
+         * provider call. {@code force-sync} bypasses it. 0 disables sharing across reconciles.
+         */
+        @WithDefault("60s")
+        Duration sharedReadWindow();
+
+        /** Upper bound of remote values held for sharing. */
+        @WithDefault("10000")
+        int maxSharedEntries();
+    }
+
+    interface Aws {
+        /** Secrets Manager endpoint override (LocalStack, moto, VPC endpoints). AWS_ENDPOINT_URL_SECRETS_MANAGER is honoured too. */
+        Optional<String> secretsManagerEndpoint();
+
+        /** STS endpoint override. AWS_ENDPOINT_URL_STS is honoured too. */
+        Optional<String> stsEndpoint();
+    }
+}
