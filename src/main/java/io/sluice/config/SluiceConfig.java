@@ -38,6 +38,20 @@ public interface SluiceConfig {
         @WithDefault("0.1")
         double refreshJitter();
 
+        /**
+         * After a restart, refreshes that fell due while Sluice was down are spread over this window (or the
+         * refresh interval, if shorter) instead of all running at once.
+         */
+        @WithDefault("5m")
+        Duration startupRefreshSpread();
+
+        /**
+         * Periodic refreshes running at once. First syncs, spec changes and repairs never wait for this, so
+         * new work overtakes a refresh storm; a refresh that finds no slot is retried a few seconds later.
+         */
+        @WithDefault("4")
+        int maxConcurrentRefreshes();
+
         /** First retry delay after a failed sync; doubles per failure. */
         @WithDefault("5s")
         Duration retryInitialBackoff();

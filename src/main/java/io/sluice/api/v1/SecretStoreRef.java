@@ -1,5 +1,6 @@
 package io.sluice.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -21,6 +22,7 @@ public class SecretStoreRef {
         this.kind = kind;
     }
 
+    @JsonIgnore
     public boolean isClusterStore() {
         return CLUSTER_SECRET_STORE.equals(kind);
     }

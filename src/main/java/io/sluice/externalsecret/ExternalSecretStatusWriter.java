@@ -1,0 +1,58 @@
+package io.sluice.externalsecret;
+
+import io.sluice.api.v1.ExternalSecret;
+import io.sluice.api.v1.ExternalSecretStatus;
+import io.sluice.status.Conditions;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Builds the next status of an ExternalSecret. Conditions keep their transition time unless they flip. */
+final class ExternalSecretStatusWriter {
+    static final String REASON_SYNCED = "SecretSynced";
+    static final String MESSAGE_SYNCED = "secret synced";
+
+    private final Clock clock;
+
+    ExternalSecretStatusWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime) {
+        ExternalSecretStatus current = currentOf(es);
+        ExternalSecretStatus next = copy(current);
+        if (touchRefreshTime || next.refreshTime == null) {
+            next.refreshTime = Conditions.now(clock);
+        }
+        next.syncedResourceVersion = marker;
+        next.binding = new ExternalSecretStatus.Binding(targetName);
+        next.conditions = Conditions.with(current.conditions, Conditions.READY, true, REASON_SYNCED, MESSAGE_SYNCED, clock);
+        return next;
+    }
+
+    ExternalSecretStatus failed(ExternalSecret es, String reason, String message) {
+        ExternalSecretStatus current = currentOf(es);
+        ExternalSecretStatus next = copy(current);
+        next.conditions = Conditions.with(current.conditions, Conditions.READY, false, reason, message, clock);
+        return next;
+    }
+
+    static boolean same(ExternalSecretStatus a, ExternalSecretStatus b) {
+        return Objects.equals(a.refreshTime, b.refreshTime)
+                && Objects.equals(a.syncedResourceVersion, b.syncedResourceVersion)
+                && Objects.equals(a.binding == null ? null : a.binding.name, b.binding == null ? null : b.binding.name)
+                && Objects.equals(a.conditions, b.conditions);
+    }
+
+    private static ExternalSecretStatus currentOf(ExternalSecret es) {
+        return es.getStatus() == null ? new ExternalSecretStatus() : es.getStatus();
+    }
+
+    private static ExternalSecretStatus copy(ExternalSecretStatus s) {
+        ExternalSecretStatus c = new ExternalSecretStatus();
+        c.refreshTime = s.refreshTime;
+        c.syncedResourceVersion = s.syncedResourceVersion;
+        c.binding = s.binding;
+        c.conditions = s.conditions;
+        return c;
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.store;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.config.SluiceConfig;
+import io.sluice.provider.Provider;
+import io.sluice.provider.SecretsClient;
+import io.sluice.status.Conditions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Turns a store into a usable client for a consumer, or explains why it cannot: unsupported provider,
+ * namespace not allowed by a ClusterSecretStore's conditions, or store not ready.
+ */
+@ApplicationScoped
+public class StoreAccess {
+    private final ProviderRegistry providers;
+    private final StoreClientCache clients;
+    private final KubernetesClient kubernetes;
+    private final SluiceConfig config;
+
+    public StoreAccess(ProviderRegistry providers, StoreClientCache clients, KubernetesClient kubernetes,
+            SluiceConfig config) {
+        this.providers = providers;
+        this.clients = clients;
+        this.kubernetes = kubernetes;
+        this.config = config;
+    }
+
+    /** Whether this operator instance is responsible for the store ({@code spec.controller}). */
+    public boolean isManagedByThisController(StoreView store) {
+        String controller = store.spec() == null ? null : store.spec().controller;
+        return controller == null || controller.isEmpty() || controller.equals(config.controllerClass());
+    }
+
+    public SecretsClient clientFor(StoreView store, String consumerNamespace) {
+        Provider provider = providers.providerFor(store.spec().provider)
+                .orElseThrow(() -> new StoreUnavailableException(store.displayName() + ": "
+                        + ProviderRegistry.unsupportedMessage(store.spec().provider)));
+        if (store.isCluster() && !NamespaceConditions.allows(store.spec().conditions, consumerNamespace,
+                namespaceLabels(store, consumerNamespace))) {
+            throw new StoreUnavailableException("using cluster store \"" + store.name()
+                    + "\" is not allowed from namespace \"" + consumerNamespace + "\": denied by spec.condition");
+        }
+        if (config.requireReadyStore() && !Conditions.isTrue(store.status() == null ? null : store.status().conditions,
+                Conditions.READY)) {
+            throw new StoreUnavailableException(store.displayName() + " is not ready"
+                    + readinessDetail(store));
+        }
+        return clients.clientFor(store, provider, consumerNamespace);
+    }
+
+    private Map<String, String> namespaceLabels(StoreView store, String namespace) {
+        boolean needsLabels = store.spec().conditions != null
+                && store.spec().conditions.stream().anyMatch(c -> c.namespaceSelector != null);
+        if (!needsLabels) {
+            return Map.of();
+        }
+        Namespace ns = kubernetes.namespaces().withName(namespace).get();
+        return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+    }
+
+    private static String readinessDetail(StoreView store) {
+        var ready = Conditions.find(store.status() == null ? null : store.status().conditions, Conditions.READY);
+        return ready == null || ready.message == null ? " (not validated yet)" : ": " + ready.message;
+    }
+}

@@ -1,0 +1,90 @@
+package io.sluice.store;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.sluice.api.v1.SecretStoreStatus;
+import io.sluice.config.SluiceConfig;
+import io.sluice.kube.Durations;
+import io.sluice.provider.Provider;
+import io.sluice.provider.ProviderException;
+import io.sluice.provider.SecretsClient;
+import io.sluice.status.Conditions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Validates a store (its provider is supported, its client can be built, and one cheap authorised call
+ * succeeds) and computes its next status with ESO's reasons.
+ */
+@ApplicationScoped
+public class StoreValidator {
+    private static final Logger LOG = Logger.getLogger(StoreValidator.class);
+    public static final String VALID = "Valid";
+    public static final String INVALID_PROVIDER_CONFIG = "InvalidProviderConfig";
+    public static final String VALIDATION_UNKNOWN = "ValidationUnknown";
+
+    private final ProviderRegistry providers;
+    private final StoreClientCache clients;
+    private final SluiceConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public StoreValidator(ProviderRegistry providers, StoreClientCache clients, SluiceConfig config) {
+        this.providers = providers;
+        this.clients = clients;
+        this.config = config;
+    }
+
+    public SecretStoreStatus validate(StoreView store) {
+        SecretStoreStatus current = store.status() == null ? new SecretStoreStatus() : store.status();
+        SecretStoreStatus next = new SecretStoreStatus();
+        Optional<Provider> provider = providers.providerFor(store.spec().provider);
+        if (provider.isEmpty()) {
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
+                    ProviderRegistry.unsupportedMessage(store.spec().provider), clock);
+            return next;
+        }
+        next.capabilities = SecretStoreStatus.Capabilities.valueOf(provider.get().capabilities(store.spec().provider).name());
+        if (provider.get().usesReferentAuth(store)) {
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, true, VALIDATION_UNKNOWN,
+                    "store credentials are resolved in the namespace of each ExternalSecret (referent authentication)",
+                    clock);
+            return next;
+        }
+        try {
+            SecretsClient client = clients.clientFor(store, provider.get(), store.namespace());
+            client.validate();
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, true, VALID, "store validated", clock);
+        } catch (ProviderException e) {
+            LOG.warnf("%s failed validation: %s", store.displayName(), e.getMessage());
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
+                    "unable to validate store: " + e.getMessage(), clock);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: unable to create client: %s", store.displayName(), e.getClass().getSimpleName());
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
+                    "unable to create client: " + e.getClass().getSimpleName(), clock);
+        }
+        return next;
+    }
+
+    /** The revalidation period: {@code spec.refreshInterval} (seconds or a duration), else the default. */
+    public Duration revalidationPeriod(StoreView store) {
+        IntOrString interval = store.spec().refreshInterval;
+        Duration fallback = config.stores().defaultRefreshInterval();
+        if (interval == null) {
+            return fallback;
+        }
+        try {
+            Duration d = interval.getIntVal() != null ? Duration.ofSeconds(interval.getIntVal())
+                    : Durations.parse(interval.getStrVal());
+            return d.isZero() || d.isNegative() ? fallback : d;
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    public static boolean sameStatus(SecretStoreStatus a, SecretStoreStatus b) {
+        return a != null && b != null && java.util.Objects.equals(a.conditions, b.conditions) && a.capabilities == b.capabilities;
+    }
+}

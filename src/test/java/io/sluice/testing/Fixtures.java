@@ -1,0 +1,56 @@
+package io.sluice.testing;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.sluice.api.v1.ExternalSecret;
+import io.sluice.api.v1.ExternalSecretData;
+import io.sluice.api.v1.ExternalSecretSpec;
+import io.sluice.api.v1.FakeProvider;
+import io.sluice.api.v1.RemoteRef;
+import io.sluice.api.v1.SecretStore;
+import io.sluice.api.v1.SecretStoreProvider;
+import io.sluice.api.v1.SecretStoreRef;
+import io.sluice.api.v1.SecretStoreSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builders for the resources tests apply. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static SecretStore fakeStore(String namespace, String name, FakeProvider.Entry... entries) {
+        SecretStore store = new SecretStore();
+        store.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        SecretStoreSpec spec = new SecretStoreSpec();
+        spec.provider = new SecretStoreProvider();
+        spec.provider.fake = new FakeProvider();
+        spec.provider.fake.data = new ArrayList<>(List.of(entries));
+        store.setSpec(spec);
+        return store;
+    }
+
+    public static FakeProvider.Entry entry(String key, String value) {
+        return new FakeProvider.Entry(key, value, null);
+    }
+
+    public static ExternalSecret externalSecret(String namespace, String name, String storeName, String refreshInterval) {
+        ExternalSecret es = new ExternalSecret();
+        es.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        ExternalSecretSpec spec = new ExternalSecretSpec();
+        spec.secretStoreRef = new SecretStoreRef(storeName, null);
+        spec.refreshInterval = refreshInterval;
+        spec.data = new ArrayList<>();
+        es.setSpec(spec);
+        return es;
+    }
+
+    public static ExternalSecret withData(ExternalSecret es, String secretKey, String remoteKey, String property) {
+        ExternalSecretData data = new ExternalSecretData();
+        data.secretKey = secretKey;
+        data.remoteRef = new RemoteRef();
+        data.remoteRef.key = remoteKey;
+        data.remoteRef.property = property;
+        es.getSpec().data.add(data);
+        return es;
+    }
+}
