@@ -22,6 +22,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.Hashes;
 import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
+import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreView;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final StoreAccess storeAccess;
     private final EventRecorder events;
     private final SharedFetcher fetcher;
+    private final SyncMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -59,12 +61,13 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
-            EventRecorder events, SharedFetcher fetcher) {
+            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics) {
         this.client = client;
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
         this.fetcher = fetcher;
+        this.metrics = metrics;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -115,11 +118,17 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(Duration.ofMillis(
                     1000 + (long) (2000 * RefreshSchedule.spreadOf(resource.getMetadata().getUid()))));
         }
+        String namespace = resource.getMetadata().getNamespace();
+        String name = resource.getMetadata().getName();
         try {
-            return sync(resource, id, es, existing, reason, marker, interval, now);
+            UpdateControl<ExternalSecret> done = sync(resource, id, es, existing, reason, marker, interval, now);
+            metrics.synced(namespace, name, true);
+            return done;
         } catch (SyncException e) {
+            metrics.synced(namespace, name, false);
             return fail(resource, id, es, inputs, e, interval);
         } catch (KubernetesClientException e) {
+            metrics.synced(namespace, name, false);
             return fail(resource, id, es, inputs, new SyncException("SecretSyncedError", "UpdateFailed",
                     "could not update secret: " + kubernetesError(e), null), interval);
         } finally {
