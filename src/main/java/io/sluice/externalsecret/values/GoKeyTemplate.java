@@ -62,7 +62,7 @@ final class GoKeyTemplate {
     }
 
     private void appendText(String text) {
-        qute.append(text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}"));
+        qute.append(text.replace("{", "\\{").replace("}", "\\}"));
     }
 
     private void appendAction(String action) {
@@ -105,6 +105,11 @@ final class GoKeyTemplate {
         if (!KeyFunctions.ARITY.containsKey(function)) {
             throw unsupported(function);
         }
+        for (String argument : arguments) {
+            if (!GoTemplateTokens.isStringLiteral(argument)) {
+                throw unsupported(argument);
+            }
+        }
         if (arguments.size() != KeyFunctions.ARITY.get(function)) {
             throw new ExtractionException.InvalidRewrite("function " + function + " takes "
                     + KeyFunctions.ARITY.get(function) + " argument(s) in transform template: " + source);
@@ -113,9 +118,6 @@ final class GoKeyTemplate {
         if (!arguments.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (String argument : arguments) {
-                if (!GoTemplateTokens.isStringLiteral(argument)) {
-                    throw unsupported(argument);
-                }
                 String name = "arg" + args.size();
                 args.put(name, GoTemplateTokens.unquote(argument));
                 names.add(name);

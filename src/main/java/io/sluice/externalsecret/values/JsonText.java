@@ -46,9 +46,6 @@ final class JsonText {
 
     /** The JSON type of a value token, for messages ("object", "array", "string", ...). */
     static String kind(JsonToken token) {
-        if (token == null) {
-            return "empty";
-        }
         return switch (token) {
             case START_OBJECT -> "object";
             case START_ARRAY -> "array";

@@ -46,14 +46,10 @@ final class KeyTemplate {
         data.put("value", key);
         try {
             return template.render(data);
-        } catch (ExtractionException e) {
-            throw e;
-        } catch (TemplateException failed) {
-            if (failed.getCause() instanceof ExtractionException e) {
-                throw e;
-            }
-            throw new ExtractionException.InvalidRewrite("transform template " + source
-                    + " failed for key " + key + ": " + failed.getMessage());
+        } catch (ExtractionException | TemplateException failed) {
+            Throwable reason = failed.getCause() instanceof ExtractionException cause ? cause : failed;
+            throw new ExtractionException.InvalidRewrite("transform template " + source + " failed for key " + key
+                    + ": " + reason.getMessage());
         }
     }
 }

@@ -27,6 +27,9 @@ public final class SecretMapExtractor {
         try (JsonParser parser = JsonText.open(json)) {
             JsonToken root = parser.currentToken();
             Map<String, byte[]> members = new LinkedHashMap<>();
+            if (root == null) {
+                throw notAnObject(remoteKey, "not valid JSON");
+            }
             if (root == JsonToken.START_OBJECT) {
                 readMembers(parser, json, members);
             } else if (root != JsonToken.VALUE_NULL) {
