@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code remoteRef.property}: selects one value inside a JSON remote value with the subset of gjson paths
@@ -26,9 +24,6 @@ import java.util.List;
  * {@code FormatFloat(f, 'f', -1, 64)}), {@code null} becomes empty.
  */
 public final class PropertyPath {
-
-    private record Segment(String name, boolean arrayLength) {
-    }
 
     private PropertyPath() {
     }
@@ -47,7 +42,7 @@ public final class PropertyPath {
             return json;
         }
         try {
-            String literal = property.contains(".") ? lookupLiteral(json, property) : null;
+            String literal = property.contains(".") ? lookup(json, GjsonPath.literalKey(property)) : null;
             if (literal != null) {
                 return literal;
             }
@@ -65,81 +60,32 @@ public final class PropertyPath {
         }
     }
 
-    private static String lookupLiteral(String json, String property) throws IOException {
-        return lookup(json, List.of(new Segment(property, false)));
-    }
-
     /** The parsed path; a property with unsupported syntax is still accepted when it is a literal key. */
-    private static List<Segment> parseOrLiteral(String json, String property) throws IOException {
-        try {
-            return parse(property);
-        } catch (ExtractionException.InvalidProperty unsupported) {
-            if (lookupLiteral(json, property) != null) {
-                return List.of(new Segment(property, false));
-            }
-            throw unsupported;
+    private static GjsonPath parseOrLiteral(String json, String property) throws IOException {
+        GjsonPath path = GjsonPath.parse(property);
+        if (path != null) {
+            return path;
         }
-    }
-
-    private static List<Segment> parse(String property) {
-        List<Segment> segments = new ArrayList<>();
-        StringBuilder name = new StringBuilder();
-        boolean specialStart = false;
-        for (int i = 0; i < property.length(); i++) {
-            char c = property.charAt(i);
-            if (c == '\\' && i + 1 < property.length()) {
-                name.append(property.charAt(++i));
-            } else if (c == '.') {
-                segments.add(segment(property, name.toString(), specialStart));
-                name.setLength(0);
-                specialStart = false;
-            } else {
-                if (c == '*' || c == '?' || c == '|' || (name.isEmpty() && (c == '@' || c == '#'))) {
-                    if (c != '#') {
-                        throw unsupported(property);
-                    }
-                    specialStart = true;
-                }
-                name.append(c);
-            }
+        if (lookup(json, GjsonPath.literalKey(property)) != null) {
+            return GjsonPath.literalKey(property);
         }
-        segments.add(segment(property, name.toString(), specialStart));
-        for (int i = 0; i < segments.size() - 1; i++) {
-            if (segments.get(i).arrayLength()) {
-                throw unsupported(property);
-            }
-        }
-        return segments;
-    }
-
-    private static Segment segment(String property, String name, boolean startsWithHash) {
-        if (!startsWithHash) {
-            return new Segment(name, false);
-        }
-        if (!name.equals("#")) {
-            throw unsupported(property);
-        }
-        return new Segment(name, true);
-    }
-
-    private static ExtractionException unsupported(String property) {
-        return new ExtractionException.InvalidProperty("property " + property
+        throw new ExtractionException.InvalidProperty("property " + property
                 + " uses gjson syntax Sluice does not support (wildcards, queries, modifiers or pipes)");
     }
 
     /** The gjson text of the value at {@code path}, or null when there is none. */
-    private static String lookup(String json, List<Segment> path) throws IOException {
+    private static String lookup(String json, GjsonPath path) throws IOException {
         try (JsonParser parser = JsonText.open(json)) {
             if (parser.currentToken() == null) {
                 throw new JsonParseException(parser, "no JSON value");
             }
-            for (Segment segment : path) {
-                if (segment.arrayLength()) {
-                    return parser.currentToken() == JsonToken.START_ARRAY ? Integer.toString(countElements(parser)) : null;
-                }
-                if (!descend(parser, segment.name())) {
+            for (String key : path.keys()) {
+                if (!descend(parser, key)) {
                     return null;
                 }
+            }
+            if (path.endsWithArrayLength()) {
+                return parser.currentToken() == JsonToken.START_ARRAY ? Integer.toString(countElements(parser)) : null;
             }
             return gjsonString(parser, json);
         }
