@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Translates the Go template form of a key transform into Qute. Supported: text, {@code {{ .value }}},
  * pipelines such as {@code {{ .value | upper }}} or {@code {{ .value | replace "-" "_" | lower }}}, the call
- * form {@code {{ trimPrefix "app_" .value }}}, and the whitespace trims {@code {{- } and {@code  -}}, with the
+ * form {@code {{ trimPrefix "app_" .value }}}, and the whitespace trims <code>&#123;&#123;-</code> and
+ * <code>-&#125;&#125;</code>, with the
  * functions of {@link KeyFunctions}. Anything else (other fields, variables, {@code if}, {@code range},
  * other functions) is rejected with an error naming it. String arguments travel as template data, so they
  * need no Qute quoting.
