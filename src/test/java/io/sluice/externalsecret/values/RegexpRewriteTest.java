@@ -1,0 +1,122 @@
+package io.sluice.externalsecret.values;
+
+import static io.sluice.externalsecret.values.Bytes.map;
+import static io.sluice.externalsecret.values.Bytes.text;
+import static io.sluice.externalsecret.values.Rewrites.regexp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RegexpRewriteTest {
+
+    private static String rewriteKey(String source, String target, String key) {
+        return KeyRewriter.rewrite(List.of(regexp(source, target)), map(key, "v")).keySet().iterator().next();
+    }
+
+    @ParameterizedTest(name = "{0} / {1} on {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            // ESO documentation examples
+            "(.*)                             | my_$1                           | username        | my_username",
+            "^db-                             | ''                              | db-password     | password",
+            "exp-(.*?)-ple                    | rewriting-${1}-with-groups      | exp-test-ple    | rewriting-test-with-groups",
+            "(.*)/(.*)                        | $2                              | path/to/key     | key",
+            // Go template syntax: longest name, braces, $$ and malformed references
+            "(.*)                             | $1_x                            | key             | ''",
+            "(.*)                             | ${1}_x                          | key             | key_x",
+            "(.*)                             | $10                             | key             | ''",
+            "(.*)                             | ${01}                           | key             | ''",
+            "(.*)                             | $0-$0                           | key             | key-key",
+            "(.*)                             | $$1                             | key             | $1",
+            "(.*)                             | a$                              | key             | a$",
+            "(.*)                             | ${1                             | key             | ${1",
+            "(.*)                             | $-x                             | key             | $-x",
+            "(a)?(b)                          | [$1]                            | b               | []",
+            "(?P<first_part>[a-z]+)-(?P<rest>.*) | ${rest}.${first_part}        | db-user         | user.db",
+            "(?<word>[a-z]+)                  | <$word>                         | ab-cd           | <ab>-<cd>",
+            "(?P<word>[a-z]+)                 | ${missing}x                     | ab              | x",
+            // Go's ReplaceAll loop: no replacement for an empty match right after a match
+            "a*                               | X                               | baaac           | XbXcX",
+            "x*                               | -                               | abc             | -a-b-c-",
+            // Go syntax that Java spells differently
+            "[[:alpha:]]+                     | W                               | ab12cd          | W12W",
+            "[[:^digit:]]                     | _                               | a1b2            | _1_2",
+            "[a[]                             | _                               | x[a             | x__",
+            "[a&&b]                           | _                               | a&b             | ___",
+            "(?i)USER                         | user                            | db-User         | db-user",
+    })
+    void replacesLikeGo(String source, String target, String key, String expected) {
+        assertEquals(expected, rewriteKey(source, target, key));
+    }
+
+    @Test
+    void esoExtractExampleRewritesEveryKey() {
+        Map<String, byte[]> out = KeyRewriter.rewrite(List.of(regexp("(.*)", "my_$1")), map("username", "u", "password", "p"));
+        assertEquals(Map.of("my_username", "u", "my_password", "p"), text(out));
+    }
+
+    @Test
+    void rewritesApplyInOrder() {
+        Map<String, byte[]> out = KeyRewriter.rewrite(
+                List.of(regexp("^app/", ""), regexp("/", "_"), regexp("(.*)", "APP_$1")),
+                map("app/db/user", "u"));
+        assertEquals(Map.of("APP_db_user", "u"), text(out));
+    }
+
+    @Test
+    void noRewritesLeaveKeysAlone() {
+        Map<String, byte[]> in = map("a/b", "1");
+        assertEquals(in, KeyRewriter.rewrite(null, in));
+        assertEquals(text(in), text(KeyRewriter.rewrite(List.of(), in)));
+    }
+
+    @Test
+    void duplicateResultNamesBothSourceKeys() {
+        ExtractionException e = assertThrows(ExtractionException.DuplicateKey.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("[0-9]", "")), map("key1", "a", "key2", "b")));
+        assertEquals("rewrite[0] maps keys \"key1\" and \"key2\" to the same key \"key\"", e.getMessage());
+        assertEquals("DuplicateKey", e.reason());
+    }
+
+    @Test
+    void invalidRegexpIsAClearError() {
+        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("(", "x")), map("k", "v")));
+        assertEquals("rewrite[0].regexp.source ( does not compile: Unclosed group", e.getMessage());
+        assertEquals("InvalidRewrite", e.reason());
+    }
+
+    @Test
+    void unknownPosixClassIsInvalid() {
+        assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("[[:nope:]]", "x")), map("k", "v")));
+    }
+
+    @Test
+    void missingSourceIsInvalidAndMissingTargetMeansEmpty() {
+        assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp(null, "x")), map("k", "v")));
+        assertEquals(Map.of("key", "v"), text(KeyRewriter.rewrite(List.of(regexp("^my-", null)), map("my-key", "v"))));
+    }
+
+    @Test
+    void mergeIsNotSupportedYet() {
+        ExtractionException e = assertThrows(ExtractionException.UnsupportedRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(Rewrites.merge("all")), map("k", "{}")));
+        assertEquals("rewrite[0].merge is not supported yet; use regexp or transform", e.getMessage());
+        assertEquals("UnsupportedRewrite", e.reason());
+    }
+
+    @Test
+    void rewriteWithNothingOrTwoThingsSetIsInvalid() {
+        io.sluice.api.v1.ExternalSecretRewrite both = regexp("a", "b");
+        both.transform = Rewrites.transform("{value}").transform;
+        assertThrows(ExtractionException.InvalidRewrite.class, () -> KeyRewriter.rewrite(List.of(both), map("k", "v")));
+        assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(new io.sluice.api.v1.ExternalSecretRewrite()), map("k", "v")));
+    }
+}
