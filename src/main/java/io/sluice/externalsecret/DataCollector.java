@@ -3,6 +3,8 @@ package io.sluice.externalsecret;
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretDataFrom;
 import io.sluice.api.v1.SecretStoreRef;
+import io.sluice.externalsecret.values.EntryValues;
+import io.sluice.externalsecret.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
@@ -25,13 +27,11 @@ final class DataCollector {
     private final StoreLookup stores;
     private final StoreAccess access;
     private final SharedFetcher fetcher;
-    private final ValueExtraction extraction;
 
-    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher, ValueExtraction extraction) {
+    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher) {
         this.stores = stores;
         this.access = access;
         this.fetcher = fetcher;
-        this.extraction = extraction;
     }
 
     /**
@@ -39,6 +39,16 @@ final class DataCollector {
      * @throws SyncException when a store is unusable or the provider fails
      */
     Map<String, byte[]> collect(EffectiveSpec es, boolean fresh) {
+        try {
+            return collectEntries(es, fresh);
+        } catch (ExtractionException e) {
+            throw new SyncException("SecretSyncedError", "UpdateFailed", "could not get secret data from provider: "
+                    + e.reason() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private Map<String, byte[]> collectEntries(EffectiveSpec es, boolean fresh) {
+        rejectDuplicateKeys(es);
         String namespace = es.resource().getMetadata().getNamespace();
         Map<String, byte[]> result = new LinkedHashMap<>();
         if (es.spec().dataFrom != null) {
@@ -53,13 +63,14 @@ final class DataCollector {
                 Map<String, byte[]> values;
                 if (entry.extract != null) {
                     RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.extract), fresh);
-                    values = extraction.extract(entry.extract, raw);
+                    values = EntryValues.forExtract(entry.extract, entry.rewrite, raw);
                 } else if (entry.find != null) {
-                    values = extraction.found(entry.find, find(client, ref, FindQuery.of(entry.find), fresh));
+                    values = EntryValues.forFind(entry.find, entry.rewrite,
+                            find(client, ref, FindQuery.of(entry.find), fresh));
                 } else {
                     throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
                 }
-                result.putAll(extraction.rewrite(entry, values));
+                result.putAll(values);
             }
         }
         if (es.spec().data != null) {
@@ -71,10 +82,24 @@ final class DataCollector {
                 SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
                 SecretsClient client = client(ref, namespace);
                 RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), fresh);
-                result.put(entry.secretKey, extraction.value(entry.remoteRef, raw));
+                result.put(entry.secretKey, EntryValues.forData(entry.secretKey, entry.remoteRef, raw));
             }
         }
         return result;
+    }
+
+    /** ESO's webhook rejects duplicate {@code data[].secretKey} under deletionPolicy Retain; Sluice checks it here. */
+    private static void rejectDuplicateKeys(EffectiveSpec es) {
+        if (es.spec().data == null || es.deletionPolicy() != io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy.Retain) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ExternalSecretData entry : es.spec().data) {
+            if (!seen.add(entry.secretKey)) {
+                throw new SyncException("SecretSyncedError", "duplicate secretKey \"" + entry.secretKey
+                        + "\" in spec.data (not allowed with deletionPolicy=Retain)");
+            }
+        }
     }
 
     private SecretsClient client(SecretStoreRef ref, String namespace) {

@@ -56,7 +56,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final RefreshAdmission admission;
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
-    private final ValueExtraction extraction = new ValueExtraction();
 
     private ExternalSecretEventSources sources;
 
@@ -142,7 +141,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             Reason reason, String marker, Duration interval, Instant now) {
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
-        DataCollector collector = new DataCollector(sources::findStore, storeAccess, fetcher, extraction);
+        DataCollector collector = new DataCollector(sources::findStore, storeAccess, fetcher);
         var data = collector.collect(es, fresh);
         DesiredSecret desired = DesiredSecret.of(es, data, null, resource.getMetadata().getLabels(),
                 resource.getMetadata().getAnnotations());
