@@ -1,0 +1,34 @@
+package io.sluice.externalsecret;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FailureBackoffTest {
+    private final FailureBackoff backoff = new FailureBackoff(Duration.ofSeconds(5), Duration.ofMinutes(5));
+    private final ResourceID id = new ResourceID("es", "ns");
+    private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void delaysDoubleWithJitterUpToTheCap() {
+        for (int failures = 1; failures <= 12; failures++) {
+            long expected = Math.min(5_000L << (failures - 1), 300_000L);
+            long delay = backoff.delayFor(failures).toMillis();
+            assertTrue(delay >= expected * 0.8 - 1 && delay <= expected, failures + " failures: " + delay);
+        }
+    }
+
+    @Test
+    void unchangedInputsWaitButChangedInputsGoAtOnce() {
+        Duration delay = backoff.failed(id, "inputs-1", now);
+        assertTrue(backoff.pending(id, "inputs-1", now.plusMillis(100)).isPresent());
+        assertFalse(backoff.pending(id, "inputs-2", now.plusMillis(100)).isPresent(), "a spec or store change retries now");
+        assertFalse(backoff.pending(id, "inputs-1", now.plus(delay)).isPresent());
+        backoff.succeeded(id);
+        assertFalse(backoff.pending(id, "inputs-1", now).isPresent());
+    }
+}
