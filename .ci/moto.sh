@@ -107,12 +107,16 @@ cmd_start() {
     log "moto already running (pid $pid); stop it first"
     exit 1
   fi
+  local endpoint="http://127.0.0.1:$port"
+  if curl -s -o /dev/null "$endpoint/"; then
+    log "something already answers on $endpoint; choose another port"
+    exit 1
+  fi
   mkdir -p "$WORK"
   local log_file="$WORK/moto-$port.log"
   PYTHONPATH="$DIST_PACKAGES" setsid nohup "$PYTHON" -m moto.server -H 127.0.0.1 -p "$port" \
     >"$log_file" 2>&1 </dev/null &
   echo $! >"$PID_FILE"
-  local endpoint="http://127.0.0.1:$port"
   for _ in $(seq 1 120); do
     if curl -fs -o /dev/null "$endpoint/moto-api/data.json"; then
       log "moto listening on $endpoint (pid $(cat "$PID_FILE"), log $log_file)"

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -82,6 +84,8 @@ class AwsServersContractTest {
         assertThrows(ResourceExistsException.class, () -> server.createSecret("app/once", "again"));
         assertThrows(ResourceNotFoundException.class,
                 () -> sm.getSecretValue(b -> b.secretId("app/once").versionId("00000000-0000-0000-0000-000000000000")));
+        sm.createSecret(b -> b.name("app/no-value"));
+        assertThrows(ResourceNotFoundException.class, () -> sm.getSecretValue(b -> b.secretId("app/no-value")));
     }
 
     @AwsServersTest
@@ -161,14 +165,19 @@ class AwsServersContractTest {
         server.createSecret("app/retired", "v");
         SecretsManagerClient sm = server.secretsManager();
 
-        assertNotNull(sm.deleteSecret(b -> b.secretId("app/retired").recoveryWindowInDays(7L)).deletionDate());
+        Instant deletionDate = sm.deleteSecret(b -> b.secretId("app/retired").recoveryWindowInDays(7L)).deletionDate();
+        Duration untilDeletion = Duration.between(Instant.now(), deletionDate);
+        assertTrue(untilDeletion.compareTo(Duration.ofDays(7).minusMinutes(5)) > 0
+                && untilDeletion.compareTo(Duration.ofDays(7).plusMinutes(5)) < 0, "deletion in 7 days: " + deletionDate);
 
         InvalidRequestException error = assertThrows(InvalidRequestException.class,
                 () -> sm.getSecretValue(b -> b.secretId("app/retired")));
         // AWS: "...because it was marked for deletion."; moto: "...currently marked deleted."
         String message = error.awsErrorDetails().errorMessage();
         assertTrue(message.contains("marked") && message.contains("delet"), message);
-        assertNotNull(sm.describeSecret(b -> b.secretId("app/retired")).deletedDate());
+        Instant deletedDate = sm.describeSecret(b -> b.secretId("app/retired")).deletedDate();
+        assertTrue(Duration.between(deletedDate, deletionDate).abs().getSeconds() <= 1,
+                "DescribeSecret's DeletedDate is the scheduled deletion date: " + deletedDate);
         assertFalse(listedNames(sm.listSecrets(b -> { })).contains("app/retired"));
         assertTrue(listedNames(sm.listSecrets(b -> b.includePlannedDeletion(true))).contains("app/retired"));
     }

@@ -179,9 +179,11 @@ public final class SecretsManagerState {
         if (secret.isMarkedForDeletion()) {
             throw AwsError.badRequest("InvalidRequestException", MARKED_FOR_DELETION);
         }
-        secret.markDeleted(now);
         int days = recoveryWindowInDays == null ? DEFAULT_RECOVERY_DAYS : recoveryWindowInDays;
-        return new Deletion(secret.arn(), secret.name(), now.plus(Duration.ofDays(days)));
+        Instant deletionDate = now.plus(Duration.ofDays(days));
+        // DescribeSecret's DeletedDate is documented as the date the secret is scheduled for deletion
+        secret.markDeleted(deletionDate);
+        return new Deletion(secret.arn(), secret.name(), deletionDate);
     }
 
     synchronized SecretRecord restore(String secretId) {
