@@ -72,6 +72,11 @@ final class AwsSecretsManagerClient implements SecretsClient {
         lease.release();
     }
 
+    /** The pooled SDK clients behind this store client (tests check the sharing). */
+    AwsClients clients() {
+        return lease.clients();
+    }
+
     static RemoteSecret valueOf(GetSecretValueResponse response) {
         return SecretValues.of(response.secretString(), response.secretBinary());
     }
