@@ -91,10 +91,13 @@ public final class AwsErrors {
         return awsMessage == null || awsMessage.isBlank() ? "" : ": " + sanitize(awsMessage);
     }
 
-    /** ResourceNotFound, or a request refused because the secret is scheduled for deletion. */
+    /**
+     * ResourceNotFound, or a request refused because the secret is scheduled for deletion (AWS says "marked for
+     * deletion", moto "marked deleted").
+     */
     public static boolean isNotFound(String code, String awsMessage) {
-        return NOT_FOUND_CODES.contains(code)
-                || DELETION_CODES.contains(code) && awsMessage != null && awsMessage.contains("marked for deletion");
+        return NOT_FOUND_CODES.contains(code) || DELETION_CODES.contains(code) && awsMessage != null
+                && (awsMessage.contains("marked for deletion") || awsMessage.contains("marked deleted"));
     }
 
     private static String prefix(String operation, String subject) {

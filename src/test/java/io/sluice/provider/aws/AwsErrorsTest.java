@@ -44,6 +44,9 @@ class AwsErrorsTest {
                 AwsErrors.classify("GetSecretValue", "x", service("InvalidRequestException", 400, message)));
         assertInstanceOf(SecretNotFoundException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("InvalidParameterException", 400, message)));
+        assertInstanceOf(SecretNotFoundException.class, AwsErrors.classify("GetSecretValue", "x", service(
+                "InvalidRequestException", 400,
+                "You tried to perform the operation on a secret that's currently marked deleted.")));
     }
 
     @Test
