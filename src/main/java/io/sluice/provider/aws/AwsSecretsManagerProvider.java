@@ -1,6 +1,7 @@
 package io.sluice.provider.aws;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.arc.Unremovable;
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.config.SluiceConfig;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.regions.Region;
 
 /** {@code spec.provider.aws} with {@code service: SecretsManager}. */
 @ApplicationScoped
+@Unremovable
 public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient http;
