@@ -1,0 +1,126 @@
+package io.sluice.testing.aws.emulator;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An in-JVM AWS Secrets Manager and STS speaking the real wire protocols on a random loopback port, for
+ * the real SDK clients built with {@code endpointOverride(endpoint())}. Besides the AWS behaviour it offers
+ * test hooks: call counters, fault injection, an access-key allow-list, the STS call log and seeding.
+ */
+public final class AwsEmulator implements AutoCloseable {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
+
+    private final Clock clock;
+    private final Map<String, SecretsManagerState> secretsByRegion = new ConcurrentHashMap<>();
+    private final StsState sts;
+    private final CallCounter calls = new CallCounter();
+    private final FaultInjector faults = new FaultInjector();
+    private final AccessPolicy access;
+    private final EmulatorHttpServer server;
+
+    private AwsEmulator(Clock clock) {
+        this.clock = clock;
+        this.sts = new StsState(clock);
+        this.access = new AccessPolicy(sts, ACCOUNT);
+        SecretsManagerHandler secretsManager = new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
+        this.server = new EmulatorHttpServer(List.of(secretsManager, new StsHandler(sts, ACCOUNT)), calls, faults, access);
+    }
+
+    public static AwsEmulator start() {
+        return start(Clock.systemUTC());
+    }
+
+    /** Starts with a clock of the test's choosing, which decides creation dates and credential expiry. */
+    public static AwsEmulator start(Clock clock) {
+        return new AwsEmulator(clock);
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** HTTP calls received for an operation (e.g. "GetSecretValue", "AssumeRole"), including SDK retries. */
+    public int calls(String operation) {
+        return calls.calls(operation);
+    }
+
+    public Map<String, Integer> callCounts() {
+        return calls.snapshot();
+    }
+
+    public void resetCalls() {
+        calls.reset();
+    }
+
+    /** The next {@code times} calls of the operation fail with this error (e.g. ThrottlingException, 400). */
+    public void failNext(String operation, int times, String errorCode, int httpStatus) {
+        failNext(operation, times, new AwsError(errorCode, httpStatus, "Injected " + errorCode + " for " + operation));
+    }
+
+    public void failNext(String operation, int times, AwsError error) {
+        faults.failNext(operation, times, error);
+    }
+
+    /**
+     * Only these access keys, and temporary keys issued for these role ARNs, may call; others get
+     * AccessDeniedException (Secrets Manager) or AccessDenied (STS), as an IAM principal without permission.
+     */
+    public void restrictAccessTo(String... accessKeysOrRoleArns) {
+        access.restrictTo(Arrays.asList(accessKeysOrRoleArns));
+    }
+
+    public void allowAllAccess() {
+        access.allowAll();
+    }
+
+    /** Issued credentials expire after this lifetime, whatever DurationSeconds the caller asked for. */
+    public void issueCredentialsValidFor(Duration lifetime) {
+        sts.lifetimeOverride(lifetime);
+    }
+
+    /** Every STS call so far, oldest first. */
+    public List<StsCall> stsCalls() {
+        return sts.calls();
+    }
+
+    public Optional<IssuedCredentials> issuedCredentials(String accessKeyId) {
+        return sts.byAccessKey(accessKeyId);
+    }
+
+    /** Creates a secret with a string value directly in the default region; returns its ARN. */
+    public String seedSecret(String name, String value, Map<String, String> tags) {
+        return secrets(DEFAULT_REGION).create(name, null, null, tags, null, value, null).arn();
+    }
+
+    /** Creates a secret with a binary value directly in the default region; returns its ARN. */
+    public String seedBinarySecret(String name, byte[] value, Map<String, String> tags) {
+        return secrets(DEFAULT_REGION).create(name, null, null, tags, null, null, value).arn();
+    }
+
+    public SecretsManagerState secrets(String region) {
+        return secretsByRegion.computeIfAbsent(region, r -> new SecretsManagerState(r, ACCOUNT, clock));
+    }
+
+    /** Forgets secrets, issued credentials, the STS log, counters, faults and the allow-list. */
+    public void reset() {
+        secretsByRegion.values().forEach(SecretsManagerState::clear);
+        sts.clear();
+        calls.reset();
+        faults.clear();
+        access.allowAll();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
