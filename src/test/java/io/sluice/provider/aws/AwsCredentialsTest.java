@@ -7,6 +7,7 @@ import static io.sluice.provider.aws.AwsStores.withJwt;
 import static io.sluice.provider.aws.AwsStores.withStaticKeys;
 import static io.sluice.provider.aws.ProviderHarness.NAMESPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,6 +228,23 @@ class AwsCredentialsTest {
         List<StsCall> calls = stsCalls("AssumeRoleWithWebIdentity");
         assertEquals(3, calls.size());
         assertEquals(3, calls.stream().map(StsCall::webIdentityToken).distinct().count());
+    }
+
+    @Test
+    void aRefusedTokenExchangeIsAConfigurationErrorWithoutTheToken() {
+        harness.kubernetes.serviceAccount(NAMESPACE, "reader", Map.of("eks.amazonaws.com/role-arn", ROLE));
+        emulator().failNext("AssumeRoleWithWebIdentity", 1, "AccessDenied", 403);
+        try (SecretsClient client = harness.provider.newClient(
+                secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "reader", null)), NAMESPACE)) {
+            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(e.getMessage().contains("AccessDenied"), e.getMessage());
+            assertTrue(e.getMessage().contains("app/db"), e.getMessage());
+            String token = harness.kubernetes.minted().get(0).token();
+            assertFalse(e.getMessage().contains(token), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+        }
+        assertEquals(0, emulator().calls("GetSecretValue"));
     }
 
     @Test
