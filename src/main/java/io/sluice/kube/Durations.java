@@ -6,19 +6,18 @@ import java.util.regex.Pattern;
 
 /** Parses Go duration strings ({@code 1h0m0s}, {@code 15s}, {@code 1.5h}, {@code 0}) as used in ESO manifests. */
 public final class Durations {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private Durations() {
     }
 
-    /** @throws IllegalArgumentException with the offending text when the duration is malformed */
+    /** @throws IllegalArgumentException with the offending text when the duration is malformed or negative */
     public static Duration parse(String text) {
         String s = text == null ? "" : text.trim();
         if (s.equals("0")) {
             return Duration.ZERO;
         }
-        boolean negative = s.startsWith("-");
-        if (negative || s.startsWith("+")) {
+        if (s.startsWith("+")) {
             s = s.substring(1);
         }
         if (s.isEmpty()) {
@@ -32,12 +31,12 @@ public final class Durations {
                 throw new IllegalArgumentException("invalid duration \"" + text + "\"");
             }
             end = m.end();
-            nanos += (long) (Double.parseDouble(m.group(1)) * unitNanos(m.group(2)));
+            nanos += Math.round(Double.parseDouble(m.group(1)) * unitNanos(m.group(2)));
         }
         if (end != s.length()) {
             throw new IllegalArgumentException("invalid duration \"" + text + "\"");
         }
-        return Duration.ofNanos(negative ? -nanos : nanos);
+        return Duration.ofNanos(nanos);
     }
 
     /** Go-style rendering used in messages: {@code 1h0m0s}, {@code 30s}. */

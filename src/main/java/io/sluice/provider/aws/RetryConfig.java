@@ -1,6 +1,7 @@
 package io.sluice.provider.aws;
 
 import io.sluice.api.v1.RetrySettings;
+import io.sluice.kube.Durations;
 import io.sluice.provider.ProviderConfigurationException;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -30,7 +31,7 @@ record RetryConfig(Integer maxAttempts, Duration baseDelay) {
 
     private static Duration interval(String text) {
         try {
-            return GoDuration.parse(text);
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ProviderConfigurationException("spec.retrySettings.retryInterval " + text
                     + " is not a duration such as 500ms or 2s");
