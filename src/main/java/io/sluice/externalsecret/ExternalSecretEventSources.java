@@ -13,6 +13,8 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.kube.WellKnown;
+import io.sluice.store.CredentialChangeEventSource;
+import io.sluice.store.StoreCredentialWatch;
 import io.sluice.store.StoreView;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,9 +37,14 @@ final class ExternalSecretEventSources {
     private final InformerEventSource<Secret, ExternalSecret> secrets;
     private final InformerEventSource<SecretStore, ExternalSecret> stores;
     private final InformerEventSource<ClusterSecretStore, ExternalSecret> clusterStores;
+    private final CredentialChangeEventSource<ExternalSecret> credentialChanges;
     private final io.fabric8.kubernetes.client.KubernetesClient client;
 
-    ExternalSecretEventSources(EventSourceContext<ExternalSecret> context) {
+    /**
+     * @param storeDeleted told when a store is deleted, so its clients and watches are released
+     */
+    ExternalSecretEventSources(EventSourceContext<ExternalSecret> context, StoreDeletion storeDeleted,
+            StoreCredentialWatch credentialWatch) {
         this.client = context.getClient();
         this.primaries = context.getPrimaryCache();
         primaries.addIndexer(BY_STORE, es -> storeKeys(es));
@@ -54,17 +61,35 @@ final class ExternalSecretEventSources {
                 .withName("secret-stores")
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.SECRET_STORE,
                         store.getMetadata().getNamespace(), store.getMetadata().getName())))
+                .withOnDeleteFilter((store, unknownState) -> released(storeDeleted, SecretStoreRef.SECRET_STORE,
+                        store.getMetadata().getNamespace(), store.getMetadata().getName()))
                 .build(), context);
         clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(ClusterSecretStore.class, ExternalSecret.class)
                 .withName("cluster-secret-stores")
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.CLUSTER_SECRET_STORE,
                         null, store.getMetadata().getName())))
+                .withOnDeleteFilter((store, unknownState) -> released(storeDeleted, SecretStoreRef.CLUSTER_SECRET_STORE,
+                        null, store.getMetadata().getName()))
                 .build(), context);
+        credentialChanges = new CredentialChangeEventSource<>(credentialWatch, store -> byIndex(BY_STORE,
+                storeKey(store.kind(), store.namespace(), store.name())));
+    }
+
+    /** Called from the store informers' delete filter: the store's resources are released, the event still flows. */
+    private static boolean released(StoreDeletion storeDeleted, String kind, String namespace, String name) {
+        storeDeleted.deleted(kind, namespace, name);
+        return true;
+    }
+
+    /** Told when a store is deleted. */
+    @FunctionalInterface
+    interface StoreDeletion {
+        void deleted(String kind, String namespace, String name);
     }
 
     List<EventSource<?, ExternalSecret>> all() {
-        return List.of(secrets, stores, clusterStores);
+        return List.of(secrets, stores, clusterStores, credentialChanges);
     }
 
     Optional<StoreView> findStore(SecretStoreRef ref, String namespace) {

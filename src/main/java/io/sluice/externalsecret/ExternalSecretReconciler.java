@@ -24,6 +24,8 @@ import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
+import io.sluice.store.StoreClientCache;
+import io.sluice.store.StoreCredentialWatch;
 import io.sluice.store.StoreView;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +52,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final EventRecorder events;
     private final SharedFetcher fetcher;
     private final SyncMetrics metrics;
+    private final StoreClientCache storeClients;
+    private final StoreCredentialWatch credentialWatch;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -60,13 +64,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
-            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics) {
+            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
+            StoreCredentialWatch credentialWatch) {
         this.client = client;
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
         this.fetcher = fetcher;
         this.metrics = metrics;
+        this.storeClients = storeClients;
+        this.credentialWatch = credentialWatch;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -76,7 +83,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     @Override
     public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
-        sources = new ExternalSecretEventSources(context);
+        sources = new ExternalSecretEventSources(context, (kind, namespace, name) -> {
+            storeClients.evict(kind, namespace, name);
+            credentialWatch.untrack(kind, namespace, name);
+        }, credentialWatch);
         return sources.all();
     }
 
@@ -225,10 +235,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         };
     }
 
-    private static String storesFingerprint(List<StoreView> stores) {
+    /** What a failed sync depends on besides the resource itself: a change here ends the backoff at once. */
+    private String storesFingerprint(List<StoreView> stores) {
         StringBuilder sb = new StringBuilder();
         for (StoreView s : stores) {
             sb.append(s.uid()).append(':').append(s.generation()).append(':')
+                    .append(storeClients.epochOf(s.kind(), s.namespace(), s.name())).append(':')
                     .append(io.sluice.status.Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
                     .append(';');
         }

@@ -27,4 +27,16 @@ public interface Provider {
     default boolean usesReferentAuth(StoreView store) {
         return false;
     }
+
+    /**
+     * The Kubernetes Secrets the store's credentials are read from (not those resolved per consumer
+     * namespace). Sluice watches them so that rotated keys reach the store's clients at once.
+     */
+    default java.util.Set<SecretReference> credentialSecrets(StoreView store) {
+        return java.util.Set.of();
+    }
+
+    /** A Secret by namespace and name. */
+    record SecretReference(String namespace, String name) {
+    }
 }

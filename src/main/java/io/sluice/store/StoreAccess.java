@@ -34,6 +34,12 @@ public class StoreAccess {
         return controller == null || controller.isEmpty() || controller.equals(config.controllerClass());
     }
 
+    /** The Secrets the store reads its credentials from, as its provider reports them. */
+    public java.util.Set<Provider.SecretReference> credentialSecrets(StoreView store) {
+        return providers.providerFor(store.spec().provider).map(p -> p.credentialSecrets(store))
+                .orElse(java.util.Set.of());
+    }
+
     public SecretsClient clientFor(StoreView store, String consumerNamespace) {
         Provider provider = providers.providerFor(store.spec().provider)
                 .orElseThrow(() -> new StoreUnavailableException(store.displayName() + ": "

@@ -18,7 +18,7 @@ public class StoreClientCache {
     private static final Logger LOG = Logger.getLogger(StoreClientCache.class);
 
     /** Store identity without version: {@code kind/namespace/name}. */
-    record StoreId(String kind, String namespace, String name) {
+    public record StoreId(String kind, String namespace, String name) {
         static StoreId of(StoreView store) {
             return new StoreId(store.kind(), store.namespace(), store.name());
         }
@@ -51,6 +51,11 @@ public class StoreClientCache {
             return new Entry(store.uid(), store.generation(), epoch, scope, provider.newClient(store, consumerNamespace));
         });
         return entry.client();
+    }
+
+    /** Changes whenever {@link #invalidate} is called for the store; part of what a consumer's retry waits on. */
+    public long epochOf(String kind, String namespace, String name) {
+        return epochs.getOrDefault(new StoreId(kind, namespace, name), 0L);
     }
 
     /** Forces new clients for the store on next use (its credentials changed). */

@@ -14,10 +14,11 @@ final class StoreReconciliation {
     }
 
     static <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource,
-            StoreView view, StoreValidator validator, StoreAccess access) {
+            StoreView view, StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials) {
         if (!access.isManagedByThisController(view)) {
             return UpdateControl.noUpdate();
         }
+        credentials.track(view, access.credentialSecrets(view));
         SecretStoreStatus next = validator.validate(view);
         var period = validator.revalidationPeriod(view);
         if (StoreValidator.sameStatus(resource.getStatus(), next)) {

@@ -76,6 +76,27 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         return CredentialsSourceResolver.usesReferentAuth(store, store.spec().provider.aws);
     }
 
+    @Override
+    public java.util.Set<SecretReference> credentialSecrets(StoreView store) {
+        AwsProvider aws = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.aws;
+        if (aws == null || aws.auth == null || aws.auth.secretRef == null || aws.auth.jwt != null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<SecretReference> refs = new java.util.HashSet<>();
+        for (var selector : java.util.Arrays.asList(aws.auth.secretRef.accessKeyIDSecretRef,
+                aws.auth.secretRef.secretAccessKeySecretRef, aws.auth.secretRef.sessionTokenSecretRef)) {
+            if (selector == null || selector.name == null) {
+                continue;
+            }
+            // a SecretStore reads from its own namespace; a ClusterSecretStore from the ref's (or per consumer)
+            String namespace = store.isCluster() ? selector.namespace : store.namespace();
+            if (namespace != null && !namespace.isBlank()) {
+                refs.add(new SecretReference(namespace, selector.name));
+            }
+        }
+        return refs;
+    }
+
     /** Distinct SDK client configurations currently open (leased or idle). */
     int openConfigurations() {
         return pool.size();

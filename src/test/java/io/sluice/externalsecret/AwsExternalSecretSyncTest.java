@@ -1,0 +1,136 @@
+package io.sluice.externalsecret;
+
+import static io.sluice.testing.Fixtures.externalSecret;
+import static io.sluice.testing.Fixtures.withData;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.sluice.api.common.SecretKeySelector;
+import io.sluice.api.v1.AwsProvider;
+import io.sluice.api.v1.ExternalSecret;
+import io.sluice.api.v1.SecretStore;
+import io.sluice.api.v1.SecretStoreProvider;
+import io.sluice.api.v1.SecretStoreSpec;
+import io.sluice.status.Conditions;
+import io.sluice.testing.aws.EmulatorResource;
+import io.sluice.testing.aws.emulator.AwsEmulator;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** ExternalSecrets against a SecretStore of the AWS provider, talking HTTP to the in-JVM emulator. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(EmulatorResource.class)
+class AwsExternalSecretSyncTest {
+
+    @Inject
+    KubernetesClient client;
+
+    private final String ns = "aws-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void threeEntriesOnOneSecretCostOneGetSecretValue() {
+        AwsEmulator aws = EmulatorResource.emulator();
+        String remote = ns + "/db";
+        aws.seedSecret(remote, "{\"user\":\"app\",\"pass\":\"p4ss\",\"host\":\"db.internal\"}", Map.of());
+        createKeys("AKIDTEST1", "secret1");
+        client.resource(awsStore("aws")).create();
+        ExternalSecret es = externalSecret(ns, "db", "aws", "1h");
+        withData(es, "user", remote, "user");
+        withData(es, "pass", remote, "pass");
+        withData(es, "host", remote, "host");
+        int before = aws.calls("GetSecretValue");
+        client.resource(es).create();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "db.internal".equals(value("db", "host")));
+        assertEquals("app", value("db", "user"));
+        assertEquals("p4ss", value("db", "pass"));
+        int calls = aws.calls("GetSecretValue") - before;
+        System.out.println("[measure] AWS GetSecretValue calls for one sync of 3 data[] entries on one secret: " + calls);
+        assertEquals(1, calls);
+    }
+
+    @Test
+    void rotatedKeysReachTheStoreAndItsExternalSecretsAtOnce() {
+        AwsEmulator aws = EmulatorResource.emulator();
+        String remote = ns + "/token";
+        aws.seedSecret(remote, "t0k3n", Map.of());
+        aws.restrictAccessTo("AKIDGOOD");
+        try {
+            createKeys("AKIDREVOKED", "old");
+            client.resource(awsStore("rotating")).create();
+            client.resource(withData(externalSecret(ns, "token", "rotating", "1h"), "token", remote, null)).create();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                SecretStore store = client.resources(SecretStore.class).inNamespace(ns).withName("rotating").get();
+                return store.getStatus() != null && !Conditions.isTrue(store.getStatus().conditions, "Ready");
+            });
+            var reason = Conditions.find(client.resources(SecretStore.class).inNamespace(ns).withName("rotating").get()
+                    .getStatus().conditions, "Ready");
+            assertEquals("InvalidProviderConfig", reason.reason);
+            assertTrue(!reason.message.contains("old"), "no credentials in status: " + reason.message);
+
+            long rotatedAt = System.nanoTime();
+            Secret keys = client.secrets().inNamespace(ns).withName("aws-keys").get();
+            keys.setData(Map.of("access-key", b64("AKIDGOOD"), "secret-access-key", b64("new")));
+            client.resource(keys).update();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> "t0k3n".equals(value("token", "token")));
+            System.out.printf("[measure] rotated credentials to synced Secret: %d ms (store revalidation period 5m)%n",
+                    (System.nanoTime() - rotatedAt) / 1_000_000);
+        } finally {
+            aws.allowAllAccess();
+        }
+    }
+
+    private void createKeys(String accessKey, String secretKey) {
+        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws-keys")
+                .build()).withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64(secretKey))).build())
+                .create();
+    }
+
+    private SecretStore awsStore(String name) {
+        SecretStore store = new SecretStore();
+        store.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        store.setSpec(new SecretStoreSpec());
+        store.getSpec().provider = new SecretStoreProvider();
+        AwsProvider aws = new AwsProvider();
+        aws.service = AwsProvider.Service.SecretsManager;
+        aws.region = AwsEmulator.DEFAULT_REGION;
+        aws.auth = new AwsProvider.Auth();
+        aws.auth.secretRef = new AwsProvider.SecretRef();
+        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
+        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
+        store.getSpec().provider.aws = aws;
+        return store;
+    }
+
+    private static SecretKeySelector selector(String key) {
+        SecretKeySelector s = new SecretKeySelector();
+        s.name = "aws-keys";
+        s.key = key;
+        return s;
+    }
+
+    private String value(String secret, String key) {
+        Secret s = client.secrets().inNamespace(ns).withName(secret).get();
+        return s == null || s.getData() == null || !s.getData().containsKey(key) ? null
+                : new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
