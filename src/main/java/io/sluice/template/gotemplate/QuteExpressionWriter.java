@@ -50,7 +50,8 @@ final class QuteExpressionWriter {
             case GoNode.Fields fields -> fields(fields, scope);
             case GoNode.Text text -> new Expr(literal(text.value()), false);
             case GoNode.Constant constant -> new Expr(constant.token(), false);
-            case GoNode.Call call -> call(call.function(), args(call.args(), scope), scope, call.args());
+            case GoNode.Call call -> call.function().equals("index") ? index(call.args(), scope)
+                    : call(call.function(), args(call.args(), scope));
             case GoNode.Pipeline pipeline -> pipeline(pipeline, scope);
         };
     }
@@ -118,7 +119,10 @@ final class QuteExpressionWriter {
             }
             List<Expr> args = args(call.args(), scope);
             args.add(value);
-            value = call(call.function(), args, scope, null);
+            if (call.function().equals("index")) {
+                throw GoTemplateException.unsupported("index in a pipeline", line);
+            }
+            value = call(call.function(), args);
         }
         return value;
     }
@@ -131,17 +135,15 @@ final class QuteExpressionWriter {
         return args;
     }
 
-    private Expr call(String function, List<Expr> args, Scope scope, List<GoNode> rawArgs) {
-        if (function.equals("index")) {
-            return index(args, rawArgs, scope);
-        }
+    private Expr call(String function, List<Expr> args) {
         if (CONDITION_ONLY.contains(function)) {
             throw GoTemplateException.unsupported(function + " outside an if condition", line);
         }
         if (!library.has(function)) {
             throw GoTemplateException.unsupported("function " + function, line);
         }
-        if (!args.isEmpty() && args.get(args.size() - 1).chainable()) {
+        boolean variadic = library.find(function).map(f -> f.maxArgs() < 0).orElse(false);
+        if (!variadic && !args.isEmpty() && args.get(args.size() - 1).chainable()) {
             Expr subject = args.get(args.size() - 1);
             List<Expr> rest = args.subList(0, args.size() - 1);
             return new Expr(subject.text() + "." + function + (rest.isEmpty() ? "" : "(" + join(rest) + ")"), true);
@@ -150,23 +152,24 @@ final class QuteExpressionWriter {
     }
 
     /** {@code index . "key"} reads a fetched key (any characters); {@code index X k} reads a map or list. */
-    private Expr index(List<Expr> args, List<GoNode> rawArgs, Scope scope) {
+    private Expr index(List<GoNode> args, Scope scope) {
         if (args.size() < 2) {
             throw GoTemplateException.syntax("index needs a value and at least one key", line);
         }
         String text;
-        int next = 1;
-        boolean fromRoot = rawArgs != null && isRoot(rawArgs.get(0), scope) && rawArgs.get(1) instanceof GoNode.Text;
-        if (fromRoot) {
-            text = keyReference(((GoNode.Text) rawArgs.get(1)).value(), scope);
-            next = 2;
-        } else if (rawArgs != null && isRoot(rawArgs.get(0), scope)) {
-            throw GoTemplateException.unsupported("index of the values with a computed key", line);
+        List<GoNode> keys;
+        if (isRoot(args.get(0), scope)) {
+            if (!(args.get(1) instanceof GoNode.Text key)) {
+                throw GoTemplateException.unsupported("index of the values with a computed key", line);
+            }
+            text = keyReference(key.value(), scope);
+            keys = args.subList(2, args.size());
         } else {
-            text = args.get(0).text();
+            text = expression(args.get(0), scope).text();
+            keys = args.subList(1, args.size());
         }
-        for (Expr key : args.subList(next, args.size())) {
-            text += ".get(" + key.text() + ")";
+        for (GoNode key : keys) {
+            text += ".get(" + expression(key, scope).text() + ")";
         }
         return new Expr(text, true);
     }
