@@ -80,9 +80,9 @@ final class StringFunctions {
                 flush(words, word);
                 continue;
             }
+            char previous = i > 0 ? text.charAt(i - 1) : ' ';
             boolean boundary = Character.isUpperCase(c) && word.length() > 0
-                    && (Character.isLowerCase(word.charAt(word.length() - 1))
-                        || Character.isDigit(word.charAt(word.length() - 1))
+                    && (Character.isLowerCase(previous) || Character.isDigit(previous)
                         || (i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))));
             if (boundary) {
                 flush(words, word);
