@@ -38,6 +38,7 @@ class TemplateEngineTest {
         assertEquals("{username} {x}", render("{|{username} {x}|}", "username", "bob"));
         assertEquals("{\"user\": \"bob\"}", render("{\"user\": \"{username}\"}", "username", "bob"));
         assertEquals("{ \"a\": 1 }", render("{ \"a\": 1 }"));
+        assertEquals("{{ not go }}", render("\\{\\{ not go }}"));
     }
 
     @Test
