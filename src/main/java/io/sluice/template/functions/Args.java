@@ -2,7 +2,6 @@ package io.sluice.template.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /** Converts template values to the types functions work on, the way Go's templates see them. */
@@ -50,9 +49,5 @@ public final class Args {
             case Map<?, ?> m -> m.isEmpty();
             default -> false;
         };
-    }
-
-    public static List<Object> list(Object... values) {
-        return List.of(values);
     }
 }
