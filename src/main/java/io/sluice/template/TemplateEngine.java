@@ -1,0 +1,117 @@
+package io.sluice.template;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.ResultMapper;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateNode.Origin;
+import io.sluice.template.functions.Bytes;
+import io.sluice.template.functions.FunctionLibrary;
+import io.sluice.template.gotemplate.GoTemplateException;
+import io.sluice.template.gotemplate.GoTemplateTranslator;
+import java.util.Map;
+
+/**
+ * Renders one template string over the fetched values with Qute, configured in code (no CDI, no
+ * reflection) so the operator and the offline render command share it. Templates containing
+ * {@code {{} are ESO Go templates and are translated to Qute first. Parsed templates are cached by
+ * content. Rendering is strict: a missing key is an error, never an empty string.
+ */
+public final class TemplateEngine {
+    public static final int DEFAULT_CACHE_SIZE = 1024;
+
+    private final Engine qute;
+    private final Engine translatedGo;
+    private final ParsedTemplateCache cache;
+    private final GoTemplateTranslator translator;
+
+    public TemplateEngine() {
+        this(FunctionLibrary.standard(), DEFAULT_CACHE_SIZE);
+    }
+
+    public TemplateEngine(FunctionLibrary library, int cacheSize) {
+        this.translator = new GoTemplateTranslator(library);
+        // Qute drops lines holding only a section tag; Go keeps them, so translated templates keep them too
+        this.qute = engine(library, true);
+        this.translatedGo = engine(library, false);
+        this.cache = new ParsedTemplateCache(cacheSize);
+    }
+
+    private static Engine engine(FunctionLibrary library, boolean removeStandaloneLines) {
+        return Engine.builder()
+                .addDefaults()
+                .strictRendering(true)
+                .removeStandaloneLines(removeStandaloneLines)
+                .addValueResolver(FunctionResolvers.methods(library))
+                .addNamespaceResolver(FunctionResolvers.functions(library))
+                .addNamespaceResolver(FunctionResolvers.data())
+                .addResultMapper(new BinaryResultMapper())
+                .build();
+    }
+
+    /** True when {@code source} is an ESO (Go text/template) template rather than Qute. */
+    public static boolean isGoTemplate(String source) {
+        return source.contains("{{");
+    }
+
+    /**
+     * Renders {@code source}; {@code where} names it in errors (e.g. {@code data[tls.crt]}).
+     *
+     * @throws TemplateException on any failure, with a message free of secret values
+     */
+    public byte[] render(String where, String source, Map<String, byte[]> fetched) {
+        return render(where, source, TemplateValues.of(fetched));
+    }
+
+    byte[] render(String where, String source, TemplateValues values) {
+        boolean go = isGoTemplate(source);
+        Template template = parse(where, source, go);
+        try {
+            return BinaryOutput.render(() -> template.data(values.asMap()).render());
+        } catch (RuntimeException failure) {
+            throw QuteErrors.renderFailure(where, failure, template, go, values);
+        }
+    }
+
+    private Template parse(String where, String source, boolean go) {
+        return cache.get((go ? "go\u0000" : "qute\u0000") + source, () -> {
+            String qute = go ? translate(where, source) : source;
+            try {
+                return (go ? translatedGo : this.qute).parse(qute);
+            } catch (io.quarkus.qute.TemplateException e) {
+                throw QuteErrors.parseFailure(where, e, go);
+            }
+        });
+    }
+
+    private String translate(String where, String source) {
+        try {
+            return translator.translate(source);
+        } catch (GoTemplateException e) {
+            TemplateErrorReason reason = e.unsupported()
+                    ? TemplateErrorReason.UnsupportedGoTemplate : TemplateErrorReason.TemplateSyntaxError;
+            throw new TemplateException(reason, where, where + ": " + e.getMessage());
+        }
+    }
+
+    /** How many templates were parsed (not served from the cache) since start. */
+    public long parseCount() {
+        return cache.parseCount();
+    }
+
+    private static final class BinaryResultMapper implements ResultMapper {
+        @Override
+        public int getPriority() {
+            return 100;
+        }
+
+        @Override
+        public boolean appliesTo(Origin origin, Object result) {
+            return result instanceof Bytes;
+        }
+
+        @Override
+        public String map(Object result, io.quarkus.qute.Expression expression) {
+            return BinaryOutput.placeholder((Bytes) result);
+        }
+    }
+}

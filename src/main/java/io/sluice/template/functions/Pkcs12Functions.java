@@ -1,0 +1,107 @@
+package io.sluice.template.functions;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * PKCS#12 in both directions. Reading takes the raw keystore (usually {@code b64dec} of a fetched
+ * value); writing returns the keystore base64-encoded, as ESO does.
+ */
+final class Pkcs12Functions {
+    private Pkcs12Functions() {
+    }
+
+    static void register(FunctionLibrary.Builder library) {
+        library.one("pkcs12key", "pkcs12key KEYSTORE", v -> key("pkcs12key", v, ""));
+        library.two("pkcs12keyPass", "pkcs12keyPass PASSWORD KEYSTORE", (p, v) -> key("pkcs12keyPass", v, Args.text(p)));
+        library.one("pkcs12cert", "pkcs12cert KEYSTORE", v -> certs("pkcs12cert", v, ""));
+        library.two("pkcs12certPass", "pkcs12certPass PASSWORD KEYSTORE",
+                (p, v) -> certs("pkcs12certPass", v, Args.text(p)));
+        library.two("pemToPkcs12", "pemToPkcs12 CERT KEY",
+                (cert, key) -> write("pemToPkcs12", Args.text(cert), Args.text(key), "", false));
+        library.three("pemToPkcs12Pass", "pemToPkcs12Pass CERT KEY PASSWORD",
+                (cert, key, p) -> write("pemToPkcs12Pass", Args.text(cert), Args.text(key), Args.text(p), false));
+        library.two("fullPemToPkcs12", "fullPemToPkcs12 CERTS KEY",
+                (cert, key) -> write("fullPemToPkcs12", Args.text(cert), Args.text(key), "", true));
+        library.three("fullPemToPkcs12Pass", "fullPemToPkcs12Pass CERTS KEY PASSWORD",
+                (cert, key, p) -> write("fullPemToPkcs12Pass", Args.text(cert), Args.text(key), Args.text(p), true));
+    }
+
+    private static String key(String function, Object keystore, String password) {
+        KeyStore store = load(function, keystore, password);
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    PrivateKey key = (PrivateKey) store.getKey(alias, password.toCharArray());
+                    return Pem.encode("PRIVATE KEY", key.getEncoded());
+                }
+            }
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new FunctionFailure(function, "the private key cannot be read from the keystore");
+        }
+        throw new FunctionFailure(function, "the keystore holds no private key");
+    }
+
+    private static String certs(String function, Object keystore, String password) {
+        KeyStore store = load(function, keystore, password);
+        List<X509Certificate> certs = new ArrayList<>();
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate[] chain = store.isKeyEntry(alias) ? store.getCertificateChain(alias)
+                        : new Certificate[] {store.getCertificate(alias)};
+                for (Certificate cert : chain == null ? new Certificate[0] : chain) {
+                    if (cert instanceof X509Certificate x509 && !certs.contains(x509)) {
+                        certs.add(x509);
+                    }
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new FunctionFailure(function, "the certificates cannot be read from the keystore");
+        }
+        if (certs.isEmpty()) {
+            throw new FunctionFailure(function, "the keystore holds no certificate");
+        }
+        try {
+            return CertChain.pem(function, CertChain.order(function, certs));
+        } catch (FunctionFailure unordered) {
+            return CertChain.pem(function, certs);
+        }
+    }
+
+    private static KeyStore load(String function, Object keystore, String password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(Args.bytes(keystore)), password.toCharArray());
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new FunctionFailure(function, "the input is not a PKCS#12 keystore, or the password is wrong"
+                    + " (pass the raw keystore, e.g. b64dec first)");
+        }
+    }
+
+    private static String write(String function, String certPem, String keyPem, String password, boolean withChain) {
+        List<X509Certificate> certs = KeyReader.certificates(function, certPem);
+        List<X509Certificate> chain = withChain ? certs : certs.subList(0, 1);
+        PrivateKey key = KeyReader.privateKey(function, keyPem);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("1", key, password.toCharArray(), chain.toArray(new Certificate[0]));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password.toCharArray());
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new FunctionFailure(function, "the keystore cannot be written (does the key match the certificate?)");
+        }
+    }
+}

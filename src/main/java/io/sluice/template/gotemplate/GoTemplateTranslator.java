@@ -1,0 +1,235 @@
+package io.sluice.template.gotemplate;
+
+import io.sluice.template.functions.FunctionLibrary;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Translates the common subset of ESO's Go templates ({@code {{ .key }}}, {@code index},
+ * pipelines through the function library, if/else/end, range, variables, trim markers, comments)
+ * to Qute. Line numbers are preserved so errors point at the original line. Anything else throws
+ * {@link GoTemplateException} naming the construct.
+ */
+public final class GoTemplateTranslator {
+    private static final Pattern DECLARATION = Pattern.compile("^\\$(\\w+)\\s*:=\\s*(.+)$", Pattern.DOTALL);
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\$\\w+\\s*=[^=].*", Pattern.DOTALL);
+    private static final Pattern RANGE_VARIABLES = Pattern.compile(
+            "^\\$(\\w+)\\s*(?:,\\s*\\$(\\w+)\\s*)?:=\\s*(.+)$", Pattern.DOTALL);
+    private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("with", "define", "template", "block",
+            "break", "continue");
+
+    private final FunctionLibrary library;
+
+    public GoTemplateTranslator(FunctionLibrary library) {
+        this.library = library;
+    }
+
+    public String translate(String source) {
+        return new Translation().run(source);
+    }
+
+    private enum Kind { ROOT, IF, RANGE }
+
+    private static final class Block implements QuteExpressionWriter.Scope {
+        final Kind kind;
+        final int line;
+        final Block parent;
+        final String dot;
+        final Map<String, String> variables = new HashMap<>();
+        int openLets;
+
+        Block(Kind kind, int line, Block parent, String dot) {
+            this.kind = kind;
+            this.line = line;
+            this.parent = parent;
+            this.dot = dot;
+        }
+
+        @Override
+        public String dot() {
+            return dot;
+        }
+
+        @Override
+        public String variable(String name) {
+            for (Block b = this; b != null; b = b.parent) {
+                if (b.variables.containsKey(name)) {
+                    return b.variables.get(name);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean nested() {
+            for (Block b = this; b != null; b = b.parent) {
+                if (b.kind == Kind.RANGE || b.openLets > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final class Translation {
+        private final StringBuilder out = new StringBuilder();
+        private final Deque<Block> blocks = new ArrayDeque<>();
+        private int ranges;
+
+        String run(String source) {
+            blocks.push(new Block(Kind.ROOT, 1, null, null));
+            for (GoSegments.Segment segment : GoSegments.split(source)) {
+                switch (segment) {
+                    case GoSegments.Text text -> {
+                        out.append(escapeText(text.text()));
+                        keepNewlines(text.trimmedNewlines());
+                    }
+                    case GoSegments.Action action -> {
+                        action(action.body(), action.line());
+                        keepNewlines(action.newlines());
+                    }
+                }
+            }
+            Block last = blocks.peek();
+            if (last.kind != Kind.ROOT) {
+                throw GoTemplateException.syntax("{{ " + last.kind.name().toLowerCase() + " }} is never closed by {{ end }}",
+                        last.line);
+            }
+            closeLets(last);
+            return out.toString();
+        }
+
+        private void action(String body, int line) {
+            if (body.startsWith("/*")) {
+                if (!body.endsWith("*/")) {
+                    throw GoTemplateException.syntax("unclosed comment", line);
+                }
+                return;
+            }
+            String keyword = body.split("\\s+", 2)[0];
+            String rest = body.substring(keyword.length()).strip();
+            QuteExpressionWriter writer = new QuteExpressionWriter(library, line);
+            Block block = blocks.peek();
+            if (UNSUPPORTED_KEYWORDS.contains(keyword)) {
+                throw GoTemplateException.unsupported("{{ " + keyword + " }}", line);
+            }
+            switch (keyword) {
+                case "if" -> {
+                    String condition = writer.condition(parse(rest, line), block);
+                    out.append("{#if ").append(condition).append('}');
+                    blocks.push(new Block(Kind.IF, line, block, block.dot));
+                }
+                case "else" -> elseBranch(rest, line, writer);
+                case "end" -> {
+                    if (block.kind == Kind.ROOT) {
+                        throw GoTemplateException.syntax("{{ end }} without if or range", line);
+                    }
+                    closeLets(block);
+                    blocks.pop();
+                    out.append(block.kind == Kind.IF ? "{/if}" : "{/for}");
+                }
+                case "range" -> range(rest, line, writer, block);
+                default -> statement(body, line, writer, block);
+            }
+        }
+
+        private void elseBranch(String rest, int line, QuteExpressionWriter writer) {
+            Block block = blocks.peek();
+            if (block.kind == Kind.ROOT) {
+                throw GoTemplateException.syntax("{{ else }} without if or range", line);
+            }
+            closeLets(block);
+            block.variables.clear();
+            if (rest.isEmpty()) {
+                out.append("{#else}");
+            } else if (rest.startsWith("if ") && block.kind == Kind.IF) {
+                out.append("{#else if ").append(writer.condition(parse(rest.substring(3), line), block)).append('}');
+            } else {
+                throw GoTemplateException.unsupported("{{ else " + rest.split("\\s+")[0] + " }}", line);
+            }
+        }
+
+        private void range(String rest, int line, QuteExpressionWriter writer, Block block) {
+            String item = "item" + (++ranges);
+            Block body = new Block(Kind.RANGE, line, block, item);
+            String pipeline = rest;
+            Matcher vars = RANGE_VARIABLES.matcher(rest);
+            if (vars.matches()) {
+                pipeline = vars.group(3);
+                if (vars.group(2) == null) {
+                    body.variables.put(vars.group(1), item);
+                } else {
+                    body.variables.put(vars.group(1), item + "_index");
+                    body.variables.put(vars.group(2), item);
+                }
+            }
+            String list = writer.expression(parse(pipeline, line), block).text();
+            out.append("{#for ").append(item).append(" in ").append(list).append('}');
+            blocks.push(body);
+        }
+
+        private void statement(String body, int line, QuteExpressionWriter writer, Block block) {
+            Matcher declaration = DECLARATION.matcher(body);
+            if (declaration.matches()) {
+                String name = "var_" + declaration.group(1);
+                String value = writer.expression(parse(declaration.group(2), line), block).text();
+                out.append("{#let ").append(name).append('=').append(value).append('}');
+                block.openLets++;
+                block.variables.put(declaration.group(1), name);
+                return;
+            }
+            if (ASSIGNMENT.matcher(body).matches()) {
+                throw GoTemplateException.unsupported("variable assignment with =", line);
+            }
+            GoNode node = parse(body, line);
+            if (node instanceof GoNode.Text text) {
+                out.append(escapeText(text.value()));
+            } else if (node instanceof GoNode.Constant constant) {
+                out.append(constant.token());
+            } else {
+                out.append('{').append(writer.expression(node, block).text()).append('}');
+            }
+        }
+
+        private GoNode parse(String pipeline, int line) {
+            if (pipeline.isBlank()) {
+                throw GoTemplateException.syntax("missing value", line);
+            }
+            return new GoActionParser(pipeline, line).pipeline();
+        }
+
+        private void closeLets(Block block) {
+            out.append("{/let}".repeat(block.openLets));
+            block.openLets = 0;
+        }
+
+        private void keepNewlines(int count) {
+            if (count > 0) {
+                out.append("{!").append("\n".repeat(count)).append("!}");
+            }
+        }
+    }
+
+    /** Go text is literal; Qute would read '{' in it, so such runs go into unparsed sections {|...|}. */
+    static String escapeText(String text) {
+        if (text.indexOf('{') < 0 && text.indexOf('\\') < 0) {
+            return text;
+        }
+        String[] pieces = text.split("\\|}", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pieces.length; i++) {
+            if (i > 0) {
+                out.append("|}");
+            }
+            String piece = pieces[i];
+            boolean needsSection = piece.indexOf('{') >= 0 || piece.indexOf('\\') >= 0;
+            out.append(needsSection ? "{|" + piece + "|}" : piece);
+        }
+        return out.toString();
+    }
+}
