@@ -27,6 +27,7 @@ import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
 import io.sluice.store.StoreCredentialWatch;
 import io.sluice.store.StoreView;
+import io.sluice.template.SecretTemplateRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,12 +61,13 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final RefreshAdmission admission;
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
+    private final TargetRendering rendering;
 
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
-            StoreCredentialWatch credentialWatch) {
+            StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer) {
         this.client = client;
         this.config = config;
         this.storeAccess = storeAccess;
@@ -79,6 +81,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
         this.secretWriter = new TargetSecretWriter(client);
+        this.rendering = new TargetRendering(renderer, client);
     }
 
     @Override
@@ -153,8 +156,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 && resource.getStatus().syncedResourceVersion != null;
         DataCollector collector = new DataCollector(sources::findStore, storeAccess, fetcher);
         var data = collector.collect(es, fresh);
-        DesiredSecret desired = DesiredSecret.of(es, data, null, resource.getMetadata().getLabels(),
-                resource.getMetadata().getAnnotations());
+        DesiredSecret desired = rendering.desired(es, data);
         TargetSecretWriter.Outcome outcome = secretWriter.write(es, desired, existing, false);
         switch (outcome) {
             case CREATED -> {

@@ -4,6 +4,7 @@ import io.sluice.api.v1.ExternalSecretTemplate;
 import io.sluice.api.v1.TemplateFrom;
 import io.sluice.api.v1.TemplateRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Optional;
 public class SecretTemplateRenderer {
     private final TemplateEngine engine;
 
+    @Inject
     public SecretTemplateRenderer() {
         this(new TemplateEngine());
     }

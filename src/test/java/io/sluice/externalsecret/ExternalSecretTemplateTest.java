@@ -1,0 +1,99 @@
+package io.sluice.externalsecret;
+
+import static io.sluice.testing.Fixtures.entry;
+import static io.sluice.testing.Fixtures.externalSecret;
+import static io.sluice.testing.Fixtures.fakeStore;
+import static io.sluice.testing.Fixtures.withData;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.sluice.api.common.Condition;
+import io.sluice.api.v1.ExternalSecret;
+import io.sluice.api.v1.ExternalSecretTarget;
+import io.sluice.api.v1.ExternalSecretTemplate;
+import io.sluice.api.v1.TemplateMetadata;
+import io.sluice.status.Conditions;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Secret templates through the reconciler: Qute, ESO's Go templates, and failures that leave the Secret alone. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class ExternalSecretTemplateTest {
+
+    @Inject
+    KubernetesClient client;
+
+    private final String ns = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void esoGoTemplateBuildsADockerConfigSecret() {
+        client.resource(fakeStore(ns, "fake", entry("registry", "{\"host\":\"r.example\",\"user\":\"robot\",\"pass\":\"hunter2\"}")))
+                .create();
+        ExternalSecret es = externalSecret(ns, "pull", "fake", "1h");
+        withData(es, "host", "registry", "host");
+        withData(es, "user", "registry", "user");
+        withData(es, "password", "registry", "pass");
+        es.getSpec().target = new ExternalSecretTarget();
+        es.getSpec().target.template = new ExternalSecretTemplate();
+        es.getSpec().target.template.type = "kubernetes.io/dockerconfigjson";
+        es.getSpec().target.template.metadata = new TemplateMetadata();
+        es.getSpec().target.template.metadata.labels = Map.of("registry", "{{ .host }}");
+        es.getSpec().target.template.data = Map.of(".dockerconfigjson",
+                "{\"auths\":{\"{{ .host }}\":{\"auth\":\"{{ printf \"%s:%s\" .user .password | b64enc }}\"}}}");
+        client.resource(es).create();
+
+        Secret secret = await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.secrets().inNamespace(ns).withName("pull").get(), s -> s != null);
+        assertEquals("kubernetes.io/dockerconfigjson", secret.getType());
+        assertEquals("r.example", secret.getMetadata().getLabels().get("registry"));
+        assertEquals("{\"auths\":{\"r.example\":{\"auth\":\"" + Base64.getEncoder().encodeToString(
+                "robot:hunter2".getBytes(StandardCharsets.UTF_8)) + "\"}}}", value(secret, ".dockerconfigjson"));
+        assertEquals(1, secret.getData().size(), "Replace: only the rendered keys");
+    }
+
+    @Test
+    void aBrokenTemplateLeavesTheExistingSecretUntouched() {
+        client.resource(fakeStore(ns, "fake", entry("db", "{\"user\":\"app\"}"))).create();
+        ExternalSecret es = externalSecret(ns, "conn", "fake", "1h");
+        withData(es, "user", "db", "user");
+        es.getSpec().target = new ExternalSecretTarget();
+        es.getSpec().target.template = new ExternalSecretTemplate();
+        es.getSpec().target.template.data = Map.of("url", "postgres://{user}@db:5432/app");
+        client.resource(es).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Secret s = client.secrets().inNamespace(ns).withName("conn").get();
+            return s != null && "postgres://app@db:5432/app".equals(value(s, "url"));
+        });
+        String version = client.secrets().inNamespace(ns).withName("conn").get().getMetadata().getResourceVersion();
+
+        ExternalSecret current = client.resources(ExternalSecret.class).inNamespace(ns).withName("conn").get();
+        current.getSpec().target.template.data = Map.of("url", "postgres://{user}@{hostname}:5432/app");
+        client.resource(current).update();
+
+        Condition ready = await().atMost(Duration.ofSeconds(20)).until(() -> Conditions.find(client
+                .resources(ExternalSecret.class).inNamespace(ns).withName("conn").get().getStatus().conditions, "Ready"),
+                c -> "False".equals(c.status));
+        assertEquals("SecretSyncedError", ready.reason);
+        assertTrue(ready.message.contains("TemplateKeyNotFound") && ready.message.contains("data[url]"), ready.message);
+        assertFalse(ready.message.contains("postgres://app"), "no rendered value in the status");
+        assertEquals(version, client.secrets().inNamespace(ns).withName("conn").get().getMetadata().getResourceVersion());
+        assertTrue(client.v1().events().inNamespace(ns).list().getItems().stream()
+                .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("data[url]")));
+    }
+
+    private static String value(Secret secret, String key) {
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+}
