@@ -7,13 +7,13 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
 /**
  * A LocalStack started by the developer (it needs Docker, which CI machines here lack), enabled by
- * {@code -Dsluice.test.localstack.endpoint=http://localhost:4566}. LocalStack's Secrets Manager is built on
+ * {@code -Dcontract.localstack.endpoint=http://localhost:4566}. LocalStack's Secrets Manager is built on
  * moto, so moto's quirks are assumed (not verified here). Reset deletes every secret through the SDK, which
  * works on every LocalStack edition and version.
  */
 public final class LocalStackServer extends SdkBackedServer {
 
-    public static final String ENDPOINT_PROPERTY = "sluice.test.localstack.endpoint";
+    public static final String ENDPOINT_PROPERTY = "contract.localstack.endpoint";
 
     LocalStackServer(URI endpoint) {
         super("localstack", endpoint);

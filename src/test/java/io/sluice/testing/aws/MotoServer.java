@@ -10,11 +10,11 @@ import java.util.Set;
 
 /**
  * A moto server started outside the JVM ({@code .ci/moto.sh start PORT}), enabled by
- * {@code -Dsluice.test.moto.endpoint=http://127.0.0.1:PORT}. Reset through moto's own API.
+ * {@code -Dcontract.moto.endpoint=http://127.0.0.1:PORT}. Reset through moto's own API.
  */
 public final class MotoServer extends SdkBackedServer {
 
-    public static final String ENDPOINT_PROPERTY = "sluice.test.moto.endpoint";
+    public static final String ENDPOINT_PROPERTY = "contract.moto.endpoint";
 
     MotoServer(URI endpoint) {
         super("moto", endpoint);
