@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 @Tag("benchmark")
 class FirstSyncBenchmark {
-    private static final int FLEET = Integer.getInteger("sluice.bench.fleet", 300);
+    private static final int FLEET = Integer.getInteger("bench.fleet", 300);
     private static final int NEWCOMERS = 20;
 
     @Inject
