@@ -92,6 +92,11 @@ final class ExternalSecretEventSources {
                 .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
     }
 
+    /** The Secrets carrying the managed label in a namespace, from the cache. */
+    List<Secret> managedSecrets(String namespace) {
+        return secrets.list(namespace).toList();
+    }
+
     boolean isKnown(ResourceID id) {
         return primaries.get(id).isPresent();
     }
