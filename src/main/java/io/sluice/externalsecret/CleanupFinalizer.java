@@ -1,20 +1,28 @@
 package io.sluice.externalsecret;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.kube.WellKnown;
+import java.time.Duration;
+import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * ESO's cleanup finalizer. Only an ExternalSecret with deletionPolicy Delete carries it (JOSDK's Cleaner would
- * put a finalizer on every ExternalSecret, so a stuck operator would block every deletion): when such an
+ * put a finalizer on every ExternalSecret, so a stopped operator would block every deletion): when such an
  * ExternalSecret is deleted, its target Secret is deleted too, but only if this ExternalSecret controls it.
  */
 final class CleanupFinalizer {
+    private static final Logger LOG = Logger.getLogger(CleanupFinalizer.class);
+
+    private final KubernetesClient client;
     private final TargetSecretWriter writer;
 
-    CleanupFinalizer(TargetSecretWriter writer) {
+    CleanupFinalizer(KubernetesClient client, TargetSecretWriter writer) {
+        this.client = client;
         this.writer = writer;
     }
 
@@ -30,19 +38,33 @@ final class CleanupFinalizer {
     }
 
     /**
-     * The ExternalSecret is being deleted. Returns whether its Secret was deleted. Secrets of other
-     * ExternalSecrets, or not controlled by any, are never deleted.
+     * The ExternalSecret is being deleted: delete its Secret if deletionPolicy is Delete and this ExternalSecret
+     * controls it (never another's, never an unowned one), then remove the finalizer. Reads the current state
+     * first, so a repeated call after success does nothing.
+     *
+     * @return true when nothing is left to do
      */
-    boolean release(EffectiveSpec es, Secret target, Context<ExternalSecret> context) {
-        if (!es.resource().hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)) {
-            return false;
+    boolean release(ExternalSecret deleted) {
+        var meta = deleted.getMetadata();
+        var resource = client.resources(ExternalSecret.class).inNamespace(meta.getNamespace()).withName(meta.getName());
+        ExternalSecret current = resource.get();
+        if (current == null || !Objects.equals(current.getMetadata().getUid(), meta.getUid())
+                || !current.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)) {
+            return true;
         }
-        boolean delete = es.deletionPolicy() == DeletionPolicy.Delete && target != null
-                && SecretPlanner.isControlledBy(target, es.resource());
-        if (delete) {
-            writer.delete(target);
+        EffectiveSpec es = new EffectiveSpec(current, Duration.ZERO);
+        if (es.deletionPolicy() == DeletionPolicy.Delete) {
+            Secret target = client.secrets().inNamespace(meta.getNamespace()).withName(es.targetName()).get();
+            if (target != null && SecretPlanner.isControlledBy(target, current)) {
+                writer.delete(target);
+                LOG.infof("%s/%s: deleted secret %s due to DeletionPolicy=Delete", meta.getNamespace(), meta.getName(),
+                        es.targetName());
+            }
         }
-        context.resourceOperations().removeFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
-        return delete;
+        resource.edit(es2 -> {
+            es2.removeFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
+            return es2;
+        });
+        return true;
     }
 }

@@ -30,6 +30,7 @@ import io.sluice.store.StoreView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -38,10 +39,7 @@ import org.jboss.logging.Logger;
  * Keeps each ExternalSecret's target Secret in sync: resolve stores, fetch, write the Secret only when it
  * changes, report status only when it changes, and come back when the next refresh is due.
  */
-// All events, deletions included, reach reconcile(): the cleanup finalizer is managed here, only for
-// deletionPolicy Delete, and a deletion frees the resource's memory.
-@ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false,
-        triggerReconcilerOnAllEvents = true)
+@ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false)
 @RBACRule(apiGroups = "", resources = "secrets", verbs = { "get", "list", "watch", "create", "update", "delete" })
 @RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = { "get", "list", "watch" })
@@ -76,36 +74,31 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
         this.secretWriter = new TargetSecretWriter(client);
-        this.cleanup = new CleanupFinalizer(secretWriter);
+        this.cleanup = new CleanupFinalizer(client, secretWriter);
     }
 
     @Override
     public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
         sources = new ExternalSecretEventSources(context);
-        return sources.all();
+        List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
+        all.add(new ExternalSecretDeletions(cleanup::release, this::forget));
+        return all;
     }
 
     @Override
     public UpdateControl<ExternalSecret> reconcile(ExternalSecret resource, Context<ExternalSecret> context) {
         ResourceID id = ResourceID.fromResource(resource);
-        if (context.isPrimaryResourceDeleted()) {
-            forget(id);
-            return UpdateControl.noUpdate();
-        }
         EffectiveSpec es = new EffectiveSpec(resource, config.externalSecrets().defaultRefreshInterval());
         List<StoreView> stores = sources.referencedStores(es);
         if (stores.stream().anyMatch(s -> !storeAccess.isManagedByThisController(s))) {
             LOG.debugf("skipping %s: its store belongs to another controller class", id);
             return UpdateControl.noUpdate();
         }
-        Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         if (resource.isMarkedForDeletion()) {
-            if (cleanup.release(es, existing, context)) {
-                LOG.infof("%s: deleted secret %s due to DeletionPolicy=Delete", id, es.targetName());
-            }
-            return UpdateControl.noUpdate();
+            return UpdateControl.noUpdate(); // ExternalSecretDeletions releases it
         }
         cleanup.reconcile(es, context);
+        Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         Instant now = clock.instant();
         Duration interval;
         try {
@@ -301,5 +294,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     void forget(ResourceID id) {
         schedule.forget(id);
         backoff.forget(id);
+    }
+
+    /** Whether any per-resource memory is held for the ExternalSecret. */
+    boolean remembers(ResourceID id) {
+        return schedule.tracks(id) || backoff.tracks(id);
     }
 }
