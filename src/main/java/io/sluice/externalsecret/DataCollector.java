@@ -2,6 +2,7 @@ package io.sluice.externalsecret;
 
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretDataFrom;
+import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.externalsecret.values.EntryValues;
 import io.sluice.externalsecret.values.ExtractionException;
@@ -10,12 +11,15 @@ import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
+import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
 import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +39,14 @@ final class DataCollector {
     }
 
     /**
+     * What the provider answered for every entry. Under deletionPolicy Delete or Merge an entry whose remote
+     * secret is gone is skipped and listed in {@link CollectedData#missing()} (ESO's rule); under Retain it is
+     * an error, so the Secret is kept as it is.
+     *
      * @param fresh bypass values shared from earlier reads (the user forced a sync or changed the resource)
-     * @throws SyncException when a store is unusable or the provider fails
+     * @throws SyncException when a store is unusable, the provider fails or a value cannot be extracted
      */
-    Map<String, byte[]> collect(EffectiveSpec es, boolean fresh) {
+    CollectedData collect(EffectiveSpec es, boolean fresh) {
         try {
             return collectEntries(es, fresh);
         } catch (ExtractionException e) {
@@ -47,50 +55,82 @@ final class DataCollector {
         }
     }
 
-    private Map<String, byte[]> collectEntries(EffectiveSpec es, boolean fresh) {
+    /** The Secret data gathered, and the entries skipped because the provider says their secret is gone. */
+    record CollectedData(Map<String, byte[]> data, List<String> missing) {
+        /** ESO's "the provider returned no data": what deletionPolicy acts on. */
+        boolean nothingFound() {
+            return data.isEmpty();
+        }
+    }
+
+    private CollectedData collectEntries(EffectiveSpec es, boolean fresh) {
         rejectDuplicateKeys(es);
-        String namespace = es.resource().getMetadata().getNamespace();
         Map<String, byte[]> result = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
         if (es.spec().dataFrom != null) {
             for (int i = 0; i < es.spec().dataFrom.size(); i++) {
-                ExternalSecretDataFrom entry = es.spec().dataFrom.get(i);
-                if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
-                    throw new SyncException("SecretSyncedError", "dataFrom[" + i + "]: generators ("
-                            + entry.sourceRef.generatorRef.kind + ") are not supported by Sluice");
-                }
-                SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
-                SecretsClient client = client(ref, namespace);
-                Map<String, byte[]> values;
-                if (entry.extract != null) {
-                    RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.extract), fresh);
-                    values = EntryValues.forExtract(entry.extract, entry.rewrite, raw);
-                } else if (entry.find != null) {
-                    values = EntryValues.forFind(entry.find, entry.rewrite,
-                            find(client, ref, FindQuery.of(entry.find), fresh));
-                } else {
-                    throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
-                }
-                result.putAll(values);
+                String where = "dataFrom[" + i + "]";
+                int index = i;
+                skipIfGone(es, where, missing, () -> result.putAll(dataFromEntry(es, index, fresh)));
             }
         }
         if (es.spec().data != null) {
             for (ExternalSecretData entry : es.spec().data) {
-                if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
-                    throw new SyncException("SecretSyncedError", "data[" + entry.secretKey
-                            + "]: generators are not supported by Sluice");
-                }
-                SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
-                SecretsClient client = client(ref, namespace);
-                RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), fresh);
-                result.put(entry.secretKey, EntryValues.forData(entry.secretKey, entry.remoteRef, raw));
+                String where = "data[" + entry.secretKey + "]";
+                skipIfGone(es, where, missing, () -> result.put(entry.secretKey, dataEntry(es, entry, fresh)));
             }
         }
-        return result;
+        return new CollectedData(result, List.copyOf(missing));
+    }
+
+    private static void skipIfGone(EffectiveSpec es, String where, List<String> missing, Runnable entry) {
+        try {
+            entry.run();
+        } catch (ProviderSyncException e) {
+            if (!(e.providerError() instanceof SecretNotFoundException)) {
+                throw e;
+            }
+            if (es.deletionPolicy() == DeletionPolicy.Retain) {
+                throw new SyncException("SecretSyncedError", "UpdateFailed", e.getMessage()
+                        + "; secret retained due to DeletionPolicy=Retain", null);
+            }
+            missing.add(where);
+        }
+    }
+
+    private Map<String, byte[]> dataFromEntry(EffectiveSpec es, int i, boolean fresh) {
+        String namespace = es.resource().getMetadata().getNamespace();
+        ExternalSecretDataFrom entry = es.spec().dataFrom.get(i);
+        if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
+            throw new SyncException("SecretSyncedError", "dataFrom[" + i + "]: generators ("
+                    + entry.sourceRef.generatorRef.kind + ") are not supported by Sluice");
+        }
+        SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
+        SecretsClient client = client(ref, namespace);
+        if (entry.extract != null) {
+            RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.extract), fresh);
+            return EntryValues.forExtract(entry.extract, entry.rewrite, raw);
+        }
+        if (entry.find != null) {
+            return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), fresh));
+        }
+        throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
+    }
+
+    private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, boolean fresh) {
+        if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
+            throw new SyncException("SecretSyncedError", "data[" + entry.secretKey
+                    + "]: generators are not supported by Sluice");
+        }
+        SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
+        SecretsClient client = client(ref, es.resource().getMetadata().getNamespace());
+        RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), fresh);
+        return EntryValues.forData(entry.secretKey, entry.remoteRef, raw);
     }
 
     /** ESO's webhook rejects duplicate {@code data[].secretKey} under deletionPolicy Retain; Sluice checks it here. */
     private static void rejectDuplicateKeys(EffectiveSpec es) {
-        if (es.spec().data == null || es.deletionPolicy() != io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy.Retain) {
+        if (es.spec().data == null || es.deletionPolicy() != DeletionPolicy.Retain) {
             return;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();

@@ -117,8 +117,9 @@ final class ExternalSecretEventSources {
                 .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
     }
 
-    boolean isKnown(ResourceID id) {
-        return primaries.get(id).isPresent();
+    /** The Secrets carrying the managed label in a namespace, from the cache. */
+    List<Secret> managedSecrets(String namespace) {
+        return secrets.list(namespace).toList();
     }
 
     private Set<ResourceID> byIndex(String index, String key) {

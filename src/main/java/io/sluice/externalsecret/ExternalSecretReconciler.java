@@ -15,7 +15,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretStatus;
+import io.sluice.api.v1.ExternalSecretTarget.CreationPolicy;
 import io.sluice.config.SluiceConfig;
+import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.EventRecorder;
@@ -31,6 +33,7 @@ import io.sluice.template.SecretTemplateRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -47,7 +50,6 @@ import org.jboss.logging.Logger;
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
 
-    private final KubernetesClient client;
     private final SluiceConfig config;
     private final StoreAccess storeAccess;
     private final EventRecorder events;
@@ -62,13 +64,13 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
     private final TargetRendering rendering;
+    private final CleanupFinalizer cleanup;
 
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
             StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer) {
-        this.client = client;
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -82,6 +84,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
         this.secretWriter = new TargetSecretWriter(client);
         this.rendering = new TargetRendering(renderer, client);
+        this.cleanup = new CleanupFinalizer(client, secretWriter);
     }
 
     @Override
@@ -90,7 +93,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             storeClients.evict(kind, namespace, name);
             credentialWatch.untrack(kind, namespace, name);
         }, credentialWatch);
-        return sources.all();
+        List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
+        all.add(new ExternalSecretDeletions(cleanup::release, this::forget));
+        return all;
     }
 
     @Override
@@ -102,6 +107,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             LOG.debugf("skipping %s: its store belongs to another controller class", id);
             return UpdateControl.noUpdate();
         }
+        if (resource.isMarkedForDeletion()) {
+            return UpdateControl.noUpdate(); // ExternalSecretDeletions releases it
+        }
+        cleanup.reconcile(es, context);
+        Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         Instant now = clock.instant();
         Duration interval;
         try {
@@ -111,7 +121,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
         }
         String marker = es.resourceVersionMarker();
-        Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
         if (reason == Reason.NONE && needsRepair(es, existing)) {
@@ -154,27 +163,65 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             Reason reason, String marker, Duration interval, Instant now) {
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
-        DataCollector collector = new DataCollector(sources::findStore, storeAccess, fetcher);
-        var data = collector.collect(es, fresh);
-        DesiredSecret desired = rendering.desired(es, data);
-        TargetSecretWriter.Outcome outcome = secretWriter.write(es, desired, existing, false);
-        switch (outcome) {
-            case CREATED -> {
-                events.normal(resource, "Created", "secret " + es.targetName() + " created");
-                LOG.infof("%s: created secret %s", id, es.targetName());
-            }
-            case UPDATED -> {
-                events.normal(resource, "Updated", "secret " + es.targetName() + " updated");
-                LOG.infof("%s: updated secret %s", id, es.targetName());
-            }
-            default -> LOG.debugf("%s: secret %s unchanged (%s)", id, es.targetName(), reason);
+        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, fresh);
+        collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
+                "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
+        SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, existing) : Optional.<SecretPlan>empty())
+                .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), existing));
+        secretWriter.apply(plan);
+        report(resource, id, es, plan, reason);
+        if (es.creationPolicy() == CreationPolicy.Owner && reason != Reason.PERIODIC) {
+            deleteLeftBehind(resource, id, es);
         }
         backoff.succeeded(id);
         schedule.refreshed(id, now);
-        boolean wrote = outcome == TargetSecretWriter.Outcome.CREATED || outcome == TargetSecretWriter.Outcome.UPDATED;
         ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
-                wrote || reason != Reason.PERIODIC);
+                plan.action().writes() || reason != Reason.PERIODIC, conditionReason(plan), conditionMessage(plan));
         return withSchedule(resource, next, id, es, interval, now);
+    }
+
+    /** The seam where templates render: provider data in, the Secret's content out. */
+    private DesiredSecret desired(EffectiveSpec es, CollectedData collected) {
+        return rendering.desired(es, collected.data());
+    }
+
+    private void report(ExternalSecret resource, ResourceID id, EffectiveSpec es, SecretPlan plan, Reason reason) {
+        String target = es.targetName();
+        switch (plan.action()) {
+            case CREATE -> events.normal(resource, "Created", "secret " + target + " created");
+            case UPDATE, REPLACE -> events.normal(resource, "Updated", "secret " + target + " updated");
+            case DELETE -> events.normal(resource, "Deleted", "secret " + target + " deleted due to DeletionPolicy=Delete");
+            default -> LOG.debugf("%s: secret %s %s (%s)", id, target, plan.action(), reason);
+        }
+        if (plan.action().writes()) {
+            LOG.infof("%s: secret %s %s", id, target, plan.action());
+        }
+    }
+
+    /** After a rename under Owner, the Secret of the old name goes (ESO deletes such orphaned Secrets too). */
+    private void deleteLeftBehind(ExternalSecret resource, ResourceID id, EffectiveSpec es) {
+        for (Secret old : SecretPlanner.leftBehind(resource, es.targetName(),
+                sources.managedSecrets(resource.getMetadata().getNamespace()))) {
+            secretWriter.delete(old);
+            events.normal(resource, "Deleted", "secret " + old.getMetadata().getName()
+                    + " deleted: the target was renamed to " + es.targetName());
+            LOG.infof("%s: deleted secret %s left behind by a target rename", id, old.getMetadata().getName());
+        }
+    }
+
+    private static String conditionReason(SecretPlan plan) {
+        return switch (plan.action()) {
+            case DELETE, ALREADY_DELETED -> ExternalSecretStatusWriter.REASON_DELETED;
+            default -> ExternalSecretStatusWriter.REASON_SYNCED;
+        };
+    }
+
+    private static String conditionMessage(SecretPlan plan) {
+        return switch (plan.action()) {
+            case DELETE, ALREADY_DELETED -> ExternalSecretStatusWriter.MESSAGE_DELETED;
+            case RETAINED -> ExternalSecretStatusWriter.MESSAGE_RETAINED;
+            default -> ExternalSecretStatusWriter.MESSAGE_SYNCED;
+        };
     }
 
     private UpdateControl<ExternalSecret> fail(ExternalSecret resource, ResourceID id, EffectiveSpec es, String inputs,
@@ -226,6 +273,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
      * Orphan policy the Secret is not Sluice's to repair; with None there is nothing to repair.
      */
     private static boolean needsRepair(EffectiveSpec es, Secret existing) {
+        if (existing == null && ExternalSecretStatusWriter.leftNoSecretOnPurpose(es.resource().getStatus())) {
+            return false;
+        }
         return switch (es.creationPolicy()) {
             case Orphan, None -> false;
             default -> existing == null
@@ -254,9 +304,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 : "HTTP " + e.getCode();
     }
 
-    /** Called by the cleanup of a deleted ExternalSecret to free per-resource memory. */
+    /** Frees the per-resource memory of a deleted ExternalSecret. */
     void forget(ResourceID id) {
         schedule.forget(id);
         backoff.forget(id);
+    }
+
+    /** Whether any per-resource memory is held for the ExternalSecret. */
+    boolean remembers(ResourceID id) {
+        return schedule.tracks(id) || backoff.tracks(id);
     }
 }

@@ -17,7 +17,17 @@ final class ExternalSecretStatusWriter {
         this.clock = clock;
     }
 
+    static final String REASON_DELETED = "SecretDeleted";
+    static final String MESSAGE_DELETED = "secret deleted due to DeletionPolicy=Delete";
+    static final String MESSAGE_RETAINED = "secret retained due to DeletionPolicy=Retain";
+
     ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime) {
+        return synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
+    }
+
+    /** A sync that completed; reason and message tell what it did (synced, retained, deleted). */
+    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime,
+            String reason, String message) {
         ExternalSecretStatus current = currentOf(es);
         ExternalSecretStatus next = copy(current);
         if (touchRefreshTime || next.refreshTime == null) {
@@ -25,7 +35,7 @@ final class ExternalSecretStatusWriter {
         }
         next.syncedResourceVersion = marker;
         next.binding = new ExternalSecretStatus.Binding(targetName);
-        next.conditions = Conditions.with(current.conditions, Conditions.READY, true, REASON_SYNCED, MESSAGE_SYNCED, clock);
+        next.conditions = Conditions.with(current.conditions, Conditions.READY, true, reason, message, clock);
         return next;
     }
 
@@ -34,6 +44,13 @@ final class ExternalSecretStatusWriter {
         ExternalSecretStatus next = copy(current);
         next.conditions = Conditions.with(current.conditions, Conditions.READY, false, reason, message, clock);
         return next;
+    }
+
+    /** Whether the last sync deliberately left no Secret (deleted by policy, or retained with nothing found). */
+    static boolean leftNoSecretOnPurpose(ExternalSecretStatus status) {
+        var ready = status == null ? null : Conditions.find(status.conditions, Conditions.READY);
+        return ready != null && Conditions.TRUE.equals(ready.status)
+                && (REASON_DELETED.equals(ready.reason) || MESSAGE_RETAINED.equals(ready.message));
     }
 
     static boolean same(ExternalSecretStatus a, ExternalSecretStatus b) {

@@ -50,6 +50,10 @@ public final class FailureBackoff {
         states.remove(id);
     }
 
+    boolean tracks(ResourceID id) {
+        return states.containsKey(id);
+    }
+
     Duration delayFor(int failures) {
         double base = initial.toMillis() * Math.pow(2, Math.min(failures - 1, 30));
         double capped = Math.min(base, max.toMillis());

@@ -65,6 +65,10 @@ public final class RefreshSchedule {
         lastRefresh.remove(id);
     }
 
+    boolean tracks(ResourceID id) {
+        return lastRefresh.containsKey(id);
+    }
+
     private Instant nextRefresh(ResourceID id, Duration interval, ExternalSecretStatus status, String uid) {
         Duration stretched = interval.plusMillis((long) (interval.toMillis() * jitter * spreadOf(uid)));
         Instant last = lastRefresh.get(id);

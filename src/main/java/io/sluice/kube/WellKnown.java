@@ -8,6 +8,12 @@ public final class WellKnown {
     public static final String CREATED_BY_LABEL = "reconcile.external-secrets.io/created-by";
     public static final String DATA_HASH_ANNOTATION = "reconcile.external-secrets.io/data-hash";
     public static final String FORCE_SYNC_ANNOTATION = "external-secrets.io/force-sync";
+    /**
+     * Sluice's own: the keys an ExternalSecret with creationPolicy Merge or CreateOrMerge wrote last time, so
+     * keys that disappear from the provider are removed while foreign keys stay (ESO tracks this through
+     * server-side apply field ownership).
+     */
+    public static final String SYNCED_KEYS_ANNOTATION = "reconcile.sluice.io/synced-keys";
     public static final String ES_CLEANUP_FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";
 
     /** Annotations of GitOps and client tools that must not travel from an ExternalSecret to its Secret. */

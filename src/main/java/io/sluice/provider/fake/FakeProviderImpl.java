@@ -1,6 +1,7 @@
 package io.sluice.provider.fake;
 
 import io.sluice.api.v1.SecretStoreProvider;
+import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.provider.Provider;
 import io.sluice.provider.SecretsClient;
 import io.sluice.provider.StoreCapabilities;
@@ -10,6 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** ESO's fake provider: values come from {@code spec.provider.fake.data[]} of the store itself. */
 @ApplicationScoped
 public class FakeProviderImpl implements Provider {
+    /** The provider label of the fake's calls in {@code externalsecret_provider_api_calls_count}. */
+    public static final String METRIC_PROVIDER = "Fake";
+
+    private final ProviderCallMetrics calls;
+
+    public FakeProviderImpl(ProviderCallMetrics calls) {
+        this.calls = calls;
+    }
 
     @Override
     public String name() {
@@ -28,6 +37,6 @@ public class FakeProviderImpl implements Provider {
 
     @Override
     public SecretsClient newClient(StoreView store, String consumerNamespace) {
-        return new FakeSecretsClient(store.displayName(), store.spec().provider.fake);
+        return new FakeSecretsClient(store.displayName(), store.spec().provider.fake, calls);
     }
 }

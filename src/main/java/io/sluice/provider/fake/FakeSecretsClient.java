@@ -1,6 +1,7 @@
 package io.sluice.provider.fake;
 
 import io.sluice.api.v1.FakeProvider;
+import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
@@ -17,14 +18,28 @@ import java.util.regex.Pattern;
 final class FakeSecretsClient implements SecretsClient {
     private final String storeName;
     private final List<FakeProvider.Entry> entries;
+    private final ProviderCallMetrics calls;
 
-    FakeSecretsClient(String storeName, FakeProvider block) {
+    FakeSecretsClient(String storeName, FakeProvider block, ProviderCallMetrics calls) {
         this.storeName = storeName;
         this.entries = block.data == null ? List.of() : List.copyOf(block.data);
+        this.calls = calls;
     }
 
+    /** Counted like a real provider's calls, so tests can see how often the provider is asked. */
     @Override
     public RemoteSecret fetch(RemoteKey key) {
+        try {
+            RemoteSecret found = lookup(key);
+            calls.record(FakeProviderImpl.METRIC_PROVIDER, "GetSecret", true);
+            return found;
+        } catch (RuntimeException e) {
+            calls.record(FakeProviderImpl.METRIC_PROVIDER, "GetSecret", false);
+            throw e;
+        }
+    }
+
+    private RemoteSecret lookup(RemoteKey key) {
         if (key.metadata()) {
             throw new ProviderConfigurationException("the fake provider has no metadata (metadataPolicy=Fetch) for key "
                     + key.key());
@@ -39,6 +54,17 @@ final class FakeSecretsClient implements SecretsClient {
 
     @Override
     public Map<String, RemoteSecret> find(FindQuery query) {
+        try {
+            Map<String, RemoteSecret> found = search(query);
+            calls.record(FakeProviderImpl.METRIC_PROVIDER, "Find", true);
+            return found;
+        } catch (RuntimeException e) {
+            calls.record(FakeProviderImpl.METRIC_PROVIDER, "Find", false);
+            throw e;
+        }
+    }
+
+    private Map<String, RemoteSecret> search(FindQuery query) {
         if (!query.tags().isEmpty()) {
             throw new ProviderConfigurationException("the fake provider does not support find by tags");
         }

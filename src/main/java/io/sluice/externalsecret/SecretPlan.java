@@ -1,0 +1,38 @@
+package io.sluice.externalsecret;
+
+import io.fabric8.kubernetes.api.model.Secret;
+
+/**
+ * What a sync does to the target Secret, decided by {@link SecretPlanner} before anything is written.
+ *
+ * @param secret the Secret to create or write (CREATE, UPDATE, REPLACE), the one to delete (DELETE), else null
+ */
+record SecretPlan(Action action, Secret secret) {
+
+    enum Action {
+        /** The Secret does not exist and is created. */
+        CREATE,
+        /** The Secret exists and its content changes. */
+        UPDATE,
+        /** The Secret's type changes, which Kubernetes does not allow in place: delete, then create. */
+        REPLACE,
+        /** The Secret already has the wanted content. */
+        UNCHANGED,
+        /** creationPolicy None: Sluice never writes the Secret. */
+        SKIPPED,
+        /** The provider returned nothing and deletionPolicy Retain keeps the Secret as it is. */
+        RETAINED,
+        /** The provider returned nothing and deletionPolicy Delete deletes this ExternalSecret's Secret. */
+        DELETE,
+        /** As DELETE, but there is no Secret to delete. */
+        ALREADY_DELETED;
+
+        boolean writes() {
+            return this == CREATE || this == UPDATE || this == REPLACE || this == DELETE;
+        }
+    }
+
+    static SecretPlan of(Action action) {
+        return new SecretPlan(action, null);
+    }
+}
