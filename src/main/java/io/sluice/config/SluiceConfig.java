@@ -110,5 +110,25 @@ public interface SluiceConfig {
 
         /** STS endpoint override. AWS_ENDPOINT_URL_STS is honoured too. */
         Optional<String> stsEndpoint();
+
+        /** STS credentials are renewed this long before they expire (the tokens are re-minted with them). */
+        @WithDefault("5m")
+        Duration credentialRefreshMargin();
+
+        /** An AWS client no store uses any more is kept this long, so a store edit keeps its STS session. */
+        @WithDefault("10m")
+        Duration idleClientTtl();
+
+        /** Upper bound of one AWS API call, retries included. */
+        @WithDefault("60s")
+        Duration callTimeout();
+
+        /** ListSecrets page size used by {@code dataFrom.find} (AWS allows 1 to 100). */
+        @WithDefault("100")
+        int listPageSize();
+
+        /** BatchGetSecretValue page size and ids per call used by {@code dataFrom.find} (AWS allows 1 to 20). */
+        @WithDefault("20")
+        int batchSize();
     }
 }

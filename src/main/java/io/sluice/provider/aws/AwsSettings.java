@@ -1,0 +1,34 @@
+package io.sluice.provider.aws;
+
+import io.sluice.config.SluiceConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The operator-wide AWS settings, detached from the configuration mapping so that plain tests can build them. */
+public record AwsSettings(Optional<URI> secretsManagerEndpoint, Optional<URI> stsEndpoint,
+        Duration credentialRefreshMargin, Duration idleClientTtl, Duration callTimeout,
+        int listPageSize, int batchSize) {
+
+    public static AwsSettings from(SluiceConfig.Aws aws) {
+        return new AwsSettings(aws.secretsManagerEndpoint().map(URI::create), aws.stsEndpoint().map(URI::create),
+                aws.credentialRefreshMargin(), aws.idleClientTtl(), aws.callTimeout(),
+                aws.listPageSize(), aws.batchSize());
+    }
+
+    /** Defaults of {@link SluiceConfig.Aws}, pointed at the given endpoints (either may be null). */
+    public static AwsSettings defaults(URI secretsManagerEndpoint, URI stsEndpoint) {
+        return new AwsSettings(Optional.ofNullable(secretsManagerEndpoint), Optional.ofNullable(stsEndpoint),
+                Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofSeconds(60), 100, 20);
+    }
+
+    public AwsSettings withPageSizes(int listPageSize, int batchSize) {
+        return new AwsSettings(secretsManagerEndpoint, stsEndpoint, credentialRefreshMargin, idleClientTtl,
+                callTimeout, listPageSize, batchSize);
+    }
+
+    public AwsSettings withIdleClientTtl(Duration ttl) {
+        return new AwsSettings(secretsManagerEndpoint, stsEndpoint, credentialRefreshMargin, ttl, callTimeout,
+                listPageSize, batchSize);
+    }
+}

@@ -1,0 +1,161 @@
+package io.sluice.provider.aws;
+
+import static io.sluice.provider.aws.AwsStores.aws;
+import static io.sluice.provider.aws.AwsStores.retry;
+import static io.sluice.provider.aws.AwsStores.secretStore;
+import static io.sluice.provider.aws.AwsStores.withStaticKeys;
+import static io.sluice.provider.aws.ProviderHarness.NAMESPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.api.v1.AwsProvider;
+import io.sluice.api.v1.RetrySettings;
+import io.sluice.provider.ProviderConfigurationException;
+import io.sluice.provider.RemoteKey;
+import io.sluice.provider.RetryableProviderException;
+import io.sluice.provider.SecretsClient;
+import io.sluice.testing.aws.AwsTestServer;
+import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.testing.aws.emulator.AwsEmulator;
+import java.net.ServerSocket;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Failures the emulator can inject: retries, then the typed errors, and what their messages hold. */
+class AwsFaultsTest {
+    private static final String MARKER_VALUE = "marker-value-7f3a9c-must-never-leak";
+
+    private static EmulatorServer server;
+    private ProviderHarness harness;
+
+    @BeforeAll
+    static void startEmulator() {
+        server = EmulatorServer.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        server.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server.reset();
+        harness = new ProviderHarness(server);
+        server.createSecret("app/db", MARKER_VALUE);
+        emulator().resetCalls();
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private static AwsEmulator emulator() {
+        return server.emulator().orElseThrow();
+    }
+
+    private SecretsClient client(RetrySettings retry) {
+        AwsProvider aws = withStaticKeys(aws(server.region().id()), null);
+        return harness.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry), NAMESPACE);
+    }
+
+    @Test
+    void throttlingIsRetriedWithBackoffUntilItSucceeds() {
+        emulator().failNext("GetSecretValue", 2, "ThrottlingException", 400);
+        try (SecretsClient client = client(retry(3, "10ms"))) {
+            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+        }
+        assertEquals(3, emulator().calls("GetSecretValue"), "two throttled attempts, then the successful one");
+        assertEquals(1, harness.calls(CallMetricsInterceptor.SECRETS_MANAGER, "GetSecretValue"),
+                "the metric counts API calls, not attempts");
+    }
+
+    @Test
+    void persistentThrottlingEndsRetryableAfterMaxRetries() {
+        emulator().failNext("GetSecretValue", 10, "ThrottlingException", 400);
+        try (SecretsClient client = client(retry(2, "10ms"))) {
+            RetryableProviderException e = assertThrows(RetryableProviderException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(e.getMessage().contains("ThrottlingException"), e.getMessage());
+            assertTrue(e.getMessage().contains("app/db"), e.getMessage());
+        }
+        assertEquals(3, emulator().calls("GetSecretValue"), "1 attempt + maxRetries 2");
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenRetryable() {
+        emulator().failNext("GetSecretValue", 10, "InternalServiceError", 500);
+        try (SecretsClient client = client(retry(1, "10ms"))) {
+            assertThrows(RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
+        }
+        assertEquals(2, emulator().calls("GetSecretValue"));
+    }
+
+    @Test
+    void withoutRetrySettingsTheSdkStandardStrategyRetries() {
+        emulator().failNext("GetSecretValue", 1, "InternalServiceError", 500);
+        try (SecretsClient client = client(null)) {
+            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+        }
+        assertEquals(2, emulator().calls("GetSecretValue"));
+    }
+
+    @Test
+    void accessDeniedIsAConfigurationErrorWithCodeAndNameButNoValueAndNoKey() {
+        emulator().restrictAccessTo("AKIASOMEONEELSE00001");
+        try (SecretsClient client = client(retry(3, "10ms"))) {
+            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            String text = e.getMessage() + " " + e;
+            assertTrue(text.contains("AccessDeniedException"), text);
+            assertTrue(text.contains("app/db"), text);
+            assertFalse(text.contains(MARKER_VALUE), text);
+            assertFalse(text.contains(AwsTestServer.TEST_ACCESS_KEY), text);
+            assertFalse(text.contains(AwsTestServer.TEST_SECRET_KEY), text);
+        }
+        assertEquals(1, emulator().calls("GetSecretValue"), "a denied call is not retried");
+    }
+
+    @Test
+    void anUnreachableEndpointIsRetryable() throws Exception {
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        try (KubernetesFixture kubernetes = new KubernetesFixture();
+                AwsSecretsManagerProvider provider = new AwsSecretsManagerProvider(AwsSettings.defaults(closed, closed),
+                        kubernetes.client(), harness.metrics, java.time.Clock.systemUTC())) {
+            kubernetes.secret(NAMESPACE, AwsStores.KEYS_SECRET,
+                    java.util.Map.of("access-key", "AKIAEXAMPLE000000001", "secret-access-key", "x"));
+            AwsProvider aws = withStaticKeys(aws("us-east-1"), null);
+            try (SecretsClient client = provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(0, "1ms")),
+                    NAMESPACE)) {
+                RetryableProviderException e = assertThrows(RetryableProviderException.class,
+                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+                assertTrue(e.getMessage().contains("network error"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void storeConfigurationErrorsAreReportedByNewClient() {
+        AwsProvider unknownRegion = withStaticKeys(aws("mars-north-1"), null);
+        assertThrows(ProviderConfigurationException.class,
+                () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", unknownRegion), NAMESPACE));
+        AwsProvider parameterStore = withStaticKeys(aws("us-east-1"), null);
+        parameterStore.service = AwsProvider.Service.ParameterStore;
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", parameterStore), NAMESPACE));
+        assertTrue(e.getMessage().contains("ParameterStore"), e.getMessage());
+        AwsProvider missingKeys = withStaticKeys(aws("us-east-1"), null);
+        assertThrows(ProviderConfigurationException.class,
+                () -> harness.provider.newClient(secretStore("no-keys-here", "aws", missingKeys), "no-keys-here"));
+    }
+}

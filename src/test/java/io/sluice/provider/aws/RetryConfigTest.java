@@ -1,0 +1,49 @@
+package io.sluice.provider.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.sluice.api.v1.RetrySettings;
+import io.sluice.provider.ProviderConfigurationException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryConfigTest {
+
+    private static RetrySettings settings(Integer maxRetries, String interval) {
+        RetrySettings s = new RetrySettings();
+        s.maxRetries = maxRetries;
+        s.retryInterval = interval;
+        return s;
+    }
+
+    @Test
+    void withoutSettingsTheSdkStandardStrategyApplies() {
+        assertSame(RetryConfig.SDK_DEFAULT, RetryConfig.of(null));
+        assertEquals(3, RetryConfig.of(null).strategy().maxAttempts());
+    }
+
+    @Test
+    void maxRetriesCountsRetriesNotAttempts() {
+        RetryConfig config = RetryConfig.of(settings(5, "250ms"));
+        assertEquals(6, config.maxAttempts());
+        assertEquals(Duration.ofMillis(250), config.baseDelay());
+        assertEquals(6, config.strategy().maxAttempts());
+        assertEquals(1, RetryConfig.of(settings(0, null)).strategy().maxAttempts());
+    }
+
+    @Test
+    void anEmptyBlockMeansThreeRetries() {
+        RetryConfig config = RetryConfig.of(settings(null, null));
+        assertEquals(4, config.maxAttempts());
+        assertNull(config.baseDelay());
+    }
+
+    @Test
+    void invalidSettingsAreConfigurationErrors() {
+        assertThrows(ProviderConfigurationException.class, () -> RetryConfig.of(settings(null, "soon")));
+        assertThrows(ProviderConfigurationException.class, () -> RetryConfig.of(settings(-1, null)));
+    }
+}
