@@ -132,7 +132,7 @@ class PushSecretTest {
         client.resource(fakeStore(ns, "a")).create();
         client.resource(fakeStore(ns, "b")).create();
         source("db", Map.of("pass", "pw"));
-        client.resource(pushSecret("keeper", "db", "1h", List.of("a", "b"), data("pass", "k1", null))).create();
+        client.resource(pushSecret("keeper", "db", "1s", List.of("a", "b"), data("pass", "k1", null))).create();
         await().atMost(WAIT).until(() -> "pw".equals(pushed("a", "k1")) && "pw".equals(pushed("b", "k1")));
 
         PushSecret oneStore = get("keeper");
