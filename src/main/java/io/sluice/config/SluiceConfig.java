@@ -23,6 +23,10 @@ public interface SluiceConfig {
 
     ExternalSecrets externalSecrets();
 
+    ClusterExternalSecrets clusterExternalSecrets();
+
+    PushSecrets pushSecrets();
+
     Stores stores();
 
     Fetch fetch();
@@ -57,6 +61,26 @@ public interface SluiceConfig {
         Duration retryInitialBackoff();
 
         /** Upper bound of the retry delay after failed syncs. */
+        @WithDefault("5m")
+        Duration retryMaxBackoff();
+    }
+
+    interface ClusterExternalSecrets {
+        /** How often a ClusterExternalSecret is re-checked when {@code spec.refreshTime} is empty (ESO's default). */
+        @WithDefault("1h")
+        Duration defaultRefreshTime();
+    }
+
+    interface PushSecrets {
+        /** Used when a PushSecret's {@code spec.refreshInterval} is absent (ESO's CRD default). */
+        @WithDefault("1h")
+        Duration defaultRefreshInterval();
+
+        /** First retry delay after a failed push; doubles per failure. */
+        @WithDefault("5s")
+        Duration retryInitialBackoff();
+
+        /** Upper bound of the retry delay after failed pushes. */
         @WithDefault("5m")
         Duration retryMaxBackoff();
     }

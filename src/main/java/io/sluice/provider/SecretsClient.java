@@ -8,6 +8,7 @@ import java.util.Map;
  * {@link ProviderConfigurationException}; none silently succeeds.
  */
 public interface SecretsClient extends AutoCloseable {
+    String UNSUPPORTED_PUSH = "this provider does not support PushSecret";
 
     /** Reads one raw remote value. */
     RemoteSecret fetch(RemoteKey key);
@@ -15,6 +16,26 @@ public interface SecretsClient extends AutoCloseable {
     /** Reads every remote secret matched by the query, by remote name. */
     default Map<String, RemoteSecret> find(FindQuery query) {
         throw new ProviderConfigurationException("this provider does not support dataFrom.find");
+    }
+
+    /**
+     * Writes one value (PushSecret). Providers write only when the remote value differs and refuse to overwrite
+     * a remote secret they did not create.
+     *
+     * @return true when something was written, false when the remote value already was the one pushed
+     */
+    default boolean push(PushRequest request) {
+        throw new ProviderConfigurationException(UNSUPPORTED_PUSH);
+    }
+
+    /** Removes a pushed value (the property only, when the target names one); never an unmanaged secret. */
+    default RemoteDeletion delete(PushTarget target) {
+        throw new ProviderConfigurationException(UNSUPPORTED_PUSH);
+    }
+
+    /** Whether the remote secret exists (PushSecret's updatePolicy IfNotExists). */
+    default boolean exists(PushTarget target) {
+        throw new ProviderConfigurationException(UNSUPPORTED_PUSH);
     }
 
     /** A cheap authorised call proving the store works; throws when it does not. */

@@ -2,7 +2,11 @@ package io.sluice.provider.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.FindQuery;
+import io.sluice.provider.PushRequest;
+import io.sluice.provider.PushTarget;
+import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
@@ -28,7 +32,15 @@ final class AwsSecretsManagerClient implements SecretsClient {
     private final String storeName;
     private final AwsSettings settings;
 
+    private final SecretsManagerPusher pusher;
+
     AwsSecretsManagerClient(AwsClientPool.Lease lease, String prefix, String storeName, AwsSettings settings) {
+        this(lease, prefix, storeName, settings, null);
+    }
+
+    AwsSecretsManagerClient(AwsClientPool.Lease lease, String prefix, String storeName, AwsSettings settings,
+            AwsProvider.SecretsManagerOptions deletion) {
+        this.pusher = new SecretsManagerPusher(() -> lease.clients().secretsManager(), prefix, deletion);
         this.lease = lease;
         this.prefix = prefix == null ? "" : prefix;
         this.storeName = storeName;
@@ -56,6 +68,21 @@ final class AwsSecretsManagerClient implements SecretsClient {
     @Override
     public Map<String, RemoteSecret> find(FindQuery query) {
         return new SecretFinder(lease.clients().secretsManager(), settings).find(query);
+    }
+
+    @Override
+    public boolean push(PushRequest request) {
+        return pusher.push(request);
+    }
+
+    @Override
+    public RemoteDeletion delete(PushTarget target) {
+        return pusher.delete(target);
+    }
+
+    @Override
+    public boolean exists(PushTarget target) {
+        return pusher.exists(target);
     }
 
     @Override

@@ -68,7 +68,8 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         RetryConfig retry = RetryConfig.of(store.spec().retrySettings);
         CredentialsSource source = credentials.resolve(store, aws, consumerNamespace);
         ClientConfiguration config = new ClientConfiguration(region, retry, source, RoleChain.of(aws));
-        return new AwsSecretsManagerClient(pool.acquire(config), aws.prefix, store.displayName(), settings);
+        return new AwsSecretsManagerClient(pool.acquire(config), aws.prefix, store.displayName(), settings,
+                aws.secretsManager);
     }
 
     @Override

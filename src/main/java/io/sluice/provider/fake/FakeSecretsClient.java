@@ -3,6 +3,11 @@ package io.sluice.provider.fake;
 import io.sluice.api.v1.FakeProvider;
 import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.provider.FindQuery;
+import io.sluice.provider.JsonProperty;
+import io.sluice.provider.PushRequest;
+import io.sluice.provider.PushTarget;
+import io.sluice.provider.RemoteDeletion;
+import java.util.Arrays;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
@@ -19,9 +24,11 @@ final class FakeSecretsClient implements SecretsClient {
     private final String storeName;
     private final List<FakeProvider.Entry> entries;
     private final ProviderCallMetrics calls;
+    private final Map<String, byte[]> pushed;
 
-    FakeSecretsClient(String storeName, FakeProvider block, ProviderCallMetrics calls) {
+    FakeSecretsClient(String storeName, FakeProvider block, ProviderCallMetrics calls, Map<String, byte[]> pushed) {
         this.storeName = storeName;
+        this.pushed = pushed;
         this.entries = block.data == null ? List.of() : List.copyOf(block.data);
         this.calls = calls;
     }
@@ -45,6 +52,10 @@ final class FakeSecretsClient implements SecretsClient {
                     + key.key());
         }
         String version = emptyToNull(key.version());
+        byte[] pushedValue = version == null ? pushed.get(key.key()) : null;
+        if (pushedValue != null) {
+            return new RemoteSecret(pushedValue.clone());
+        }
         return entries.stream()
                 .filter(e -> key.key().equals(e.key) && Objects.equals(version, emptyToNull(e.version)))
                 .findFirst()
@@ -78,6 +89,59 @@ final class FakeSecretsClient implements SecretsClient {
             }
         }
         return found;
+    }
+
+    @Override
+    public boolean push(PushRequest request) {
+        requirePushable(request.remoteKey());
+        synchronized (pushed) {
+            byte[] current = pushed.get(request.remoteKey());
+            byte[] next = request.property() == null ? request.value().clone()
+                    : JsonProperty.set(current, request.property(), request.value(), request.remoteKey());
+            if (current != null && (request.property() == null ? Arrays.equals(current, next)
+                    : JsonProperty.sameJson(current, next))) {
+                return false;
+            }
+            pushed.put(request.remoteKey(), next);
+            return true;
+        }
+    }
+
+    @Override
+    public RemoteDeletion delete(PushTarget target) {
+        if (isStatic(target.remoteKey())) {
+            return RemoteDeletion.KEPT_UNMANAGED;
+        }
+        synchronized (pushed) {
+            byte[] current = pushed.get(target.remoteKey());
+            if (current == null) {
+                return RemoteDeletion.ABSENT;
+            }
+            byte[] remaining = target.property() == null ? null
+                    : JsonProperty.remove(current, target.property(), target.remoteKey());
+            if (remaining == null) {
+                pushed.remove(target.remoteKey());
+            } else {
+                pushed.put(target.remoteKey(), remaining);
+            }
+            return RemoteDeletion.DELETED;
+        }
+    }
+
+    @Override
+    public boolean exists(PushTarget target) {
+        return pushed.containsKey(target.remoteKey()) || isStatic(target.remoteKey());
+    }
+
+    private void requirePushable(String remoteKey) {
+        if (isStatic(remoteKey)) {
+            throw new ProviderConfigurationException("secret " + remoteKey + " exists in " + storeName
+                    + " but is not managed by external-secrets: it is not overwritten");
+        }
+    }
+
+    private boolean isStatic(String remoteKey) {
+        return entries.stream().anyMatch(e -> remoteKey.equals(e.key));
     }
 
     @Override

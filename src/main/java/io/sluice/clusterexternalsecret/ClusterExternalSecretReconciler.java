@@ -1,0 +1,177 @@
+package io.sluice.clusterexternalsecret;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.sluice.api.v1.ClusterExternalSecret;
+import io.sluice.api.v1.ClusterExternalSecretStatus;
+import io.sluice.api.v1.ExternalSecret;
+import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
+import io.sluice.config.SluiceConfig;
+import io.sluice.kube.Durations;
+import io.sluice.kube.EventRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Provisions one ExternalSecret per namespace a ClusterExternalSecret selects, keeps it equal to the
+ * template, and removes it from namespaces that stop matching. ExternalSecrets are tied to their
+ * ClusterExternalSecret by a label, not an ownerReference (see {@link ProvisionedExternalSecret}): deleting the
+ * ClusterExternalSecret leaves them in place, and re-creating it adopts them without a write.
+ */
+@ControllerConfiguration(name = "clusterexternalsecret", generationAwareEventProcessing = false)
+@RBACRule(apiGroups = "external-secrets.io", resources = "externalsecrets",
+        verbs = { "get", "list", "watch", "create", "update", "delete" })
+@RBACRule(apiGroups = "", resources = "namespaces", verbs = { "get", "list", "watch" })
+@RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
+public class ClusterExternalSecretReconciler implements Reconciler<ClusterExternalSecret> {
+    private static final Logger LOG = Logger.getLogger(ClusterExternalSecretReconciler.class);
+    static final String ALREADY_EXISTS = "external secret already exists in namespace";
+
+    private final KubernetesClient client;
+    private final EventRecorder events;
+    private final Duration defaultRefreshTime;
+    private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
+    private ClusterExternalSecretEventSources sources;
+
+    public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config) {
+        this.client = client;
+        this.events = events;
+        this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
+    }
+
+    @Override
+    public List<EventSource<?, ClusterExternalSecret>> prepareEventSources(EventSourceContext<ClusterExternalSecret> context) {
+        sources = new ClusterExternalSecretEventSources(context);
+        return sources.all();
+    }
+
+    @Override
+    public UpdateControl<ClusterExternalSecret> reconcile(ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
+        String esName = ProvisionedExternalSecret.externalSecretName(ces);
+        SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
+        SortedSet<String> provisioned = new java.util.TreeSet<>();
+        SortedMap<String, String> failed = new TreeMap<>();
+        for (String namespace : selected) {
+            try {
+                if (provision(ces, namespace, esName)) {
+                    provisioned.add(namespace);
+                } else {
+                    failed.put(namespace, ALREADY_EXISTS);
+                }
+            } catch (KubernetesClientException e) {
+                failed.put(namespace, "could not create or update external secret: " + kubernetesError(e));
+            }
+        }
+        removeUnselected(ces, selected, esName, failed);
+
+        ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
+        Duration requeue = refreshTime(ces);
+        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
+            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
+        }
+        ces.setStatus(next);
+        return UpdateControl.patchStatus(ces).rescheduleAfter(requeue);
+    }
+
+    /** @return false when an ExternalSecret this ClusterExternalSecret does not own is in the way */
+    private boolean provision(ClusterExternalSecret ces, String namespace, String esName) {
+        String cesName = ces.getMetadata().getName();
+        ExternalSecret desired = ProvisionedExternalSecret.desired(ces, namespace);
+        ExternalSecret existing = sources.cachedExternalSecret(namespace, esName);
+        if (existing == null) {
+            existing = client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName).get();
+        }
+        if (existing == null) {
+            client.resource(desired).create();
+            events.normal(ces, "Created", "external secret " + namespace + "/" + esName + " created");
+            LOG.infof("ClusterExternalSecret %s: created ExternalSecret %s/%s", cesName, namespace, esName);
+            return true;
+        }
+        if (ProvisionedExternalSecret.ownership(existing, ces) == Ownership.FOREIGN) {
+            return false;
+        }
+        if (!ProvisionedExternalSecret.upToDate(existing, desired, cesName)) {
+            client.resource(ProvisionedExternalSecret.updated(existing, desired, cesName)).update();
+            events.normal(ces, "Updated", "external secret " + namespace + "/" + esName + " updated");
+            LOG.infof("ClusterExternalSecret %s: updated ExternalSecret %s/%s", cesName, namespace, esName);
+        }
+        return true;
+    }
+
+    /**
+     * Deletes this ClusterExternalSecret's ExternalSecrets that are no longer wanted: in namespaces that stopped
+     * matching, or under a previous name. The last status covers ExternalSecrets that ESO created (no label).
+     */
+    private void removeUnselected(ClusterExternalSecret ces, Set<String> selected, String esName,
+            SortedMap<String, String> failed) {
+        List<ExternalSecret> candidates = new ArrayList<>(sources.provisionedBy(ces.getMetadata().getName()));
+        ClusterExternalSecretStatus previous = ces.getStatus();
+        if (previous != null && previous.provisionedNamespaces != null && previous.externalSecretName != null) {
+            for (String namespace : previous.provisionedNamespaces) {
+                if (!selected.contains(namespace) || !previous.externalSecretName.equals(esName)) {
+                    ExternalSecret old = client.resources(ExternalSecret.class).inNamespace(namespace)
+                            .withName(previous.externalSecretName).get();
+                    if (old != null && candidates.stream().noneMatch(c -> sameObject(c, old))) {
+                        candidates.add(old);
+                    }
+                }
+            }
+        }
+        for (ExternalSecret es : candidates) {
+            String namespace = es.getMetadata().getNamespace();
+            boolean wanted = selected.contains(namespace) && esName.equals(es.getMetadata().getName());
+            if (wanted || ProvisionedExternalSecret.ownership(es, ces) == Ownership.FOREIGN) {
+                continue;
+            }
+            try {
+                client.resource(es).delete();
+                events.normal(ces, "Deleted", "external secret " + namespace + "/" + es.getMetadata().getName()
+                        + " deleted: namespace no longer selected or name changed");
+                LOG.infof("ClusterExternalSecret %s: deleted ExternalSecret %s/%s", ces.getMetadata().getName(),
+                        namespace, es.getMetadata().getName());
+            } catch (KubernetesClientException e) {
+                failed.put(namespace, "could not delete external secret: " + kubernetesError(e));
+            }
+        }
+    }
+
+    private Duration refreshTime(ClusterExternalSecret ces) {
+        String text = ces.getSpec().refreshTime;
+        if (text == null || text.isEmpty()) {
+            return defaultRefreshTime;
+        }
+        try {
+            Duration d = Durations.parse(text);
+            return d.isZero() || d.isNegative() ? defaultRefreshTime : d;
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("ClusterExternalSecret %s: %s; using %s", ces.getMetadata().getName(), e.getMessage(),
+                    Durations.format(defaultRefreshTime));
+            return defaultRefreshTime;
+        }
+    }
+
+    private static boolean sameObject(ExternalSecret a, ExternalSecret b) {
+        return a.getMetadata().getNamespace().equals(b.getMetadata().getNamespace())
+                && a.getMetadata().getName().equals(b.getMetadata().getName());
+    }
+
+    private static String kubernetesError(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : "HTTP " + e.getCode();
+    }
+
+}

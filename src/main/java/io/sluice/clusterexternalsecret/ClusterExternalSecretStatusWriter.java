@@ -1,0 +1,47 @@
+package io.sluice.clusterexternalsecret;
+
+import io.sluice.api.v1.ClusterExternalSecretStatus;
+import io.sluice.api.v1.ClusterExternalSecretStatus.FailedNamespace;
+import io.sluice.status.Conditions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/** Builds a ClusterExternalSecret's status (ESO's shape); equal outcomes give an equal status. */
+final class ClusterExternalSecretStatusWriter {
+    static final String NAMESPACES_FAILED = "one or more namespaces failed";
+
+    private final Clock clock;
+
+    ClusterExternalSecretStatusWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    ClusterExternalSecretStatus next(ClusterExternalSecretStatus current, String esName, SortedSet<String> provisioned,
+            SortedMap<String, String> failed) {
+        ClusterExternalSecretStatus next = new ClusterExternalSecretStatus();
+        next.externalSecretName = esName;
+        next.provisionedNamespaces = provisioned.isEmpty() ? null : new ArrayList<>(provisioned);
+        next.failedNamespaces = failed.isEmpty() ? null
+                : failed.entrySet().stream().map(e -> new FailedNamespace(e.getKey(), e.getValue())).toList();
+        boolean ready = failed.isEmpty();
+        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, ready, null,
+                ready ? null : NAMESPACES_FAILED, clock);
+        return next;
+    }
+
+    static boolean same(ClusterExternalSecretStatus a, ClusterExternalSecretStatus b) {
+        return a != null && b != null
+                && Objects.equals(a.externalSecretName, b.externalSecretName)
+                && Objects.equals(a.provisionedNamespaces, b.provisionedNamespaces)
+                && Objects.equals(failed(a.failedNamespaces), failed(b.failedNamespaces))
+                && Objects.equals(a.conditions, b.conditions);
+    }
+
+    private static List<String> failed(List<FailedNamespace> list) {
+        return list == null ? null : list.stream().map(f -> f.namespace + "\u0000" + f.reason).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package io.sluice.clusterexternalsecret;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.sluice.api.v1.ClusterExternalSecretSpec;
+import io.sluice.store.NamespaceConditions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which namespaces a ClusterExternalSecret selects: any of {@code namespaceSelectors}, the deprecated
+ * {@code namespaceSelector}, or a name in the deprecated {@code namespaces} list (all ORed). Nothing set
+ * selects nothing; an empty selector selects every namespace. Terminating namespaces are never selected.
+ */
+final class NamespaceSelection {
+    private NamespaceSelection() {
+    }
+
+    static SortedSet<String> select(ClusterExternalSecretSpec spec, Collection<Namespace> namespaces) {
+        List<LabelSelector> selectors = new ArrayList<>();
+        if (spec.namespaceSelectors != null) {
+            selectors.addAll(spec.namespaceSelectors);
+        }
+        if (spec.namespaceSelector != null) {
+            selectors.add(spec.namespaceSelector);
+        }
+        List<String> names = spec.namespaces == null ? List.of() : spec.namespaces;
+        SortedSet<String> selected = new TreeSet<>();
+        for (Namespace ns : namespaces) {
+            String name = ns.getMetadata().getName();
+            if (ns.getMetadata().getDeletionTimestamp() != null) {
+                continue;
+            }
+            if (names.contains(name)
+                    || selectors.stream().anyMatch(s -> NamespaceConditions.selects(s, ns.getMetadata().getLabels()))) {
+                selected.add(name);
+            }
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,190 @@
+package io.sluice.push;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import io.sluice.api.v1alpha1.PushSecret;
+import io.sluice.api.v1alpha1.PushSecretSpec;
+import io.sluice.api.v1alpha1.PushSecretStatus;
+import io.sluice.config.SluiceConfig;
+import io.sluice.externalsecret.FailureBackoff;
+import io.sluice.kube.Durations;
+import io.sluice.kube.EventRecorder;
+import io.sluice.store.StoreAccess;
+import io.sluice.store.StoreView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Pushes a Secret's data to the referenced stores: read the source, push each entry to each store (the provider
+ * writes only what changed), delete what was dropped when {@code deletionPolicy: Delete}, report, and come back
+ * after {@code refreshInterval} (0: push once per spec change).
+ */
+@ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER)
+@RBACRule(apiGroups = "", resources = "secrets", verbs = { "get", "list", "watch" })
+@RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
+@RBACRule(apiGroups = "external-secrets.io", resources = { "secretstores", "clustersecretstores" },
+        verbs = { "get", "list", "watch" })
+public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
+    static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
+    private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);
+
+    private final KubernetesClient client;
+    private final EventRecorder events;
+    private final SluiceConfig.PushSecrets config;
+    private final StoreAccess storeAccess;
+    private final PushStores stores;
+    private final PushRun run;
+    private final FailureBackoff backoff;
+    private final Clock clock = Clock.systemUTC();
+    private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
+
+    public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess) {
+        this.client = client;
+        this.events = events;
+        this.config = config.pushSecrets();
+        this.storeAccess = storeAccess;
+        this.stores = new PushStores(client);
+        this.run = new PushRun(storeAccess, stores);
+        this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
+    }
+
+    @Override
+    public UpdateControl<PushSecret> reconcile(PushSecret ps, Context<PushSecret> context) {
+        ResourceID id = ResourceID.fromResource(ps);
+        String marker = String.valueOf(ps.getMetadata().getGeneration());
+        Duration interval;
+        try {
+            interval = refreshInterval(ps.getSpec());
+        } catch (IllegalArgumentException e) {
+            return failed(ps, id, PushSecretStatusWriter.ERRORED, "invalid spec.refreshInterval: " + e.getMessage(),
+                    Duration.ZERO);
+        }
+        if (interval.isZero() && ps.getStatus() != null && marker.equals(ps.getStatus().syncedResourceVersion)
+                && statusIsReady(ps)) {
+            return UpdateControl.noUpdate();
+        }
+        try {
+            String unsupported = unsupported(ps.getSpec());
+            if (unsupported != null) {
+                throw new PushException(unsupported);
+            }
+            Map<String, StoreView> targets = stores.resolve(ps);
+            if (targets.values().stream().anyMatch(s -> !storeAccess.isManagedByThisController(s))) {
+                LOG.debugf("skipping %s: a store belongs to another controller class", id);
+                return UpdateControl.noUpdate();
+            }
+            PushSource source = PushSource.read(client, ps);
+            if (!source.found()) {
+                return sourceDeleted(ps, id, interval);
+            }
+            PushRun.Outcome outcome = run.push(ps, source, targets, PushSecretStatusWriter.syncedOf(ps));
+            backoff.succeeded(id);
+            if (outcome.written() > 0) {
+                events.normal(ps, "Synced", outcome.written() + " remote value(s) written");
+                LOG.infof("%s: pushed %d remote value(s)", id, outcome.written());
+            }
+            PushSecretStatus next = statusWriter.synced(ps, outcome, marker, outcome.written() > 0
+                    || ps.getStatus() == null || !marker.equals(ps.getStatus().syncedResourceVersion));
+            return withStatus(ps, next, interval);
+        } catch (PushException e) {
+            return failed(ps, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
+        }
+    }
+
+    @Override
+    public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
+        ResourceID id = ResourceID.fromResource(ps);
+        backoff.forget(id);
+        if (ps.getSpec().deletionPolicy != PushSecretSpec.DeletionPolicy.Delete) {
+            return DeleteControl.defaultDelete();
+        }
+        try {
+            run.deleteAll(ps.getMetadata().getNamespace(), PushSecretStatusWriter.syncedOf(ps));
+            LOG.infof("%s: deleted its remote values (deletionPolicy=Delete)", id);
+            return DeleteControl.defaultDelete();
+        } catch (PushException e) {
+            events.warning(ps, "Errored", e.getMessage());
+            LOG.warnf("%s: %s", id, e.getMessage());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.retryMaxBackoff());
+        }
+    }
+
+    /** The source Secret is gone: under Delete the remote values go too (ESO's SourceDeleted). */
+    private UpdateControl<PushSecret> sourceDeleted(PushSecret ps, ResourceID id, Duration interval) {
+        String name = ps.getSpec().selector.secret.name;
+        String message = name == null ? "no secret matches the selector" : "secret " + name + " does not exist";
+        PushRun.Synced remaining = PushSecretStatusWriter.syncedOf(ps);
+        if (ps.getSpec().deletionPolicy == PushSecretSpec.DeletionPolicy.Delete && !remaining.isEmpty()) {
+            run.deleteAll(ps.getMetadata().getNamespace(), remaining);
+            events.normal(ps, "SourceDeleted", "source deleted: remote values deleted (deletionPolicy=Delete)");
+            remaining = new PushRun.Synced();
+        }
+        PushSecretStatus next = statusWriter.sourceDeleted(ps, remaining, message);
+        return withStatus(ps, next, interval);
+    }
+
+    private UpdateControl<PushSecret> failed(PushSecret ps, ResourceID id, String reason, String message,
+            Duration interval) {
+        Duration delay = backoff.failed(id, String.valueOf(ps.getMetadata().getGeneration()), clock.instant());
+        if (!interval.isZero() && interval.compareTo(delay) < 0) {
+            delay = interval;
+        }
+        PushSecretStatus next = statusWriter.failed(ps, reason, message);
+        LOG.warnf("%s: push failed: %s", id, message);
+        if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
+            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
+        }
+        events.warning(ps, reason, message);
+        ps.setStatus(next);
+        return UpdateControl.patchStatus(ps).rescheduleAfter(delay);
+    }
+
+    private UpdateControl<PushSecret> withStatus(PushSecret ps, PushSecretStatus next, Duration interval) {
+        UpdateControl<PushSecret> control;
+        if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
+            control = UpdateControl.noUpdate();
+        } else {
+            ps.setStatus(next);
+            control = UpdateControl.patchStatus(ps);
+        }
+        return interval.isZero() ? control : control.rescheduleAfter(interval);
+    }
+
+    private Duration refreshInterval(PushSecretSpec spec) {
+        if (spec.refreshInterval == null || spec.refreshInterval.isEmpty()) {
+            return config.defaultRefreshInterval();
+        }
+        return Durations.parse(spec.refreshInterval);
+    }
+
+    private static boolean statusIsReady(PushSecret ps) {
+        return io.sluice.status.Conditions.isTrue(ps.getStatus().conditions, io.sluice.status.Conditions.READY);
+    }
+
+    /** Features of the API that Sluice does not implement yet: reported, never silently ignored. */
+    private static String unsupported(PushSecretSpec spec) {
+        if (spec.template != null) {
+            return "spec.template is not supported by Sluice's PushSecret yet";
+        }
+        if (spec.dataTo != null && !spec.dataTo.isEmpty()) {
+            return "spec.dataTo is not supported by Sluice yet";
+        }
+        if (spec.selector.generatorRef != null || spec.selector.secret == null) {
+            return "spec.selector.generatorRef is not supported by Sluice: use selector.secret";
+        }
+        if (spec.data != null && spec.data.stream().anyMatch(d -> d.conversionStrategy != null
+                && d.conversionStrategy != io.sluice.api.v1alpha1.PushSecretData.ConversionStrategy.None)) {
+            return "data[].conversionStrategy ReverseUnicode is not supported by Sluice yet";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.sluice.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.v1alpha1.PushSecret;
+import io.sluice.api.v1alpha1.PushSecretData;
+import io.sluice.api.v1alpha1.PushSecretSelector;
+import io.sluice.kube.SecretData;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The data a PushSecret pushes: one Secret by name, or every Secret of the namespace matching a label selector
+ * (merged, later names win). Empty when no source Secret exists.
+ */
+final class PushSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, byte[]> data;
+    private final boolean found;
+
+    private PushSource(Map<String, byte[]> data, boolean found) {
+        this.data = data;
+        this.found = found;
+    }
+
+    static PushSource read(KubernetesClient client, PushSecret ps) {
+        String namespace = ps.getMetadata().getNamespace();
+        PushSecretSelector.SecretSource source = ps.getSpec().selector.secret;
+        List<Secret> secrets;
+        if (source.name != null) {
+            Secret one = client.secrets().inNamespace(namespace).withName(source.name).get();
+            secrets = one == null ? List.of() : List.of(one);
+        } else {
+            secrets = client.secrets().inNamespace(namespace).withLabelSelector(source.selector).list().getItems()
+                    .stream().sorted(Comparator.comparing(s -> s.getMetadata().getName())).toList();
+        }
+        Map<String, byte[]> merged = new TreeMap<>();
+        secrets.forEach(s -> merged.putAll(SecretData.decode(s)));
+        return new PushSource(merged, !secrets.isEmpty());
+    }
+
+    static PushSource of(Map<String, byte[]> data) {
+        return new PushSource(new TreeMap<>(data), true);
+    }
+
+    boolean found() {
+        return found;
+    }
+
+    /** The value of one entry: the named key, or all keys as one JSON object of strings (ESO's rule). */
+    byte[] valueFor(PushSecretData entry) {
+        String key = entry.match.secretKey;
+        if (key != null && !key.isEmpty()) {
+            byte[] value = data.get(key);
+            if (value == null) {
+                throw new PushException("secret key " + key + " does not exist in the source secret");
+            }
+            return value;
+        }
+        Map<String, String> strings = new TreeMap<>();
+        data.forEach((k, v) -> strings.put(k, new String(v, StandardCharsets.UTF_8)));
+        try {
+            return JSON.writeValueAsBytes(strings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string map always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.sluice.push;
+
+import static io.sluice.testing.Fixtures.entry;
+import static io.sluice.testing.Fixtures.fakeStore;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.sluice.api.common.Condition;
+import io.sluice.api.v1.ExternalSecretTemplate;
+import io.sluice.api.v1alpha1.PushSecret;
+import io.sluice.api.v1alpha1.PushSecretData;
+import io.sluice.api.v1alpha1.PushSecretMatch;
+import io.sluice.api.v1alpha1.PushSecretRemoteRef;
+import io.sluice.api.v1alpha1.PushSecretSelector;
+import io.sluice.api.v1alpha1.PushSecretSpec;
+import io.sluice.api.v1alpha1.PushSecretStoreRef;
+import io.sluice.provider.fake.FakeProviderImpl;
+import io.sluice.status.Conditions;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class PushSecretTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    FakeProviderImpl fake;
+
+    private final String ns = "p-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() throws InterruptedException {
+        client.resource(fakeStore(ns, "vault")).create();
+        source("db", Map.of("user", "admin", "pass", "pw1"));
+        PushSecret ps = pushSecret("push-db", "db", "1s", List.of("vault"), data("pass", "db-pass", null),
+                data(null, "db-all", null));
+        client.resource(ps).create();
+
+        await().atMost(WAIT).until(() -> "pw1".equals(pushed("vault", "db-pass")));
+        assertEquals("{\"pass\":\"pw1\",\"user\":\"admin\"}", pushed("vault", "db-all"));
+        Condition ready = awaitReady("push-db", "True");
+        assertEquals("Synced", ready.reason);
+        assertEquals("PushSecret synced successfully", ready.message);
+        PushSecret synced = get("push-db");
+        assertEquals(java.util.Set.of("db-pass", "db-all"), synced.getStatus().syncedPushSecrets.get("SecretStore/vault")
+                .keySet());
+        String version = synced.getMetadata().getResourceVersion();
+        Thread.sleep(3000);
+        assertEquals(version, get("push-db").getMetadata().getResourceVersion(),
+                "refreshes that push nothing new must not rewrite the status");
+
+        source("db", Map.of("user", "admin", "pass", "pw2"));
+        await().atMost(WAIT).until(() -> "pw2".equals(pushed("vault", "db-pass")));
+    }
+
+    @Test
+    void refusesToOverwriteARemoteSecretItDidNotCreate() {
+        client.resource(fakeStore(ns, "vault", entry("legacy", "precious"))).create();
+        source("db", Map.of("pass", "pw"));
+        client.resource(pushSecret("takeover", "db", "1h", List.of("vault"), data("pass", "legacy", null))).create();
+
+        Condition ready = awaitReady("takeover", "False");
+        assertEquals("Errored", ready.reason);
+        assertTrue(ready.message.contains("not managed by external-secrets"), ready.message);
+        assertFalse(ready.message.contains("precious") || ready.message.contains("\"pw\""), ready.message);
+        assertNull(fake.pushedTo("SecretStore " + ns + "/vault").get("legacy"));
+    }
+
+    @Test
+    void ifNotExistsLeavesExistingSecretsAlone() {
+        client.resource(fakeStore(ns, "vault", entry("legacy", "precious"))).create();
+        source("db", Map.of("pass", "pw"));
+        PushSecret ps = pushSecret("polite", "db", "1h", List.of("vault"), data("pass", "legacy", null),
+                data("pass", "fresh", null));
+        ps.getSpec().updatePolicy = PushSecretSpec.UpdatePolicy.IfNotExists;
+        client.resource(ps).create();
+
+        Condition ready = awaitReady("polite", "True");
+        assertEquals("PushSecret synced successfully. Existing secrets in providers unchanged.", ready.message);
+        assertEquals("pw", pushed("vault", "fresh"));
+        assertNull(pushed("vault", "legacy"));
+    }
+
+    @Test
+    void underDeleteDroppedEntriesAndDroppedStoresAreDeletedAndTheRestOnDeletion() {
+        client.resource(fakeStore(ns, "a")).create();
+        client.resource(fakeStore(ns, "b")).create();
+        source("db", Map.of("pass", "pw"));
+        PushSecret ps = pushSecret("tidy", "db", "1h", List.of("a", "b"), data("pass", "k1", null));
+        ps.getSpec().deletionPolicy = PushSecretSpec.DeletionPolicy.Delete;
+        client.resource(ps).create();
+        await().atMost(WAIT).until(() -> "pw".equals(pushed("a", "k1")) && "pw".equals(pushed("b", "k1")));
+        assertTrue(get("tidy").getMetadata().getFinalizers().contains("pushsecret.externalsecrets.io/finalizer"));
+
+        PushSecret oneStore = get("tidy");
+        oneStore.getSpec().secretStoreRefs = List.of(storeRef("a"));
+        client.resource(oneStore).update();
+        await().atMost(WAIT).until(() -> pushed("b", "k1") == null);
+        assertEquals("pw", pushed("a", "k1"), "the store still referenced keeps its value");
+
+        PushSecret otherKey = get("tidy");
+        otherKey.getSpec().data = List.of(data("pass", "k2", null));
+        client.resource(otherKey).update();
+        await().atMost(WAIT).until(() -> pushed("a", "k1") == null && "pw".equals(pushed("a", "k2")));
+
+        client.resource(get("tidy")).delete();
+        await().atMost(WAIT).until(() -> get("tidy") == null);
+        assertNull(pushed("a", "k2"));
+    }
+
+    @Test
+    void underNoneNothingRemoteIsEverDeleted() {
+        client.resource(fakeStore(ns, "a")).create();
+        client.resource(fakeStore(ns, "b")).create();
+        source("db", Map.of("pass", "pw"));
+        client.resource(pushSecret("keeper", "db", "1s", List.of("a", "b"), data("pass", "k1", null))).create();
+        await().atMost(WAIT).until(() -> "pw".equals(pushed("a", "k1")) && "pw".equals(pushed("b", "k1")));
+
+        PushSecret oneStore = get("keeper");
+        oneStore.getSpec().secretStoreRefs = List.of(storeRef("a"));
+        client.resource(oneStore).update();
+        await().atMost(WAIT).until(() -> get("keeper").getStatus().syncedPushSecrets.size() == 1);
+        client.secrets().inNamespace(ns).withName("db").delete();
+        awaitReady("keeper", "False");
+        client.resource(get("keeper")).delete();
+        await().atMost(WAIT).until(() -> get("keeper") == null);
+
+        assertEquals("pw", pushed("a", "k1"));
+        assertEquals("pw", pushed("b", "k1"));
+    }
+
+    @Test
+    void aDeletedSourceIsReportedAndUnderDeleteRemovesTheRemoteValues() {
+        client.resource(fakeStore(ns, "a")).create();
+        source("db", Map.of("pass", "pw"));
+        PushSecret ps = pushSecret("orphan", "db", "1s", List.of("a"), data("pass", "k1", null));
+        ps.getSpec().deletionPolicy = PushSecretSpec.DeletionPolicy.Delete;
+        client.resource(ps).create();
+        await().atMost(WAIT).until(() -> "pw".equals(pushed("a", "k1")));
+
+        client.secrets().inNamespace(ns).withName("db").delete();
+        Condition ready = awaitReady("orphan", "False");
+        assertEquals("SourceDeleted", ready.reason);
+        assertEquals("secret db does not exist", ready.message);
+        assertNull(pushed("a", "k1"));
+    }
+
+    @Test
+    void aPropertyIsMergedAndTemplatesAreReportedAsUnsupported() {
+        client.resource(fakeStore(ns, "a")).create();
+        source("db", Map.of("user", "admin", "pass", "pw"));
+        client.resource(pushSecret("merge", "db", "1h", List.of("a"), data("user", "config", "db.user"),
+                data("pass", "config", "db.password"))).create();
+        await().atMost(WAIT).until(() -> "{\"db\":{\"user\":\"admin\",\"password\":\"pw\"}}".equals(pushed("a", "config")));
+
+        PushSecret templated = pushSecret("templated", "db", "1h", List.of("a"), data("pass", "t", null));
+        templated.getSpec().template = new ExternalSecretTemplate();
+        client.resource(templated).create();
+        Condition ready = awaitReady("templated", "False");
+        assertEquals("Errored", ready.reason);
+        assertEquals("spec.template is not supported by Sluice's PushSecret yet", ready.message);
+        assertNull(pushed("a", "t"));
+    }
+
+    private String pushed(String store, String key) {
+        byte[] value = fake.pushedTo("SecretStore " + ns + "/" + store).get(key);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    private void source(String name, Map<String, String> data) {
+        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata()
+                .withStringData(data).build();
+        client.resource(secret).createOr(s -> s.update());
+    }
+
+    private PushSecret get(String name) {
+        return client.resources(PushSecret.class).inNamespace(ns).withName(name).get();
+    }
+
+    private Condition awaitReady(String name, String status) {
+        return await().atMost(WAIT).until(() -> {
+            PushSecret ps = get(name);
+            return ps == null || ps.getStatus() == null ? null : Conditions.find(ps.getStatus().conditions, "Ready");
+        }, c -> c != null && status.equals(c.status));
+    }
+
+    private PushSecret pushSecret(String name, String source, String refresh, List<String> stores,
+            PushSecretData... data) {
+        PushSecret ps = new PushSecret();
+        ps.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        PushSecretSpec spec = new PushSecretSpec();
+        spec.refreshInterval = refresh;
+        spec.secretStoreRefs = new ArrayList<>(stores.stream().map(PushSecretTest::storeRef).toList());
+        spec.selector = new PushSecretSelector();
+        spec.selector.secret = new PushSecretSelector.SecretSource();
+        spec.selector.secret.name = source;
+        spec.data = new ArrayList<>(List.of(data));
+        ps.setSpec(spec);
+        return ps;
+    }
+
+    private static PushSecretStoreRef storeRef(String name) {
+        PushSecretStoreRef ref = new PushSecretStoreRef();
+        ref.name = name;
+        return ref;
+    }
+
+    private static PushSecretData data(String secretKey, String remoteKey, String property) {
+        PushSecretData data = new PushSecretData();
+        data.match = new PushSecretMatch();
+        data.match.secretKey = secretKey;
+        data.match.remoteRef = new PushSecretRemoteRef();
+        data.match.remoteRef.remoteKey = remoteKey;
+        data.match.remoteRef.property = property;
+        return data;
+    }
+}
