@@ -40,6 +40,7 @@ import org.jboss.logging.Logger;
 public class ClusterExternalSecretReconciler implements Reconciler<ClusterExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ClusterExternalSecretReconciler.class);
     static final String ALREADY_EXISTS = "external secret already exists in namespace";
+    private static final Duration RETRY_AFTER_API_ERROR = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final EventRecorder events;
@@ -65,6 +66,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
         SortedSet<String> provisioned = new java.util.TreeSet<>();
         SortedMap<String, String> failed = new TreeMap<>();
+        boolean transientFailure = false;
         for (String namespace : selected) {
             try {
                 if (provision(ces, namespace, esName)) {
@@ -74,12 +76,14 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                 }
             } catch (KubernetesClientException e) {
                 failed.put(namespace, "could not create or update external secret: " + kubernetesError(e));
+                transientFailure = true;
             }
         }
         removeUnselected(ces, selected, esName, failed);
 
         ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
-        Duration requeue = refreshTime(ces);
+        // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
+        Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
@@ -105,7 +109,17 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
             return false;
         }
         if (!ProvisionedExternalSecret.upToDate(existing, desired, cesName)) {
-            client.resource(ProvisionedExternalSecret.updated(existing, desired, cesName)).update();
+            try {
+                client.resource(ProvisionedExternalSecret.updated(existing, desired, cesName)).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                // the ExternalSecret controller wrote its status meanwhile: once more on the latest version
+                ExternalSecret latest = client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName).get();
+                client.resource(latest == null ? desired : ProvisionedExternalSecret.updated(latest, desired, cesName))
+                        .createOr(r -> r.update());
+            }
             events.normal(ces, "Updated", "external secret " + namespace + "/" + esName + " updated");
             LOG.infof("ClusterExternalSecret %s: updated ExternalSecret %s/%s", cesName, namespace, esName);
         }

@@ -1,14 +1,11 @@
 package io.sluice.externalsecret;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.v1.ExternalSecretTemplate;
-import io.sluice.kube.SecretData;
+import io.sluice.template.ClusterTemplateSources;
 import io.sluice.template.RenderedSecret;
 import io.sluice.template.SecretTemplateRenderer;
 import io.sluice.template.TemplateException;
-import io.sluice.template.TemplateSources;
 import java.util.Map;
 
 /**
@@ -33,7 +30,7 @@ final class TargetRendering {
         }
         try {
             RenderedSecret rendered = renderer.render(meta.getNamespace() + "/" + meta.getName(), template, values,
-                    sources(meta.getNamespace()));
+                    new ClusterTemplateSources(client, meta.getNamespace()));
             boolean hasMetadata = template.metadata != null;
             return DesiredSecret.of(es, rendered.data(), rendered.type(),
                     hasMetadata ? rendered.labels() : meta.getLabels(),
@@ -42,22 +39,5 @@ final class TargetRendering {
             throw new SyncException("SecretSyncedError", "UpdateFailed",
                     "could not apply template: " + e.reason() + ": " + e.getMessage(), null);
         }
-    }
-
-    /** ConfigMaps and Secrets named by {@code templateFrom}, read from the ExternalSecret's namespace. */
-    private TemplateSources sources(String namespace) {
-        return new TemplateSources() {
-            @Override
-            public Map<String, String> configMap(String name) {
-                ConfigMap cm = client.configMaps().inNamespace(namespace).withName(name).get();
-                return cm == null ? null : cm.getData() == null ? Map.of() : cm.getData();
-            }
-
-            @Override
-            public Map<String, byte[]> secret(String name) {
-                Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-                return secret == null ? null : SecretData.decode(secret);
-            }
-        };
     }
 }

@@ -18,6 +18,9 @@ import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreView;
+import io.sluice.template.ClusterTemplateSources;
+import io.sluice.template.SecretTemplateRenderer;
+import io.sluice.template.TemplateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -46,8 +49,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final FailureBackoff backoff;
     private final Clock clock = Clock.systemUTC();
     private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
+    private final SecretTemplateRenderer renderer;
 
-    public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess) {
+    public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
+            SecretTemplateRenderer renderer) {
+        this.renderer = renderer;
         this.client = client;
         this.events = events;
         this.config = config.pushSecrets();
@@ -86,6 +92,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             if (!source.found()) {
                 return sourceDeleted(ps, id, interval);
             }
+            source = templated(ps, source);
             PushRun.Outcome outcome = run.push(ps, source, targets, PushSecretStatusWriter.syncedOf(ps));
             backoff.succeeded(id);
             if (outcome.written() > 0) {
@@ -115,6 +122,20 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             events.warning(ps, "Errored", e.getMessage());
             LOG.warnf("%s: %s", id, e.getMessage());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.retryMaxBackoff());
+        }
+    }
+
+    /** {@code spec.template} renders the pushed data from the source Secret's data, as for ExternalSecrets. */
+    private PushSource templated(PushSecret ps, PushSource source) {
+        if (ps.getSpec().template == null) {
+            return source;
+        }
+        String namespace = ps.getMetadata().getNamespace();
+        try {
+            return PushSource.of(renderer.render(namespace + "/" + ps.getMetadata().getName(), ps.getSpec().template,
+                    source.data(), new ClusterTemplateSources(client, namespace)).data());
+        } catch (TemplateException e) {
+            throw new PushException("could not apply template: " + e.reason() + ": " + e.getMessage());
         }
     }
 
@@ -172,9 +193,6 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     /** Features of the API that Sluice does not implement yet: reported, never silently ignored. */
     private static String unsupported(PushSecretSpec spec) {
-        if (spec.template != null) {
-            return "spec.template is not supported by Sluice's PushSecret yet";
-        }
         if (spec.dataTo != null && !spec.dataTo.isEmpty()) {
             return "spec.dataTo is not supported by Sluice yet";
         }

@@ -53,6 +53,10 @@ final class PushSource {
         return found;
     }
 
+    Map<String, byte[]> data() {
+        return data;
+    }
+
     /** The value of one entry: the named key, or all keys as one JSON object of strings (ESO's rule). */
     byte[] valueFor(PushSecretData entry) {
         String key = entry.match.secretKey;

@@ -79,7 +79,7 @@ class ClusterExternalSecretTest {
 
         ClusterExternalSecret forced = get(ces.getMetadata().getName());
         forced.getMetadata().setAnnotations(Map.of(WellKnown.FORCE_SYNC_ANNOTATION, "1700000000"));
-        client.resource(forced).update();
+        io.sluice.testing.Fixtures.editSpec(client, forced);
         await().atMost(WAIT).until(() -> "1700000000".equals(externalSecret(web, "app").getMetadata().getAnnotations()
                 .get(WellKnown.FORCE_SYNC_ANNOTATION)));
     }
@@ -130,7 +130,7 @@ class ClusterExternalSecretTest {
 
         ClusterExternalSecret reapplied = get(name);
         reapplied.getMetadata().setLabels(Map.of("reapplied", "yes"));
-        client.resource(reapplied).update();
+        io.sluice.testing.Fixtures.editSpec(client, reapplied);
         Thread.sleep(1500);
         assertUnchanged(es, secret);
 
@@ -175,7 +175,7 @@ class ClusterExternalSecretTest {
 
         ClusterExternalSecret renamed = get(ces.getMetadata().getName());
         renamed.getSpec().externalSecretName = "renamed";
-        client.resource(renamed).update();
+        io.sluice.testing.Fixtures.editSpec(client, renamed);
 
         await().atMost(WAIT).until(() -> externalSecret(ns, "renamed") != null
                 && externalSecret(ns, ces.getMetadata().getName()) == null);

@@ -131,7 +131,7 @@ class ExternalSecretRefreshAndFailureTest {
         SecretStore store = client.resources(SecretStore.class).inNamespace(t.ns).withName("fake").get();
         store.getSpec().provider.fake = null;
         store.getSpec().provider.setOtherProvider("vault", Map.of("server", "https://vault.example:8200"));
-        client.resource(store).update();
+        io.sluice.testing.Fixtures.editSpec(client, store);
         t.awaitReady("app", "False", "not supported");
 
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);

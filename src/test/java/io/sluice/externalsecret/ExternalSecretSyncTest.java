@@ -110,7 +110,7 @@ class ExternalSecretSyncTest {
 
         SecretStore store = client.resources(SecretStore.class).inNamespace(ns).withName("fake").get();
         store.getSpec().provider.fake.data = new java.util.ArrayList<>(java.util.List.of(entry("token", "v2")));
-        client.resource(store).update();
+        io.sluice.testing.Fixtures.editSpec(client, store);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "v2".equals(secretValue("rotating", "token")));
     }

@@ -80,7 +80,7 @@ class ExternalSecretTemplateTest {
 
         ExternalSecret current = client.resources(ExternalSecret.class).inNamespace(ns).withName("conn").get();
         current.getSpec().target.template.data = Map.of("url", "postgres://{user}@{hostname}:5432/app");
-        client.resource(current).update();
+        io.sluice.testing.Fixtures.editSpec(client, current);
 
         Condition ready = await().atMost(Duration.ofSeconds(20)).until(() -> Conditions.find(client
                 .resources(ExternalSecret.class).inNamespace(ns).withName("conn").get().getStatus().conditions, "Ready"),

@@ -113,13 +113,13 @@ class PushSecretTest {
 
         PushSecret oneStore = get("tidy");
         oneStore.getSpec().secretStoreRefs = List.of(storeRef("a"));
-        client.resource(oneStore).update();
+        io.sluice.testing.Fixtures.editSpec(client, oneStore);
         await().atMost(WAIT).until(() -> pushed("b", "k1") == null);
         assertEquals("pw", pushed("a", "k1"), "the store still referenced keeps its value");
 
         PushSecret otherKey = get("tidy");
         otherKey.getSpec().data = List.of(data("pass", "k2", null));
-        client.resource(otherKey).update();
+        io.sluice.testing.Fixtures.editSpec(client, otherKey);
         await().atMost(WAIT).until(() -> pushed("a", "k1") == null && "pw".equals(pushed("a", "k2")));
 
         client.resource(get("tidy")).delete();
@@ -137,7 +137,7 @@ class PushSecretTest {
 
         PushSecret oneStore = get("keeper");
         oneStore.getSpec().secretStoreRefs = List.of(storeRef("a"));
-        client.resource(oneStore).update();
+        io.sluice.testing.Fixtures.editSpec(client, oneStore);
         await().atMost(WAIT).until(() -> get("keeper").getStatus().syncedPushSecrets.size() == 1);
         client.secrets().inNamespace(ns).withName("db").delete();
         awaitReady("keeper", "False");
@@ -165,20 +165,28 @@ class PushSecretTest {
     }
 
     @Test
-    void aPropertyIsMergedAndTemplatesAreReportedAsUnsupported() {
+    void aPropertyIsMergedAndTemplatesRenderThePushedData() {
         client.resource(fakeStore(ns, "a")).create();
         source("db", Map.of("user", "admin", "pass", "pw"));
         client.resource(pushSecret("merge", "db", "1h", List.of("a"), data("user", "config", "db.user"),
                 data("pass", "config", "db.password"))).create();
         await().atMost(WAIT).until(() -> "{\"db\":{\"user\":\"admin\",\"password\":\"pw\"}}".equals(pushed("a", "config")));
 
-        PushSecret templated = pushSecret("templated", "db", "1h", List.of("a"), data("pass", "t", null));
+        PushSecret templated = pushSecret("templated", "db", "1h", List.of("a"), data("url", "t", null));
         templated.getSpec().template = new ExternalSecretTemplate();
+        templated.getSpec().template.data = Map.of("url", "postgres://{user}:{pass}@db/app");
         client.resource(templated).create();
-        Condition ready = awaitReady("templated", "False");
+        await().atMost(WAIT).until(() -> "postgres://admin:pw@db/app".equals(pushed("a", "t")));
+
+        PushSecret broken = pushSecret("broken", "db", "1h", List.of("a"), data("url", "b", null));
+        broken.getSpec().template = new ExternalSecretTemplate();
+        broken.getSpec().template.data = Map.of("url", "postgres://{user}@{nohost}/app");
+        client.resource(broken).create();
+        Condition ready = awaitReady("broken", "False");
         assertEquals("Errored", ready.reason);
-        assertEquals("spec.template is not supported by Sluice's PushSecret yet", ready.message);
-        assertNull(pushed("a", "t"));
+        assertTrue(ready.message.contains("TemplateKeyNotFound"), ready.message);
+        assertFalse(ready.message.contains("pw"), ready.message);
+        assertNull(pushed("a", "b"));
     }
 
     private String pushed(String store, String key) {

@@ -29,6 +29,25 @@ public final class Fixtures {
         return store;
     }
 
+    /**
+     * Writes the spec, labels and annotations of {@code changed} onto the latest version on the server. A plain
+     * update of an object read earlier would race with the operator's status writes (409 Conflict).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends io.fabric8.kubernetes.client.CustomResource<?, ?>> void editSpec(
+            io.fabric8.kubernetes.client.KubernetesClient client, T changed) {
+        var meta = changed.getMetadata();
+        var resource = meta.getNamespace() == null
+                ? client.resources((Class<T>) changed.getClass()).withName(meta.getName())
+                : client.resources((Class<T>) changed.getClass()).inNamespace(meta.getNamespace()).withName(meta.getName());
+        resource.edit(latest -> {
+            ((io.fabric8.kubernetes.client.CustomResource<Object, ?>) latest).setSpec(changed.getSpec());
+            latest.getMetadata().setLabels(meta.getLabels());
+            latest.getMetadata().setAnnotations(meta.getAnnotations());
+            return latest;
+        });
+    }
+
     public static FakeProvider.Entry entry(String key, String value) {
         return new FakeProvider.Entry(key, value, null);
     }
