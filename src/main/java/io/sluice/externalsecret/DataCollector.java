@@ -15,6 +15,7 @@ import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
+import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
 import java.util.ArrayList;
@@ -151,6 +152,8 @@ final class DataCollector {
                         + ": not found"));
         try {
             return access.clientFor(store, namespace);
+        } catch (StoreNotValidatedYetException e) {
+            throw e;
         } catch (StoreUnavailableException e) {
             throw new SyncException("SecretSyncedError", e.getMessage());
         }

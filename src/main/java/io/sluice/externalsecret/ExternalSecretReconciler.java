@@ -28,6 +28,7 @@ import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
 import io.sluice.store.StoreCredentialWatch;
+import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreView;
 import io.sluice.template.SecretTemplateRenderer;
 import java.time.Clock;
@@ -49,6 +50,7 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "", resources = "configmaps", verbs = { "get", "list", "watch" })
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
+    private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);
 
     private final SluiceConfig config;
     private final StoreAccess storeAccess;
@@ -145,6 +147,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             UpdateControl<ExternalSecret> done = sync(resource, id, es, existing, reason, marker, interval, now);
             metrics.synced(namespace, name, true);
             return done;
+        } catch (StoreNotValidatedYetException e) {
+            // the store's validation triggers this resource again; the delay is only a safety net
+            LOG.debugf("%s: waiting: %s", id, e.getMessage());
+            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
         } catch (SyncException e) {
             metrics.synced(namespace, name, false);
             return fail(resource, id, es, inputs, e, interval);

@@ -49,10 +49,15 @@ public class StoreAccess {
             throw new StoreUnavailableException("using cluster store \"" + store.name()
                     + "\" is not allowed from namespace \"" + consumerNamespace + "\": denied by spec.condition");
         }
-        if (config.requireReadyStore() && !Conditions.isTrue(store.status() == null ? null : store.status().conditions,
-                Conditions.READY)) {
-            throw new StoreUnavailableException(store.displayName() + " is not ready"
-                    + readinessDetail(store));
+        if (config.requireReadyStore()) {
+            var ready = Conditions.find(store.status() == null ? null : store.status().conditions, Conditions.READY);
+            if (ready == null) {
+                throw new StoreNotValidatedYetException(store.displayName() + " has not been validated yet");
+            }
+            if (!Conditions.TRUE.equals(ready.status)) {
+                throw new StoreUnavailableException(store.displayName() + " is not ready"
+                        + (ready.message == null ? "" : ": " + ready.message));
+            }
         }
         return clients.clientFor(store, provider, consumerNamespace);
     }
@@ -65,10 +70,5 @@ public class StoreAccess {
         }
         Namespace ns = kubernetes.namespaces().withName(namespace).get();
         return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
-    }
-
-    private static String readinessDetail(StoreView store) {
-        var ready = Conditions.find(store.status() == null ? null : store.status().conditions, Conditions.READY);
-        return ready == null || ready.message == null ? " (not validated yet)" : ": " + ready.message;
     }
 }
