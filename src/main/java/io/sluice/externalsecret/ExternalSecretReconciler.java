@@ -22,6 +22,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.Hashes;
 import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
+import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreView;
@@ -50,6 +51,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final EventRecorder events;
     private final SharedFetcher fetcher;
     private final SyncMetrics metrics;
+    private final StatusConditionMetrics conditionMetrics;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -60,13 +62,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
-            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics) {
+            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StatusConditionMetrics conditionMetrics) {
         this.client = client;
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
         this.fetcher = fetcher;
         this.metrics = metrics;
+        this.conditionMetrics = conditionMetrics;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -173,6 +176,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             delay = interval;
         }
         ExternalSecretStatus next = statusWriter.failed(resource, error.reason(), error.getMessage());
+        conditionMetrics.report(resource, next.conditions);
         boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
         if (changed) {
             events.warning(resource, error.eventReason(), error.getMessage());
@@ -188,6 +192,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private UpdateControl<ExternalSecret> rescheduleOnly(ResourceID id, EffectiveSpec es, Duration interval,
             ExternalSecretStatus status, Instant now) {
+        if (status != null) {
+            conditionMetrics.report(es.resource(), status.conditions);
+        }
         Optional<Duration> next = schedule.untilNext(id, es.refreshPolicy(), interval, status,
                 es.resource().getMetadata().getUid(), now);
         UpdateControl<ExternalSecret> control = UpdateControl.noUpdate();
@@ -196,6 +203,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, ExternalSecretStatus next, ResourceID id,
             EffectiveSpec es, Duration interval, Instant now) {
+        conditionMetrics.report(resource, next.conditions);
         boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
         Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
                 resource.getMetadata().getUid(), now);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.api.v1.SecretStoreStatus;
+import io.sluice.metrics.StatusConditionMetrics;
 import org.jboss.logging.Logger;
 
 /** The reconcile shared by SecretStore and ClusterSecretStore: validate, report, revalidate later. */
@@ -14,12 +15,13 @@ final class StoreReconciliation {
     }
 
     static <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource,
-            StoreView view, StoreValidator validator, StoreAccess access) {
+            StoreView view, StoreValidator validator, StoreAccess access, StatusConditionMetrics conditionMetrics) {
         if (!access.isManagedByThisController(view)) {
             return UpdateControl.noUpdate();
         }
         SecretStoreStatus next = validator.validate(view);
         var period = validator.revalidationPeriod(view);
+        conditionMetrics.report(resource, next.conditions);
         if (StoreValidator.sameStatus(resource.getStatus(), next)) {
             return UpdateControl.<S> noUpdate().rescheduleAfter(period);
         }

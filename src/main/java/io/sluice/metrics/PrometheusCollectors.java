@@ -1,0 +1,22 @@
+package io.sluice.metrics;
+
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+/** Registers the families that Micrometer cannot name exactly on the Prometheus registry behind /q/metrics. */
+@ApplicationScoped
+public class PrometheusCollectors {
+    private final Instance<PrometheusMeterRegistry> prometheus;
+
+    public PrometheusCollectors(Instance<PrometheusMeterRegistry> prometheus) {
+        this.prometheus = prometheus;
+    }
+
+    UntypedCounterFamily register(UntypedCounterFamily family) {
+        if (prometheus.isResolvable()) {
+            prometheus.get().getPrometheusRegistry().register(family);
+        }
+        return family;
+    }
+}
