@@ -1,5 +1,6 @@
 package io.sluice.metrics;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code externalsecret_provider_api_calls_count{provider,call,status}} (exported under that exact name).
  */
 @ApplicationScoped
+@Startup // the exact-name families are exported from the start, before the first sync or call
 public class ProviderCallMetrics {
     static final String NAME = "externalsecret_provider_api_calls_count";
 

@@ -3,6 +3,7 @@ package io.sluice.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.OptionalDouble;
  * {@code time() - externalsecret_last_successful_sync_timestamp_seconds > ...}).
  */
 @ApplicationScoped
+@Startup // the exact-name families are exported from the start, before the first sync or call
 public class SyncMetrics implements PerResourceMetrics {
     /** Micrometer appends {@code _total}: exported as {@code externalsecret_sync_calls_total}. */
     static final String SYNC_CALLS = "externalsecret_sync_calls";
