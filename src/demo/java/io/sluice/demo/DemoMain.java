@@ -15,6 +15,7 @@ public class DemoMain {
             System.setProperty("quarkus.kubernetes-client.api-server-url", cluster.url());
             System.setProperty("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
             System.setProperty("quarkus.kubernetes-client.namespace", "default");
+            System.setProperty("sluice.leader-election.enabled", "false");
             DemoShowcase.enabled = true;
             System.out.println("No kubeconfig found: Sluice runs against an embedded Kubernetes API at " + cluster.url());
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));

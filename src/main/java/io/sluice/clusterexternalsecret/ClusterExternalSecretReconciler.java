@@ -16,6 +16,7 @@ import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,12 +45,15 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
 
     private final KubernetesClient client;
     private final EventRecorder events;
+    private final StatusConditionMetrics conditionMetrics;
     private final Duration defaultRefreshTime;
     private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
     private ClusterExternalSecretEventSources sources;
 
-    public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config) {
+    public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config,
+            StatusConditionMetrics conditionMetrics) {
         this.client = client;
+        this.conditionMetrics = conditionMetrics;
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
     }
@@ -82,6 +86,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         removeUnselected(ces, selected, esName, failed);
 
         ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
+        conditionMetrics.report(ces, next.conditions);
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
         Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {

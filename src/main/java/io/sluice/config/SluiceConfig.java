@@ -33,6 +33,10 @@ public interface SluiceConfig {
 
     Aws aws();
 
+    LeaderElection leaderElection();
+
+    Kubernetes kubernetes();
+
     interface ExternalSecrets {
         /** Used when {@code spec.refreshInterval} is absent (ESO's CRD default). */
         @WithDefault("1h")
@@ -130,5 +134,49 @@ public interface SluiceConfig {
         /** BatchGetSecretValue page size and ids per call used by {@code dataFrom.find} (AWS allows 1 to 20). */
         @WithDefault("20")
         int batchSize();
+    }
+
+    /** Replicas elect a leader on a coordination.k8s.io Lease: only the leader reconciles and writes. */
+    interface LeaderElection {
+        /** Off for a single replica that needs no Lease (the embedded demo, tests). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Name of the Lease. */
+        @WithDefault("sluice-leader")
+        String leaseName();
+
+        /** Namespace of the Lease; by default the namespace Sluice runs in. */
+        Optional<String> leaseNamespace();
+
+        /** How long a lease stays valid without renewal: a standby takes over at most this long after a leader dies. */
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        /** A leader that cannot renew within this stops reconciling (and exits); shorter than the lease duration. */
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        /** How often candidates try to acquire, and the leader to renew, the lease. */
+        @WithDefault("2s")
+        Duration retryPeriod();
+    }
+
+    /** How much Sluice does at once against the Kubernetes API. */
+    interface Kubernetes {
+        /** Reconciles running at once, shared by all controllers (ESO's --concurrent). */
+        @WithDefault("10")
+        int reconcileThreads();
+
+        /**
+         * Requests in flight to the API server at most. The fabric8 client has no QPS limiter: this cap is what
+         * bounds bursts (Sluice writes only on change, so steady state is watch traffic).
+         */
+        @WithDefault("64")
+        int maxConcurrentRequests();
+
+        /** Requests in flight to one API server host at most. */
+        @WithDefault("32")
+        int maxConcurrentRequestsPerHost();
     }
 }

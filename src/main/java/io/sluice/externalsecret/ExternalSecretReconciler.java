@@ -24,6 +24,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.Hashes;
 import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
+import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
@@ -59,6 +60,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final SyncMetrics metrics;
     private final StoreClientCache storeClients;
     private final StoreCredentialWatch credentialWatch;
+    private final StatusConditionMetrics conditionMetrics;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -72,7 +74,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
-            StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer) {
+            StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
+            StatusConditionMetrics conditionMetrics) {
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -80,6 +83,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.metrics = metrics;
         this.storeClients = storeClients;
         this.credentialWatch = credentialWatch;
+        this.conditionMetrics = conditionMetrics;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -238,6 +242,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             delay = interval;
         }
         ExternalSecretStatus next = statusWriter.failed(resource, error.reason(), error.getMessage());
+        conditionMetrics.report(resource, next.conditions);
         boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
         if (changed) {
             events.warning(resource, error.eventReason(), error.getMessage());
@@ -253,6 +258,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private UpdateControl<ExternalSecret> rescheduleOnly(ResourceID id, EffectiveSpec es, Duration interval,
             ExternalSecretStatus status, Instant now) {
+        if (status != null) {
+            conditionMetrics.report(es.resource(), status.conditions);
+        }
         Optional<Duration> next = schedule.untilNext(id, es.refreshPolicy(), interval, status,
                 es.resource().getMetadata().getUid(), now);
         UpdateControl<ExternalSecret> control = UpdateControl.noUpdate();
@@ -261,6 +269,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, ExternalSecretStatus next, ResourceID id,
             EffectiveSpec es, Duration interval, Instant now) {
+        conditionMetrics.report(resource, next.conditions);
         boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
         Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
                 resource.getMetadata().getUid(), now);

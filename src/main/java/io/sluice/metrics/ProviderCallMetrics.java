@@ -1,38 +1,35 @@
 package io.sluice.metrics;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Counts every call a provider makes to its backend, as ESO's
- * {@code externalsecret_provider_api_calls_count{provider,call,status}}.
+ * {@code externalsecret_provider_api_calls_count{provider,call,status}} (exported under that exact name).
  */
 @ApplicationScoped
+@Startup // the exact-name families are exported from the start, before the first sync or call
 public class ProviderCallMetrics {
     static final String NAME = "externalsecret_provider_api_calls_count";
 
-    private final MeterRegistry registry;
+    private final UntypedCounterFamily calls;
 
-    public ProviderCallMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public ProviderCallMetrics(PrometheusCollectors collectors) {
+        this.calls = collectors.register(new UntypedCounterFamily(NAME,
+                "Number of API calls towards the secret provider", "provider", "call", "status"));
     }
 
     /** @param provider e.g. {@code AWS/SecretsManager}; @param call the API operation, e.g. {@code GetSecretValue} */
     public void record(String provider, String call, boolean success) {
-        Counter.builder(NAME)
-                .description("Number of API calls towards the secret provider")
-                .tag("provider", provider)
-                .tag("call", call)
-                .tag("status", success ? "success" : "error")
-                .register(registry)
-                .increment();
+        calls.increment(provider, call, status(success));
     }
 
     /** Calls counted so far; used by tests and benchmarks. */
     public double count(String provider, String call, boolean success) {
-        Counter counter = registry.find(NAME).tags("provider", provider, "call", call,
-                "status", success ? "success" : "error").counter();
-        return counter == null ? 0 : counter.count();
+        return calls.value(provider, call, status(success));
+    }
+
+    private static String status(boolean success) {
+        return success ? "success" : "error";
     }
 }

@@ -16,6 +16,7 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.externalsecret.FailureBackoff;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreView;
 import io.sluice.template.ClusterTemplateSources;
@@ -50,10 +51,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final Clock clock = Clock.systemUTC();
     private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
     private final SecretTemplateRenderer renderer;
+    private final StatusConditionMetrics conditionMetrics;
 
     public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
-            SecretTemplateRenderer renderer) {
+            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics) {
         this.renderer = renderer;
+        this.conditionMetrics = conditionMetrics;
         this.client = client;
         this.events = events;
         this.config = config.pushSecrets();
@@ -160,6 +163,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             delay = interval;
         }
         PushSecretStatus next = statusWriter.failed(ps, reason, message);
+        conditionMetrics.report(ps, next.conditions);
         LOG.warnf("%s: push failed: %s", id, message);
         if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
@@ -170,6 +174,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private UpdateControl<PushSecret> withStatus(PushSecret ps, PushSecretStatus next, Duration interval) {
+        conditionMetrics.report(ps, next.conditions);
         UpdateControl<PushSecret> control;
         if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
             control = UpdateControl.noUpdate();

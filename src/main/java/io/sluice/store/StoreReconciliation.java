@@ -1,31 +1,56 @@
 package io.sluice.store;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.api.v1.SecretStoreStatus;
+import io.sluice.metrics.StatusConditionMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** The reconcile shared by SecretStore and ClusterSecretStore: validate, report, revalidate later. */
-final class StoreReconciliation {
+/**
+ * The reconcile shared by SecretStore and ClusterSecretStore: watch the credentials Secrets, validate, report,
+ * revalidate later (or at once when the credentials change).
+ */
+@ApplicationScoped
+public class StoreReconciliation {
     private static final Logger LOG = Logger.getLogger(StoreReconciliation.class);
 
-    private StoreReconciliation() {
+    private final StoreValidator validator;
+    private final StoreAccess access;
+    private final StoreCredentialWatch credentials;
+    private final StatusConditionMetrics conditionMetrics;
+
+    public StoreReconciliation(StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials,
+            StatusConditionMetrics conditionMetrics) {
+        this.validator = validator;
+        this.access = access;
+        this.credentials = credentials;
+        this.conditionMetrics = conditionMetrics;
     }
 
-    static <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource,
-            StoreView view, StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials) {
+    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource, StoreView view) {
         if (!access.isManagedByThisController(view)) {
             return UpdateControl.noUpdate();
         }
         credentials.track(view, access.credentialSecrets(view));
         SecretStoreStatus next = validator.validate(view);
         var period = validator.revalidationPeriod(view);
+        conditionMetrics.report(resource, next.conditions);
         if (StoreValidator.sameStatus(resource.getStatus(), next)) {
             return UpdateControl.<S> noUpdate().rescheduleAfter(period);
         }
         LOG.infof("%s: %s", view.displayName(), next.conditions.get(0).reason);
         resource.setStatus(next);
         return UpdateControl.patchStatus(resource).rescheduleAfter(period);
+    }
+
+    /** Reconciles a store of {@code kind} at once when the Secret holding its credentials changes. */
+    <P extends HasMetadata> CredentialChangeEventSource<P> credentialChanges(String kind, boolean namespaced) {
+        return new CredentialChangeEventSource<>(credentials, store -> !kind.equals(store.kind()) ? Set.of()
+                : Set.of(namespaced ? new ResourceID(store.name(), store.namespace()) : new ResourceID(store.name())));
     }
 }

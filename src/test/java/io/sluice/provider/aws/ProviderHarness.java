@@ -1,6 +1,5 @@
 package io.sluice.provider.aws;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.testing.aws.AwsTestServer;
 import java.time.Clock;
@@ -12,7 +11,7 @@ final class ProviderHarness implements AutoCloseable {
     static final String NAMESPACE = "team-a";
 
     final KubernetesFixture kubernetes = new KubernetesFixture();
-    final ProviderCallMetrics metrics = new ProviderCallMetrics(new SimpleMeterRegistry());
+    final ProviderCallMetrics metrics = new ProviderCallMetrics(io.sluice.metrics.PrometheusCollectors.unexported());
     final AwsSecretsManagerProvider provider;
 
     ProviderHarness(AwsTestServer server) {

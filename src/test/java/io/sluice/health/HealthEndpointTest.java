@@ -1,0 +1,35 @@
+package io.sluice.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class HealthEndpointTest {
+
+    @Test
+    void readyOnceEveryControllerStartedAndItsCachesSynced() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(ControllersReadinessCheck.NAME))
+                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.status", equalTo("UP"))
+                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.externalsecret",
+                        equalTo("synced"))
+                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.secretstore",
+                        equalTo("synced"))
+                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.clustersecretstore",
+                        equalTo("synced"))
+                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.leadership",
+                        equalTo("not_elected"));
+    }
+
+    @Test
+    void alive() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
