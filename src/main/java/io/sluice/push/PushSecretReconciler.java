@@ -18,6 +18,7 @@ import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
+import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreView;
 import io.sluice.template.ClusterTemplateSources;
 import io.sluice.template.SecretTemplateRenderer;
@@ -40,6 +41,7 @@ import org.jboss.logging.Logger;
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
     static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);
+    private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final EventRecorder events;
@@ -105,6 +107,10 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             PushSecretStatus next = statusWriter.synced(ps, outcome, marker, outcome.written() > 0
                     || ps.getStatus() == null || !marker.equals(ps.getStatus().syncedResourceVersion));
             return withStatus(ps, next, interval);
+        } catch (StoreNotValidatedYetException e) {
+            // the store's first validation is moments away: wait instead of reporting an error
+            LOG.debugf("%s: waiting: %s", id, e.getMessage());
+            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
         } catch (PushException e) {
             return failed(ps, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
         }

@@ -14,8 +14,6 @@ import java.util.List;
 // credentials of stores: keys in Secrets, ServiceAccount tokens for web identity
 @RBACRule(apiGroups = "", resources = "serviceaccounts", verbs = { "get", "list", "watch" })
 @RBACRule(apiGroups = "", resources = "serviceaccounts/token", verbs = "create")
-// leader election
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = { "get", "create", "update" })
 public class SecretStoreReconciler implements Reconciler<SecretStore> {
     private final StoreReconciliation reconciliation;
 
