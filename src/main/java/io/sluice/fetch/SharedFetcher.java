@@ -18,13 +18,14 @@ import java.util.function.Supplier;
 
 /**
  * The one fetch layer every reconcile goes through. Reads of the same coordinates through the same store
- * client collapse: concurrent reads wait for the call already in flight, and a result is reused for
+ * client (or clients with the same {@link SecretsClient#sharingKey()}) collapse: concurrent reads wait for the call already in flight, and a result is reused for
  * {@code sluice.fetch.shared-read-window}. Failures are never reused.
  */
 @ApplicationScoped
 public class SharedFetcher {
 
-    private record Key(SecretsClient client, Object what) {
+    /** {@code client} is the client's {@link SecretsClient#sharingKey()}. */
+    private record Key(Object client, Object what) {
     }
 
     private record Slot(CompletableFuture<Object> result, long expiresAtMillis) {
@@ -48,12 +49,12 @@ public class SharedFetcher {
 
     /** @param fresh bypass values read earlier (force-sync); an identical call in flight is still joined */
     public RemoteSecret fetch(SecretsClient client, RemoteKey key, boolean fresh) {
-        return (RemoteSecret) shared(new Key(client, key), fresh, () -> client.fetch(key));
+        return (RemoteSecret) shared(new Key(client.sharingKey(), key), fresh, () -> client.fetch(key));
     }
 
     @SuppressWarnings("unchecked")
     public Map<String, RemoteSecret> find(SecretsClient client, FindQuery query, boolean fresh) {
-        return (Map<String, RemoteSecret>) shared(new Key(client, query), fresh, () -> client.find(query));
+        return (Map<String, RemoteSecret>) shared(new Key(client.sharingKey(), query), fresh, () -> client.find(query));
     }
 
     private Object shared(Key key, boolean fresh, Supplier<Object> call) {

@@ -38,6 +38,15 @@ public interface SecretsClient extends AutoCloseable {
         throw new ProviderConfigurationException(UNSUPPORTED_PUSH);
     }
 
+    /**
+     * Clients with equal keys reach the same backend with the same identity and key space, so the shared fetch
+     * layer may serve one's reads to the other (e.g. SecretStores of several namespaces holding the same
+     * credentials). The default shares within this client only.
+     */
+    default Object sharingKey() {
+        return this;
+    }
+
     /** A cheap authorised call proving the store works; throws when it does not. */
     void validate();
 

@@ -64,6 +64,38 @@ class AwsExternalSecretSyncTest {
     }
 
     @Test
+    void storesWithTheSameCredentialsShareReadsAcrossNamespacesButOthersDoNot() {
+        AwsEmulator aws = EmulatorResource.emulator();
+        String remote = ns + "/shared";
+        aws.seedSecret(remote, "v4lue", Map.of());
+        String teamA = ns + "-a";
+        String teamB = ns + "-b";
+        String teamC = ns + "-c";
+        for (String team : new String[] { teamA, teamB, teamC }) {
+            String accessKey = team.equals(teamC) ? "AKIDOTHER" : "AKIDSHARED";
+            client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(team)
+                    .withName("aws-keys").build()).withData(Map.of("access-key", b64(accessKey),
+                            "secret-access-key", b64("s3cret"))).build()).create();
+            SecretStore store = awsStore("aws");
+            store.getMetadata().setNamespace(team);
+            client.resource(store).create();
+        }
+        int before = aws.calls("GetSecretValue");
+        for (String team : new String[] { teamA, teamB }) {
+            client.resource(withData(externalSecret(team, "app", "aws", "1h"), "v", remote, null)).create();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(team).withName("app").get() != null);
+        }
+        int shared = aws.calls("GetSecretValue") - before;
+        client.resource(withData(externalSecret(teamC, "app", "aws", "1h"), "v", remote, null)).create();
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(teamC).withName("app").get() != null);
+        int total = aws.calls("GetSecretValue") - before;
+        System.out.println("[measure] GetSecretValue for one remote secret read by ExternalSecrets in 2 namespaces"
+                + " whose stores hold the same credentials: " + shared + "; plus a third with other credentials: " + total);
+        assertEquals(1, shared, "same credentials, same reads");
+        assertEquals(2, total, "a read is never served to a store with other credentials");
+    }
+
+    @Test
     void rotatedKeysReachTheStoreAndItsExternalSecretsAtOnce() {
         AwsEmulator aws = EmulatorResource.emulator();
         String remote = ns + "/token";

@@ -42,6 +42,11 @@ final class AwsClientPool implements AutoCloseable {
             return entry.clients;
         }
 
+        /** The same for every lease of one pooled configuration. */
+        Object pooledClients() {
+            return entry.clients;
+        }
+
         void release() {
             if (released.compareAndSet(false, true)) {
                 AwsClientPool.this.release(entry);

@@ -47,6 +47,15 @@ final class AwsSecretsManagerClient implements SecretsClient {
         this.settings = settings;
     }
 
+    /** Same pooled SDK clients (same region, credentials and roles) and same prefix: same reads. */
+    @Override
+    public Object sharingKey() {
+        return new SharingKey(lease.pooledClients(), prefix);
+    }
+
+    private record SharingKey(Object pooledClients, String prefix) {
+    }
+
     @Override
     public RemoteSecret fetch(RemoteKey key) {
         String secretId = prefix + key.key();
