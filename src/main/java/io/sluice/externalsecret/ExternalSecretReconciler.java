@@ -21,9 +21,6 @@ import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.EventRecorder;
-import io.sluice.kube.Hashes;
-import io.sluice.kube.SecretData;
-import io.sluice.kube.WellKnown;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
@@ -129,7 +126,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         String marker = es.resourceVersionMarker();
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
-        if (reason == Reason.NONE && needsRepair(es, existing)) {
+        if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing)) {
             reason = Reason.CHANGED;
         }
         if (reason == Reason.NONE) {
@@ -186,7 +183,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         backoff.succeeded(id);
         schedule.refreshed(id, now);
         ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
-                plan.action().writes() || reason != Reason.PERIODIC, conditionReason(plan), conditionMessage(plan));
+                plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, next, id, es, interval, now);
     }
 
@@ -217,21 +214,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                     + " deleted: the target was renamed to " + es.targetName());
             LOG.infof("%s: deleted secret %s left behind by a target rename", id, old.getMetadata().getName());
         }
-    }
-
-    private static String conditionReason(SecretPlan plan) {
-        return switch (plan.action()) {
-            case DELETE, ALREADY_DELETED -> ExternalSecretStatusWriter.REASON_DELETED;
-            default -> ExternalSecretStatusWriter.REASON_SYNCED;
-        };
-    }
-
-    private static String conditionMessage(SecretPlan plan) {
-        return switch (plan.action()) {
-            case DELETE, ALREADY_DELETED -> ExternalSecretStatusWriter.MESSAGE_DELETED;
-            case RETAINED -> ExternalSecretStatusWriter.MESSAGE_RETAINED;
-            default -> ExternalSecretStatusWriter.MESSAGE_SYNCED;
-        };
     }
 
     private UpdateControl<ExternalSecret> fail(ExternalSecret resource, ResourceID id, EffectiveSpec es, String inputs,
@@ -281,25 +263,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             control = UpdateControl.noUpdate();
         }
         return after.map(control::rescheduleAfter).orElse(control);
-    }
-
-    /**
-     * A Secret that was deleted or edited behind Sluice's back is repaired at once (ESO's rule). With the
-     * Orphan policy the Secret is not Sluice's to repair; with None there is nothing to repair.
-     */
-    private static boolean needsRepair(EffectiveSpec es, Secret existing) {
-        if (existing == null && ExternalSecretStatusWriter.leftNoSecretOnPurpose(es.resource().getStatus())) {
-            return false;
-        }
-        return switch (es.creationPolicy()) {
-            case Orphan, None -> false;
-            default -> existing == null
-                    || existing.getMetadata().getLabels() == null
-                    || !"true".equals(existing.getMetadata().getLabels().get(WellKnown.MANAGED_LABEL))
-                    || existing.getMetadata().getAnnotations() == null
-                    || !Hashes.ofData(SecretData.decode(existing))
-                            .equals(existing.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
-        };
     }
 
     /** What a failed sync depends on besides the resource itself: a change here ends the backoff at once. */

@@ -21,8 +21,14 @@ final class ExternalSecretStatusWriter {
     static final String MESSAGE_DELETED = "secret deleted due to DeletionPolicy=Delete";
     static final String MESSAGE_RETAINED = "secret retained due to DeletionPolicy=Retain";
 
-    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime) {
-        return synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
+    /** A sync that completed; the plan tells what it did (synced, retained, deleted). */
+    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime,
+            SecretPlan plan) {
+        return switch (plan.action()) {
+            case DELETE, ALREADY_DELETED -> synced(es, marker, targetName, touchRefreshTime, REASON_DELETED, MESSAGE_DELETED);
+            case RETAINED -> synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_RETAINED);
+            default -> synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
+        };
     }
 
     /** A sync that completed; reason and message tell what it did (synced, retained, deleted). */

@@ -220,4 +220,23 @@ final class SecretPlanner {
     private static Map<String, String> nullToEmpty(Map<String, String> map) {
         return map == null ? Map.of() : map;
     }
+
+    /**
+     * A Secret that was deleted or edited behind Sluice's back is repaired at once (ESO's rule). With the
+     * Orphan policy the Secret is not Sluice's to repair; with None there is nothing to repair.
+     */
+    static boolean needsRepair(EffectiveSpec es, Secret existing) {
+        if (existing == null && ExternalSecretStatusWriter.leftNoSecretOnPurpose(es.resource().getStatus())) {
+            return false;
+        }
+        return switch (es.creationPolicy()) {
+            case Orphan, None -> false;
+            default -> existing == null
+                    || existing.getMetadata().getLabels() == null
+                    || !"true".equals(existing.getMetadata().getLabels().get(WellKnown.MANAGED_LABEL))
+                    || existing.getMetadata().getAnnotations() == null
+                    || !Hashes.ofData(SecretData.decode(existing))
+                            .equals(existing.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
+        };
+    }
 }
