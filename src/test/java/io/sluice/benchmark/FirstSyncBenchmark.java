@@ -51,6 +51,8 @@ class FirstSyncBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("[bench] first sync of %d ExternalSecrets: %.1f s (%.0f per second)%n", FLEET, seconds,
                 FLEET / seconds);
+        System.out.printf("[bench] JVM heap in use after GC with %d ExternalSecrets and their Secrets: %d MiB"
+                + " (the in-process test API server's copies included)%n", FLEET, heapUsedAfterGc() / (1024 * 1024));
 
         double refreshesBefore = totalSyncs();
         List<Long> latencies = new ArrayList<>();
@@ -66,6 +68,14 @@ class FirstSyncBenchmark {
         System.out.printf("[bench] during the storm (%.0f refreshes meanwhile): new ExternalSecret to Secret p50 %d ms,"
                 + " max %d ms%n", totalSyncs() - refreshesBefore, latencies.get(latencies.size() / 2),
                 latencies.get(latencies.size() - 1));
+    }
+
+    private static long heapUsedAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private double totalSyncs() {
