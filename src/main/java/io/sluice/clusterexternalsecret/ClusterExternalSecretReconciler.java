@@ -114,17 +114,9 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
             return false;
         }
         if (!ProvisionedExternalSecret.upToDate(existing, desired, cesName)) {
-            try {
-                client.resource(ProvisionedExternalSecret.updated(existing, desired, cesName)).update();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409) {
-                    throw e;
-                }
-                // the ExternalSecret controller wrote its status meanwhile: once more on the latest version
-                ExternalSecret latest = client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName).get();
-                client.resource(latest == null ? desired : ProvisionedExternalSecret.updated(latest, desired, cesName))
-                        .createOr(r -> r.update());
-            }
+            // a patch of the difference, not an update: the ExternalSecret controller writes the status concurrently
+            client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName)
+                    .edit(latest -> ProvisionedExternalSecret.updated(latest, desired, cesName));
             events.normal(ces, "Updated", "external secret " + namespace + "/" + esName + " updated");
             LOG.infof("ClusterExternalSecret %s: updated ExternalSecret %s/%s", cesName, namespace, esName);
         }

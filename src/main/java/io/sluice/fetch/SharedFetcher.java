@@ -2,7 +2,6 @@ package io.sluice.fetch;
 
 import io.sluice.config.SluiceConfig;
 import io.sluice.provider.FindQuery;
-import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretsClient;
@@ -80,10 +79,7 @@ public class SharedFetcher {
         try {
             return slot.result().join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof ProviderException pe) {
-                throw pe;
-            }
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -96,10 +92,5 @@ public class SharedFetcher {
         if (slots.size() > maxEntries) {
             slots.entrySet().removeIf(e -> e.getValue().result().isDone());
         }
-    }
-
-    /** Number of values currently held; for tests and benchmarks. */
-    int size() {
-        return slots.size();
     }
 }

@@ -18,10 +18,6 @@ public class ProviderRegistry {
         this.providers = providers.stream().toList();
     }
 
-    ProviderRegistry(List<Provider> providers) {
-        this.providers = List.copyOf(providers);
-    }
-
     public Optional<Provider> providerFor(SecretStoreProvider block) {
         if (block == null) {
             return Optional.empty();
