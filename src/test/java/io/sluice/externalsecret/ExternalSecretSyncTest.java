@@ -152,6 +152,8 @@ class ExternalSecretSyncTest {
             var events = client.v1().events().inNamespace(ns).list().getItems();
             assertFalse(events.isEmpty(), "failures are reported as events");
             events.forEach(e -> assertFalse(e.getMessage().contains(marker), e.getMessage()));
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("sync failed") && l.contains("leaky")),
+                    "the capture sees the failure log lines it checks");
             logs.lines().forEach(line -> assertFalse(line.contains(marker), line));
         }
     }
