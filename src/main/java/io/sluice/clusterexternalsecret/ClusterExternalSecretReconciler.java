@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.sluice.api.v1.ClusterExternalSecret;
 import io.sluice.api.v1.ClusterExternalSecretStatus;
 import io.sluice.api.v1.ExternalSecret;
@@ -34,10 +33,6 @@ import org.jboss.logging.Logger;
  * ClusterExternalSecret leaves them in place, and re-creating it adopts them without a write.
  */
 @ControllerConfiguration(name = "clusterexternalsecret", generationAwareEventProcessing = false)
-@RBACRule(apiGroups = "external-secrets.io", resources = "externalsecrets",
-        verbs = { "get", "list", "watch", "create", "update", "delete" })
-@RBACRule(apiGroups = "", resources = "namespaces", verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
 public class ClusterExternalSecretReconciler implements Reconciler<ClusterExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ClusterExternalSecretReconciler.class);
     static final String ALREADY_EXISTS = "external secret already exists in namespace";

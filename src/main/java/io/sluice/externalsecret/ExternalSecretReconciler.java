@@ -12,7 +12,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretStatus;
 import io.sluice.api.v1.ExternalSecretTarget.CreationPolicy;
@@ -42,10 +41,6 @@ import org.jboss.logging.Logger;
  * changes, report status only when it changes, and come back when the next refresh is due.
  */
 @ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false)
-@RBACRule(apiGroups = "", resources = "secrets", verbs = { "get", "list", "watch", "create", "update", "delete" })
-@RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
-@RBACRule(apiGroups = "", resources = "namespaces", verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "", resources = "configmaps", verbs = { "get", "list", "watch" })
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
     private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
@@ -34,10 +33,6 @@ import org.jboss.logging.Logger;
  * after {@code refreshInterval} (0: push once per spec change).
  */
 @ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER)
-@RBACRule(apiGroups = "", resources = "secrets", verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "", resources = "events", verbs = { "create", "patch" })
-@RBACRule(apiGroups = "external-secrets.io", resources = { "secretstores", "clustersecretstores" },
-        verbs = { "get", "list", "watch" })
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
     static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);

@@ -6,14 +6,10 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.sluice.api.v1.SecretStore;
 import java.util.List;
 
 @ControllerConfiguration(name = "secretstore")
-// credentials of stores: keys in Secrets, ServiceAccount tokens for web identity
-@RBACRule(apiGroups = "", resources = "serviceaccounts", verbs = { "get", "list", "watch" })
-@RBACRule(apiGroups = "", resources = "serviceaccounts/token", verbs = "create")
 public class SecretStoreReconciler implements Reconciler<SecretStore> {
     private final StoreReconciliation reconciliation;
 
