@@ -38,8 +38,8 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
                 finalAnnotations, data, es.immutable());
     }
 
-    /** The created-by label value: a short hash of the owning ExternalSecret's namespace and name. */
+    /** The created-by label value: ESO's hash of the owning ExternalSecret's {@code namespace/name}. */
     static String createdBy(String namespace, String name) {
-        return Hashes.sha3(namespace + "/" + name).substring(0, 56);
+        return Hashes.sha3(namespace + "/" + name);
     }
 }
