@@ -12,8 +12,8 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
     static final String DEFAULT_TYPE = "Opaque";
 
     /**
-     * The ExternalSecret's own labels and annotations, minus those of GitOps tools, plus the managed
-     * marker (ESO copies them when no template metadata is given).
+     * The given labels and annotations (the ExternalSecret's own without a template, the template's with one),
+     * minus those of GitOps tools, plus the managed marker.
      */
     static DesiredSecret of(EffectiveSpec es, Map<String, byte[]> data, String type, Map<String, String> labels,
             Map<String, String> annotations) {
