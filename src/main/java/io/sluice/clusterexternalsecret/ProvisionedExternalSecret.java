@@ -23,7 +23,7 @@ import java.util.Objects;
  * ClusterExternalSecret of this name) is adopted too, and its ownerReference is dropped on the next write.
  */
 final class ProvisionedExternalSecret {
-    static final String OWNER_LABEL = "sluice.io/cluster-external-secret";
+    static final String OWNER_LABEL = WellKnown.CLUSTER_EXTERNAL_SECRET_LABEL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Ownership { OURS, FOREIGN }

@@ -12,8 +12,8 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
     static final String DEFAULT_TYPE = "Opaque";
 
     /**
-     * The ExternalSecret's own labels and annotations, minus those of GitOps tools, plus the managed
-     * marker (ESO copies them when no template metadata is given).
+     * The given labels and annotations (the ExternalSecret's own without a template, the template's with one),
+     * minus those of GitOps tools, plus the managed marker.
      */
     static DesiredSecret of(EffectiveSpec es, Map<String, byte[]> data, String type, Map<String, String> labels,
             Map<String, String> annotations) {
@@ -38,8 +38,8 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
                 finalAnnotations, data, es.immutable());
     }
 
-    /** The created-by label value: a short hash of the owning ExternalSecret's namespace and name. */
+    /** The created-by label value: ESO's hash of the owning ExternalSecret's {@code namespace/name}. */
     static String createdBy(String namespace, String name) {
-        return Hashes.sha3(namespace + "/" + name).substring(0, 56);
+        return Hashes.sha3(namespace + "/" + name);
     }
 }

@@ -62,10 +62,11 @@ public record EffectiveSpec(ExternalSecret resource, Duration defaultRefreshInte
 
     /**
      * ESO's {@code syncedResourceVersion}: the generation plus a hash of labels and annotations, so that a
-     * label or annotation change (such as {@code force-sync}) counts as a change.
+     * label or annotation change (such as {@code force-sync}) counts as a change. It is ESO's exact value, so
+     * an ExternalSecret ESO synced is not taken for a changed one when Sluice takes over (and vice versa).
      */
     public String resourceVersionMarker() {
         var meta = resource.getMetadata();
-        return meta.getGeneration() + "-" + Hashes.ofStrings(meta.getLabels(), meta.getAnnotations());
+        return meta.getGeneration() + "-" + Hashes.ofMetadata(meta.getLabels(), meta.getAnnotations());
     }
 }

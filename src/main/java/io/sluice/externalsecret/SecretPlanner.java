@@ -13,7 +13,6 @@ import io.sluice.kube.Hashes;
 import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,7 +136,7 @@ final class SecretPlanner {
             ownerRefs.addAll(existing.getMetadata().getOwnerReferences() == null ? List.of()
                     : existing.getMetadata().getOwnerReferences());
         }
-        Map<String, byte[]> data = merge ? mergedData(existing, desired) : new TreeMap<>(desired.data());
+        Map<String, byte[]> data = merge ? mergedData(existing, desired, owner) : new TreeMap<>(desired.data());
         labels.putAll(desired.labels());
         annotations.putAll(desired.annotations());
         annotations.put(WellKnown.DATA_HASH_ANNOTATION, Hashes.ofData(data));
@@ -169,12 +168,9 @@ final class SecretPlanner {
      * The existing data minus the keys this ExternalSecret synced last time (so keys that disappeared from
      * the provider go away), plus the desired data. Foreign keys stay.
      */
-    private static Map<String, byte[]> mergedData(Secret existing, DesiredSecret desired) {
+    private static Map<String, byte[]> mergedData(Secret existing, DesiredSecret desired, ExternalSecret owner) {
         Map<String, byte[]> data = new TreeMap<>(SecretData.decode(existing));
-        String synced = nullToEmpty(existing.getMetadata().getAnnotations()).get(WellKnown.SYNCED_KEYS_ANNOTATION);
-        if (synced != null && !synced.isEmpty()) {
-            Arrays.asList(synced.split(",")).forEach(data::remove);
-        }
+        PreviouslySyncedKeys.of(existing, owner.getMetadata().getName()).forEach(data::remove);
         data.putAll(desired.data());
         return data;
     }
@@ -193,11 +189,23 @@ final class SecretPlanner {
     private static boolean sameContent(Secret existing, Secret updated) {
         return SecretData.sameData(SecretData.decode(existing), SecretData.decode(updated))
                 && nullToEmpty(existing.getMetadata().getLabels()).equals(nullToEmpty(updated.getMetadata().getLabels()))
-                && nullToEmpty(existing.getMetadata().getAnnotations())
-                        .equals(nullToEmpty(updated.getMetadata().getAnnotations()))
+                && sameAnnotations(existing, updated)
                 && Objects.equals(typeOf(existing), updated.getType())
                 && Boolean.TRUE.equals(existing.getImmutable()) == Boolean.TRUE.equals(updated.getImmutable())
                 && ownerUids(existing).equals(ownerUids(updated));
+    }
+
+    /**
+     * A Secret that ESO wrote (or one Sluice merged into before it kept the record) has no synced-keys
+     * annotation. Adding it alone is no reason to write: it comes with the next write that changes content.
+     */
+    private static boolean sameAnnotations(Secret existing, Secret updated) {
+        Map<String, String> current = nullToEmpty(existing.getMetadata().getAnnotations());
+        Map<String, String> wanted = new TreeMap<>(nullToEmpty(updated.getMetadata().getAnnotations()));
+        if (!current.containsKey(WellKnown.SYNCED_KEYS_ANNOTATION)) {
+            wanted.remove(WellKnown.SYNCED_KEYS_ANNOTATION);
+        }
+        return current.equals(wanted);
     }
 
     static OwnerReference controllerOf(Secret secret) {

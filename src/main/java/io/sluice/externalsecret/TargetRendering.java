@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Turns fetched values into the desired Secret: through {@code spec.target.template} when there is one
- * (Qute, with ESO's merge rules), otherwise as they are, with the ExternalSecret's own labels and annotations.
+ * (Qute, with ESO's merge rules; labels and annotations come from the template), otherwise as they are, with the
+ * ExternalSecret's own labels and annotations.
  * A template that fails leaves nothing half-rendered: the sync fails and the existing Secret stays as it was.
  */
 final class TargetRendering {
@@ -31,10 +32,8 @@ final class TargetRendering {
         try {
             RenderedSecret rendered = renderer.render(meta.getNamespace() + "/" + meta.getName(), template, values,
                     new ClusterTemplateSources(client, meta.getNamespace()));
-            boolean hasMetadata = template.metadata != null;
-            return DesiredSecret.of(es, rendered.data(), rendered.type(),
-                    hasMetadata ? rendered.labels() : meta.getLabels(),
-                    hasMetadata ? rendered.annotations() : meta.getAnnotations());
+            // with a template, ESO takes labels and annotations from the template only, never from the ExternalSecret
+            return DesiredSecret.of(es, rendered.data(), rendered.type(), rendered.labels(), rendered.annotations());
         } catch (TemplateException e) {
             throw new SyncException("SecretSyncedError", "UpdateFailed",
                     "could not apply template: " + e.reason() + ": " + e.getMessage(), null);

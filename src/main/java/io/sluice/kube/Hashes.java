@@ -3,29 +3,32 @@ package io.sluice.kube;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Stable hashes of Secret data and metadata (SHA3-224, hex, like ESO's annotations). */
+/**
+ * ESO's hashes, bit for bit: SHA3-224 in hex of the text Go's {@code %+v} prints for the value (ESO's
+ * {@code esutils.ObjectHash}). Equal hashes are what let Sluice take over the Secrets and statuses ESO left
+ * behind, and ESO take back Sluice's, without rewriting them.
+ */
 public final class Hashes {
     private Hashes() {
     }
 
-    /** Hash of a Secret's data (key order does not matter). */
+    /** The {@code reconcile.external-secrets.io/data-hash} annotation: ESO's hash of the Secret's final data. */
     public static String ofData(Map<String, byte[]> data) {
-        StringBuilder canonical = new StringBuilder();
-        new TreeMap<>(data == null ? Map.<String, byte[]>of() : data).forEach((k, v) -> canonical.append(k).append('=')
-                .append(Base64.getEncoder().encodeToString(v)).append('\n'));
-        return sha3(canonical.toString());
+        return sha3(GoFormat.byteMap(data));
     }
 
-    /** Hash of string maps (labels, annotations), key order ignored. */
-    public static String ofStrings(Map<String, String> first, Map<String, String> second) {
-        return sha3(new TreeMap<>(first == null ? Map.of() : first) + "|" + new TreeMap<>(second == null ? Map.of() : second));
+    /**
+     * ESO's {@code hashMeta}: the hash of a Go struct {@code {annotations, labels}}, which is the second half of
+     * {@code status.syncedResourceVersion} ({@code <generation>-<hash>}).
+     */
+    public static String ofMetadata(Map<String, String> labels, Map<String, String> annotations) {
+        return sha3("{annotations:" + GoFormat.stringMap(annotations) + " labels:" + GoFormat.stringMap(labels) + "}");
     }
 
+    /** ESO's hash of a string (Go prints a string as it is), as in the {@code created-by} label. */
     public static String sha3(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA3-224");

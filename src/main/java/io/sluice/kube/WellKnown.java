@@ -14,6 +14,8 @@ public final class WellKnown {
      * server-side apply field ownership).
      */
     public static final String SYNCED_KEYS_ANNOTATION = "reconcile.sluice.io/synced-keys";
+    /** Sluice's own: ties an ExternalSecret to the ClusterExternalSecret that provisioned it. */
+    public static final String CLUSTER_EXTERNAL_SECRET_LABEL = "sluice.io/cluster-external-secret";
     public static final String ES_CLEANUP_FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";
 
     /** Annotations of GitOps and client tools that must not travel from an ExternalSecret to its Secret. */
@@ -28,8 +30,13 @@ public final class WellKnown {
             "kapp.k14s.io/original-diff-md5",
             FORCE_SYNC_ANNOTATION);
 
-    /** Labels of GitOps tools that would make the Secret look like part of the Git-managed set. */
+    /**
+     * Labels of GitOps tools that would make the Secret look like part of the Git-managed set, and Sluice's
+     * ClusterExternalSecret tie (adopting an ExternalSecret that ESO's ClusterExternalSecret made adds it, which
+     * must not rewrite the Secret below).
+     */
     public static final Set<String> NOT_COPIED_LABELS = Set.of(
+            CLUSTER_EXTERNAL_SECRET_LABEL,
             "app.kubernetes.io/instance",
             "argocd.argoproj.io/instance",
             "kustomize.toolkit.fluxcd.io/name",

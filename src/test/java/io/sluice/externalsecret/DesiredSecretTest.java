@@ -19,7 +19,7 @@ class DesiredSecretTest {
     void ownLabelsAndAnnotationsAreCopiedWithoutGitOpsTracking() {
         Map<String, String> labels = new HashMap<>(Map.of("app", "shop", "team", "payments",
                 "app.kubernetes.io/instance", "shop-prod", "argocd.argoproj.io/instance", "shop",
-                "kustomize.toolkit.fluxcd.io/name", "apps"));
+                "kustomize.toolkit.fluxcd.io/name", "apps", WellKnown.CLUSTER_EXTERNAL_SECRET_LABEL, "shared"));
         Map<String, String> annotations = new HashMap<>(Map.of("owner", "alice",
                 "argocd.argoproj.io/tracking-id", "shop:external-secrets.io/ExternalSecret:ns/app",
                 "kubectl.kubernetes.io/last-applied-configuration", "{}",
