@@ -97,8 +97,9 @@ public interface SluiceConfig {
 
     interface Fetch {
         /**
-         * Reads of the same remote secret (same store, key and version) within this window share one
-         * provider call. {@code force-sync} bypasses it. 0 disables sharing across reconciles.
+         * Reads of the same remote secret (same store, key and version) share one provider call while the
+         * first read is younger than this window and than half the reader's refresh interval.
+         * {@code force-sync} bypasses it. 0 disables sharing across reconciles (calls in flight are still joined).
          */
         @WithDefault("60s")
         Duration sharedReadWindow();

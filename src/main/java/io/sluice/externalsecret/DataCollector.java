@@ -18,6 +18,7 @@ import io.sluice.store.StoreLookup;
 import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,12 @@ final class DataCollector {
      * secret is gone is skipped and listed in {@link CollectedData#missing()} (ESO's rule); under Retain it is
      * an error, so the Secret is kept as it is.
      *
-     * @param fresh bypass values shared from earlier reads (the user forced a sync or changed the resource)
+     * @param maxAge how old a value read earlier (by this or another resource) may be; zero reads afresh
      * @throws SyncException when a store is unusable, the provider fails or a value cannot be extracted
      */
-    CollectedData collect(EffectiveSpec es, boolean fresh) {
+    CollectedData collect(EffectiveSpec es, Duration maxAge) {
         try {
-            return collectEntries(es, fresh);
+            return collectEntries(es, maxAge);
         } catch (ExtractionException e) {
             throw new SyncException("SecretSyncedError", "UpdateFailed", "could not get secret data from provider: "
                     + e.reason() + ": " + e.getMessage(), null);
@@ -64,7 +65,7 @@ final class DataCollector {
         }
     }
 
-    private CollectedData collectEntries(EffectiveSpec es, boolean fresh) {
+    private CollectedData collectEntries(EffectiveSpec es, Duration maxAge) {
         rejectDuplicateKeys(es);
         Map<String, byte[]> result = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -72,13 +73,13 @@ final class DataCollector {
             for (int i = 0; i < es.spec().dataFrom.size(); i++) {
                 String where = "dataFrom[" + i + "]";
                 int index = i;
-                skipIfGone(es, where, missing, () -> result.putAll(dataFromEntry(es, index, fresh)));
+                skipIfGone(es, where, missing, () -> result.putAll(dataFromEntry(es, index, maxAge)));
             }
         }
         if (es.spec().data != null) {
             for (ExternalSecretData entry : es.spec().data) {
                 String where = "data[" + entry.secretKey + "]";
-                skipIfGone(es, where, missing, () -> result.put(entry.secretKey, dataEntry(es, entry, fresh)));
+                skipIfGone(es, where, missing, () -> result.put(entry.secretKey, dataEntry(es, entry, maxAge)));
             }
         }
         return new CollectedData(result, List.copyOf(missing));
@@ -99,7 +100,7 @@ final class DataCollector {
         }
     }
 
-    private Map<String, byte[]> dataFromEntry(EffectiveSpec es, int i, boolean fresh) {
+    private Map<String, byte[]> dataFromEntry(EffectiveSpec es, int i, Duration maxAge) {
         String namespace = es.resource().getMetadata().getNamespace();
         ExternalSecretDataFrom entry = es.spec().dataFrom.get(i);
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
@@ -109,23 +110,23 @@ final class DataCollector {
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, namespace);
         if (entry.extract != null) {
-            RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.extract), fresh);
+            RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.extract), maxAge);
             return EntryValues.forExtract(entry.extract, entry.rewrite, raw);
         }
         if (entry.find != null) {
-            return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), fresh));
+            return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), maxAge));
         }
         throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
     }
 
-    private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, boolean fresh) {
+    private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, Duration maxAge) {
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
             throw new SyncException("SecretSyncedError", "data[" + entry.secretKey
                     + "]: generators are not supported by Sluice");
         }
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, es.resource().getMetadata().getNamespace());
-        RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), fresh);
+        RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), maxAge);
         return EntryValues.forData(entry.secretKey, entry.remoteRef, raw);
     }
 
@@ -159,17 +160,17 @@ final class DataCollector {
         }
     }
 
-    private RemoteSecret fetch(SecretsClient client, SecretStoreRef ref, RemoteKey key, boolean fresh) {
+    private RemoteSecret fetch(SecretsClient client, SecretStoreRef ref, RemoteKey key, Duration maxAge) {
         try {
-            return fetcher.fetch(client, key, fresh);
+            return fetcher.fetch(client, key, maxAge);
         } catch (ProviderException e) {
             throw providerFailure(e);
         }
     }
 
-    private Map<String, RemoteSecret> find(SecretsClient client, SecretStoreRef ref, FindQuery query, boolean fresh) {
+    private Map<String, RemoteSecret> find(SecretsClient client, SecretStoreRef ref, FindQuery query, Duration maxAge) {
         try {
-            return fetcher.find(client, query, fresh);
+            return fetcher.find(client, query, maxAge);
         } catch (ProviderException e) {
             throw providerFailure(e);
         }

@@ -165,7 +165,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             Reason reason, String marker, Duration interval, Instant now) {
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
-        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, fresh);
+        Duration maxAge = fresh ? Duration.ZERO : RefreshSchedule.maxSharedReadAge(interval);
+        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, maxAge);
         collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
                 "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
         SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, existing) : Optional.<SecretPlan>empty())

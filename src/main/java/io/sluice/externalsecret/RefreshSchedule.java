@@ -81,6 +81,19 @@ public final class RefreshSchedule {
         return byStatus.isAfter(earliest) ? byStatus : earliest;
     }
 
+    /**
+     * How old a value read earlier (by any resource) may be when this resource syncs: half its interval. A
+     * refresh fires at least one interval after the previous one began (jitter only stretches), and the
+     * previous provider call started later still; a bound of a full interval would hand a refresh its own
+     * previous read back whenever that call started a few milliseconds into the reconcile. Half leaves a
+     * margin that scales from 1 s to 1 h intervals, where the sharing window (60 s) is the tighter bound
+     * anyway. An interval of 0 (sync once) accepts no earlier read; OnChange and CreatedOnce use their
+     * interval like Periodic.
+     */
+    static Duration maxSharedReadAge(Duration interval) {
+        return interval.dividedBy(2);
+    }
+
     /** A stable number in [0, 1) for the resource. */
     static double spreadOf(String uid) {
         return uid == null ? 0 : Math.floorMod(uid.hashCode(), 10_000) / 10_000.0;

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * The one fetch layer every reconcile goes through. Reads of the same coordinates through the same store
- * client (or clients with the same {@link SecretsClient#sharingKey()}) collapse: concurrent reads wait for the call already in flight, and a result is reused for
- * {@code sluice.fetch.shared-read-window}. Failures are never reused.
+ * client (or clients with the same {@link SecretsClient#sharingKey()}) collapse: a reader joins the call in
+ * flight, or reuses a completed read younger than both {@code sluice.fetch.shared-read-window} and the age
+ * the reader accepts. A read's age counts from the start of its provider call, the earliest moment its value
+ * can date from. Failures are never reused.
  */
 @ApplicationScoped
 public class SharedFetcher {
@@ -27,11 +29,18 @@ public class SharedFetcher {
     private record Key(Object client, Object what) {
     }
 
-    private record Slot(CompletableFuture<Object> result, long expiresAtMillis) {
+    private record Slot(CompletableFuture<Object> result, long startedAtMillis) {
+        boolean inFlight() {
+            return !result.isDone();
+        }
+
+        boolean reusable(long now, long maxAgeMillis) {
+            return result.isDone() && !result.isCompletedExceptionally() && now - startedAtMillis < maxAgeMillis;
+        }
     }
 
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
-    private final long windowMillis;
+    private final Duration window;
     private final int maxEntries;
     private final Clock clock;
 
@@ -41,35 +50,34 @@ public class SharedFetcher {
     }
 
     SharedFetcher(Duration window, int maxEntries, Clock clock) {
-        this.windowMillis = window.toMillis();
+        this.window = window;
         this.maxEntries = maxEntries;
         this.clock = clock;
     }
 
-    /** @param fresh bypass values read earlier (force-sync); an identical call in flight is still joined */
-    public RemoteSecret fetch(SecretsClient client, RemoteKey key, boolean fresh) {
-        return (RemoteSecret) shared(new Key(client.sharingKey(), key), fresh, () -> client.fetch(key));
+    /**
+     * @param maxAge how old a completed read may be to be served instead of a new call ({@link Duration#ZERO}:
+     *            only a call in flight is joined); the sharing window caps it
+     */
+    public RemoteSecret fetch(SecretsClient client, RemoteKey key, Duration maxAge) {
+        return (RemoteSecret) shared(new Key(client.sharingKey(), key), maxAge, () -> client.fetch(key));
     }
 
     @SuppressWarnings("unchecked")
-    public Map<String, RemoteSecret> find(SecretsClient client, FindQuery query, boolean fresh) {
-        return (Map<String, RemoteSecret>) shared(new Key(client.sharingKey(), query), fresh, () -> client.find(query));
+    public Map<String, RemoteSecret> find(SecretsClient client, FindQuery query, Duration maxAge) {
+        return (Map<String, RemoteSecret>) shared(new Key(client.sharingKey(), query), maxAge, () -> client.find(query));
     }
 
-    private Object shared(Key key, boolean fresh, Supplier<Object> call) {
+    private Object shared(Key key, Duration maxAge, Supplier<Object> call) {
         long now = clock.millis();
+        long maxAgeMillis = (maxAge.compareTo(window) < 0 ? maxAge : window).toMillis();
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        Slot slot = slots.compute(key, (k, existing) -> {
-            boolean inFlight = existing != null && !existing.result().isDone();
-            boolean reusable = existing != null && !fresh && existing.expiresAtMillis() > now
-                    && !existing.result().isCompletedExceptionally();
-            return inFlight || reusable ? existing : new Slot(mine, Long.MAX_VALUE);
-        });
+        Slot slot = slots.compute(key, (k, existing) -> existing != null
+                && (existing.inFlight() || existing.reusable(now, maxAgeMillis)) ? existing : new Slot(mine, now));
         if (slot.result() == mine) {
             try {
                 mine.complete(call.get());
-                slots.computeIfPresent(key, (k, s) -> s.result() == mine ? new Slot(mine, clock.millis() + windowMillis) : s);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // joiners must never wait on a call that died
                 mine.completeExceptionally(e);
                 slots.remove(key, slot);
                 throw e;
@@ -88,9 +96,10 @@ public class SharedFetcher {
             return;
         }
         long now = clock.millis();
-        slots.entrySet().removeIf(e -> e.getValue().result().isDone() && e.getValue().expiresAtMillis() <= now);
+        long windowMillis = window.toMillis();
+        slots.entrySet().removeIf(e -> !e.getValue().inFlight() && !e.getValue().reusable(now, windowMillis));
         if (slots.size() > maxEntries) {
-            slots.entrySet().removeIf(e -> e.getValue().result().isDone());
+            slots.entrySet().removeIf(e -> !e.getValue().inFlight());
         }
     }
 }

@@ -57,6 +57,21 @@ class RefreshScheduleTest {
     }
 
     @Test
+    void theEarliestNextRefreshNeverAcceptsAReadItsPreviousRefreshStartedInItsFirstHalfInterval() {
+        RefreshSchedule schedule = new RefreshSchedule(0.1, Duration.ZERO, SYNCED);
+        ExternalSecretStatus status = status("1-a");
+        for (Duration interval : new Duration[] { Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1) }) {
+            schedule.refreshed(ID, SYNCED);
+            Instant due = SYNCED.plus(schedule.untilNext(ID, RefreshPolicy.Periodic, interval, status, "uid", SYNCED)
+                    .orElseThrow());
+            Instant previousCallStarted = SYNCED.plus(interval.dividedBy(2));
+            assertTrue(Duration.between(previousCallStarted, due).compareTo(RefreshSchedule.maxSharedReadAge(interval)) >= 0,
+                    "a refresh every " + interval + " would be served its own previous read");
+        }
+        assertEquals(Duration.ZERO, RefreshSchedule.maxSharedReadAge(Duration.ZERO), "refreshInterval 0 reads afresh");
+    }
+
+    @Test
     void overdueRefreshesAfterARestartAreSpreadOverTheStartupWindow() {
         Instant start = SYNCED.plus(Duration.ofDays(1));
         RefreshSchedule schedule = new RefreshSchedule(0, Duration.ofMinutes(5), start);

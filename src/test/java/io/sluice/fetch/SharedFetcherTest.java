@@ -1,24 +1,21 @@
 package io.sluice.fetch;
 
-import io.sluice.testing.MutableClock;
-
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.RetryableProviderException;
 import io.sluice.provider.SecretsClient;
-import java.time.Clock;
+import io.sluice.testing.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +24,14 @@ class SharedFetcherTest {
     /** A provider client that counts its calls and can be held inside a call. */
     static final class CountingClient implements SecretsClient {
         final AtomicInteger calls = new AtomicInteger();
+        final CountDownLatch firstCallEntered = new CountDownLatch(1);
         volatile CountDownLatch gate = new CountDownLatch(0);
         volatile boolean failing;
 
         @Override
         public RemoteSecret fetch(RemoteKey key) {
-            calls.incrementAndGet();
+            int call = calls.incrementAndGet();
+            firstCallEntered.countDown();
             try {
                 gate.await();
             } catch (InterruptedException e) {
@@ -41,7 +40,7 @@ class SharedFetcherTest {
             if (failing) {
                 throw new RetryableProviderException("throttled reading " + key.key(), null);
             }
-            return RemoteSecret.ofString(key.key() + "-value-" + calls.get());
+            return RemoteSecret.ofString(key.key() + "-value-" + call);
         }
 
         @Override
@@ -49,69 +48,120 @@ class SharedFetcherTest {
         }
     }
 
+    private static final Duration HOURLY_READER = Duration.ofMinutes(30);
+
     private final MutableClock clock = new MutableClock();
     private final SharedFetcher fetcher = new SharedFetcher(Duration.ofSeconds(60), 100, clock);
     private final CountingClient client = new CountingClient();
     private final RemoteKey key = new RemoteKey("db", null, false);
 
     @Test
-    void readsWithinTheWindowShareOneCall() {
-        fetcher.fetch(client, key, false);
-        fetcher.fetch(client, key, false);
-        fetcher.fetch(client, new RemoteKey("db", null, false), false);
+    void anHourlyReaderSharesReadsForTheWholeWindow() {
+        fetcher.fetch(client, key, HOURLY_READER);
+        clock.advance(Duration.ofSeconds(59));
+        fetcher.fetch(client, key, HOURLY_READER);
+        fetcher.fetch(client, new RemoteKey("db", null, false), HOURLY_READER);
         assertEquals(1, client.calls.get());
 
-        clock.advance(Duration.ofSeconds(61));
-        fetcher.fetch(client, key, false);
-        assertEquals(2, client.calls.get(), "after the window the provider is asked again");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString(),
+                "a read as old as the window is not shared");
+    }
+
+    @Test
+    void aReadIsSharedOnlyWhileYoungerThanTheReadersBound() {
+        fetcher.fetch(client, key, HOURLY_READER);
+        clock.advance(Duration.ofMillis(2_499));
+        assertEquals("db-value-1", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString());
+
+        clock.advance(Duration.ofMillis(1));
+        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
+                "a read exactly as old as the bound is not shared");
+    }
+
+    @Test
+    void aShortIntervalReaderIsNotServedWhatAnHourlyReaderMayStillReuse() {
+        fetcher.fetch(client, key, HOURLY_READER);
+        clock.advance(Duration.ofSeconds(30));
+
+        assertEquals("db-value-1", fetcher.fetch(client, key, HOURLY_READER).asString(), "30 s old: fine for 1h");
+        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
+                "30 s old: too old for a 5 s interval");
+        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString(),
+                "the newer read is shared afterwards");
+        assertEquals(2, client.calls.get());
+    }
+
+    @Test
+    void ageCountsFromTheStartOfTheProviderCall() throws Exception {
+        client.gate = new CountDownLatch(1);
+        Thread slowRead = Thread.ofPlatform().start(() -> fetcher.fetch(client, key, HOURLY_READER));
+        assertTrue(client.firstCallEntered.await(10, TimeUnit.SECONDS));
+        clock.advance(Duration.ofSeconds(3)); // the provider takes 3 s to answer
+        client.gate.countDown();
+        slowRead.join(10_000);
+
+        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofSeconds(3)).asString(),
+                "the value may date from when the call started, 3 s ago");
+    }
+
+    @Test
+    void aZeroBoundReadsAgainAndItsReadIsSharedAfterwards() {
+        fetcher.fetch(client, key, HOURLY_READER);
+        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ZERO).asString());
+        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString());
+        assertEquals(2, client.calls.get());
+    }
+
+    @Test
+    void aZeroWindowSharesNothingAcrossReads() {
+        SharedFetcher unshared = new SharedFetcher(Duration.ZERO, 100, clock);
+        unshared.fetch(client, key, HOURLY_READER);
+        unshared.fetch(client, key, HOURLY_READER);
+        assertEquals(2, client.calls.get());
     }
 
     @Test
     void differentVersionsOrClientsAreDifferentReads() {
-        fetcher.fetch(client, key, false);
-        fetcher.fetch(client, new RemoteKey("db", "AWSPREVIOUS", false), false);
+        fetcher.fetch(client, key, HOURLY_READER);
+        fetcher.fetch(client, new RemoteKey("db", "AWSPREVIOUS", false), HOURLY_READER);
         CountingClient otherStore = new CountingClient();
-        fetcher.fetch(otherStore, key, false);
+        fetcher.fetch(otherStore, key, HOURLY_READER);
         assertEquals(2, client.calls.get());
         assertEquals(1, otherStore.calls.get());
     }
 
     @Test
-    void aFreshReadBypassesTheWindow() {
-        fetcher.fetch(client, key, false);
-        RemoteSecret fresh = fetcher.fetch(client, key, true);
-        assertEquals(2, client.calls.get());
-        assertEquals("db-value-2", fresh.asString());
-        assertEquals("db-value-2", fetcher.fetch(client, key, false).asString(), "the fresh value is shared afterwards");
-    }
-
-    @Test
     void concurrentReadsJoinTheCallInFlight() throws Exception {
+        // no window and a zero bound: only joining the call in flight can explain a single provider call
+        SharedFetcher joinOnly = new SharedFetcher(Duration.ZERO, 100, clock);
         client.gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<RemoteSecret>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> fetcher.fetch(client, key, false)));
+        List<CompletableFuture<RemoteSecret>> reads = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            CompletableFuture<RemoteSecret> read = new CompletableFuture<>();
+            reads.add(read);
+            readers.add(Thread.ofPlatform().start(() -> read.complete(joinOnly.fetch(client, key, Duration.ZERO))));
+            if (i == 0) {
+                assertTrue(client.firstCallEntered.await(10, TimeUnit.SECONDS), "the first read reached the provider");
             }
-            Thread.sleep(200);
-            client.gate.countDown();
-            for (Future<RemoteSecret> r : results) {
-                assertEquals("db-value-1", r.get().asString());
-            }
-            assertEquals(1, client.calls.get());
-        } finally {
-            pool.shutdownNow();
         }
+        // every reader parks: on the call in flight, or (were joining broken) on the gate inside a call of its own
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> readers.stream().allMatch(r -> r.getState() == Thread.State.WAITING));
+        client.gate.countDown();
+        for (CompletableFuture<RemoteSecret> read : reads) {
+            assertEquals("db-value-1", read.get(10, TimeUnit.SECONDS).asString());
+        }
+        assertEquals(1, client.calls.get());
     }
 
     @Test
     void failuresAreNotShared() {
         client.failing = true;
-        assertThrows(RetryableProviderException.class, () -> fetcher.fetch(client, key, false));
+        assertThrows(RetryableProviderException.class, () -> fetcher.fetch(client, key, HOURLY_READER));
         client.failing = false;
-        assertEquals("db-value-2", fetcher.fetch(client, key, false).asString());
+        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString());
         assertEquals(2, client.calls.get());
     }
-
 }

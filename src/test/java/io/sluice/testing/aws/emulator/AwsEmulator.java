@@ -70,6 +70,11 @@ public final class AwsEmulator implements AutoCloseable {
         faults.failNext(operation, times, error);
     }
 
+    /** Drops the errors still queued by {@link #failNext}: an injected outage ends. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
     /**
      * Only these access keys, and temporary keys issued for these role ARNs, may call; others get
      * AccessDeniedException (Secrets Manager) or AccessDenied (STS), as an IAM principal without permission.
