@@ -15,6 +15,7 @@ import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.GuardedDelete;
 import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,10 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
 
     @Override
     public UpdateControl<ClusterExternalSecret> reconcile(ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
+        List<String> invalid = NamespaceSelection.problems(ces.getSpec());
+        if (!invalid.isEmpty()) {
+            return refuseInvalidSelector(ces, invalid);
+        }
         String esName = ProvisionedExternalSecret.externalSecretName(ces);
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
         SortedSet<String> provisioned = new java.util.TreeSet<>();
@@ -78,7 +83,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                 transientFailure = true;
             }
         }
-        removeUnselected(ces, selected, esName, failed);
+        transientFailure |= removeUnselected(ces, selected, esName, failed);
 
         ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
         conditionMetrics.report(ces, next.conditions);
@@ -89,6 +94,25 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         }
         ces.setStatus(next);
         return UpdateControl.patchStatus(ces).rescheduleAfter(requeue);
+    }
+
+    /**
+     * An invalid selector selects nothing, which would unselect every namespace and delete every ExternalSecret
+     * this ClusterExternalSecret provisioned (and their Secrets). Nothing is created, changed or deleted until
+     * the selector is fixed; the status keeps the namespaces provisioned so far.
+     */
+    private UpdateControl<ClusterExternalSecret> refuseInvalidSelector(ClusterExternalSecret ces, List<String> problems) {
+        String message = "invalid namespace selector, nothing is provisioned or removed until it is fixed: "
+                + String.join("; ", problems);
+        ClusterExternalSecretStatus next = statusWriter.invalidSpec(ces.getStatus(), message);
+        conditionMetrics.report(ces, next.conditions);
+        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
+            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
+        }
+        events.warning(ces, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR, message);
+        LOG.warnf("ClusterExternalSecret %s: %s", ces.getMetadata().getName(), message);
+        ces.setStatus(next);
+        return UpdateControl.patchStatus(ces).rescheduleAfter(refreshTime(ces));
     }
 
     /** @return false when an ExternalSecret this ClusterExternalSecret does not own is in the way */
@@ -122,8 +146,10 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
      * Deletes this ClusterExternalSecret's ExternalSecrets that are no longer wanted: in namespaces that stopped
      * matching, or under a previous name. The last status covers ExternalSecrets that ESO created (no label).
      */
-    private void removeUnselected(ClusterExternalSecret ces, Set<String> selected, String esName,
+    /** @return whether a delete failed in a way worth retrying soon */
+    private boolean removeUnselected(ClusterExternalSecret ces, Set<String> selected, String esName,
             SortedMap<String, String> failed) {
+        boolean transientFailure = false;
         List<ExternalSecret> candidates = new ArrayList<>(sources.provisionedBy(ces.getMetadata().getName()));
         ClusterExternalSecretStatus previous = ces.getStatus();
         if (previous != null && previous.provisionedNamespaces != null && previous.externalSecretName != null) {
@@ -144,15 +170,18 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                 continue;
             }
             try {
-                client.resource(es).delete();
+                // only the ExternalSecret that was read: one re-created under the name in between is not ours to delete
+                GuardedDelete.delete(client, es, false);
                 events.normal(ces, "Deleted", "external secret " + namespace + "/" + es.getMetadata().getName()
                         + " deleted: namespace no longer selected or name changed");
                 LOG.infof("ClusterExternalSecret %s: deleted ExternalSecret %s/%s", ces.getMetadata().getName(),
                         namespace, es.getMetadata().getName());
             } catch (KubernetesClientException e) {
                 failed.put(namespace, "could not delete external secret: " + kubernetesError(e));
+                transientFailure = true;
             }
         }
+        return transientFailure;
     }
 
     private Duration refreshTime(ClusterExternalSecret ces) {

@@ -13,6 +13,7 @@ import java.util.SortedSet;
 /** Builds a ClusterExternalSecret's status (ESO's shape); equal outcomes give an equal status. */
 final class ClusterExternalSecretStatusWriter {
     static final String NAMESPACES_FAILED = "one or more namespaces failed";
+    static final String REASON_INVALID_SELECTOR = "InvalidNamespaceSelector";
 
     private final Clock clock;
 
@@ -30,6 +31,19 @@ final class ClusterExternalSecretStatusWriter {
         boolean ready = failed.isEmpty();
         next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, ready, null,
                 ready ? null : NAMESPACES_FAILED, clock);
+        return next;
+    }
+
+    /** The spec cannot be acted on: Ready is False, and the record of what was provisioned is kept as it was. */
+    ClusterExternalSecretStatus invalidSpec(ClusterExternalSecretStatus current, String message) {
+        ClusterExternalSecretStatus next = new ClusterExternalSecretStatus();
+        if (current != null) {
+            next.externalSecretName = current.externalSecretName;
+            next.provisionedNamespaces = current.provisionedNamespaces;
+            next.failedNamespaces = current.failedNamespaces;
+        }
+        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, false,
+                REASON_INVALID_SELECTOR, message, clock);
         return next;
     }
 

@@ -3,6 +3,7 @@ package io.sluice.clusterexternalsecret;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.sluice.api.v1.ClusterExternalSecretSpec;
+import io.sluice.kube.LabelSelectorRules;
 import io.sluice.store.NamespaceConditions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,22 @@ import java.util.TreeSet;
  */
 final class NamespaceSelection {
     private NamespaceSelection() {
+    }
+
+    /**
+     * What is wrong with the selectors, by the API server's rules; empty when they are valid. An invalid selector
+     * must stop the reconcile: evaluated, it would select nothing and so unselect every namespace.
+     */
+    static List<String> problems(ClusterExternalSecretSpec spec) {
+        List<String> problems = new ArrayList<>();
+        if (spec.namespaceSelectors != null) {
+            for (int i = 0; i < spec.namespaceSelectors.size(); i++) {
+                problems.addAll(LabelSelectorRules.problems(spec.namespaceSelectors.get(i),
+                        "spec.namespaceSelectors[" + i + "]"));
+            }
+        }
+        problems.addAll(LabelSelectorRules.problems(spec.namespaceSelector, "spec.namespaceSelector"));
+        return problems;
     }
 
     static SortedSet<String> select(ClusterExternalSecretSpec spec, Collection<Namespace> namespaces) {

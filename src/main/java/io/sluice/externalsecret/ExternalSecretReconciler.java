@@ -20,6 +20,7 @@ import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
@@ -67,7 +68,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
             StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
-            StatusConditionMetrics conditionMetrics) {
+            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun) {
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -80,7 +81,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
-        this.secretWriter = new TargetSecretWriter(client);
+        this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
     }

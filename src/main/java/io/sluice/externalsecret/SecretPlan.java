@@ -6,15 +6,19 @@ import io.fabric8.kubernetes.api.model.Secret;
  * What a sync does to the target Secret, decided by {@link SecretPlanner} before anything is written.
  *
  * @param secret the Secret to create or write (CREATE, UPDATE, REPLACE), the one to delete (DELETE), else null
+ * @param replaced for REPLACE, the Secret as found: deleted only if unchanged, and restored if the create fails
  */
-record SecretPlan(Action action, Secret secret) {
+record SecretPlan(Action action, Secret secret, Secret replaced) {
 
     enum Action {
         /** The Secret does not exist and is created. */
         CREATE,
         /** The Secret exists and its content changes. */
         UPDATE,
-        /** The Secret's type changes, which Kubernetes does not allow in place: delete, then create. */
+        /**
+         * The type of a Secret this ExternalSecret controls changes, which Kubernetes does not allow in place:
+         * delete, then create.
+         */
         REPLACE,
         /** The Secret already has the wanted content. */
         UNCHANGED,
@@ -30,6 +34,10 @@ record SecretPlan(Action action, Secret secret) {
         boolean writes() {
             return this == CREATE || this == UPDATE || this == REPLACE || this == DELETE;
         }
+    }
+
+    SecretPlan(Action action, Secret secret) {
+        this(action, secret, null);
     }
 
     static SecretPlan of(Action action) {

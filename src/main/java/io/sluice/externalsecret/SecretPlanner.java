@@ -11,6 +11,7 @@ import io.sluice.api.v1.ExternalSecretTarget.CreationPolicy;
 import io.sluice.externalsecret.SecretPlan.Action;
 import io.sluice.kube.Hashes;
 import io.sluice.kube.SecretData;
+import io.sluice.kube.SecretTypeRules;
 import io.sluice.kube.WellKnown;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class SecretPlanner {
             if (policy == CreationPolicy.Merge) {
                 throw new SyncException("SecretMissing", "secret will not be created due to CreationPolicy=Merge");
             }
-            return new SecretPlan(Action.CREATE, build(null, desired, owner, policy));
+            return new SecretPlan(Action.CREATE, acceptable(build(null, desired, owner, policy), "create"));
         }
         refuseTakeOver(policy, existing, owner);
         Secret updated = build(existing, desired, owner, policy);
@@ -62,16 +63,42 @@ final class SecretPlanner {
         if (Boolean.TRUE.equals(existing.getImmutable())) {
             throw new SyncException("SecretSyncedError", "could not update secret, target is immutable");
         }
-        if (!Objects.equals(typeOf(existing), updated.getType())) {
-            if (policy != CreationPolicy.Owner) {
-                throw new SyncException("SecretSyncedError", "could not update secret: its type is "
-                        + typeOf(existing) + ", the ExternalSecret asks for " + updated.getType()
-                        + " and the type of a Secret cannot change");
-            }
-            updated.getMetadata().setResourceVersion(null);
-            return new SecretPlan(Action.REPLACE, updated);
+        acceptable(updated, "update");
+        if (!SecretTypeRules.sameType(existing.getType(), updated.getType())) {
+            return replacement(policy, existing, updated, owner);
         }
         return new SecretPlan(Action.UPDATE, updated);
+    }
+
+    /**
+     * The API server never changes a Secret's type in place (ESO updates in place, so the change fails there).
+     * Sluice deletes and re-creates the Secret, but only one that this ExternalSecret controls under
+     * creationPolicy Owner: anyone else's Secret, or one merely adopted, is never deleted to be changed.
+     */
+    private static SecretPlan replacement(CreationPolicy policy, Secret existing, Secret updated, ExternalSecret owner) {
+        String change = "its type is " + SecretTypeRules.normalised(existing.getType()) + ", the ExternalSecret asks for "
+                + updated.getType() + ", and the type of a Secret cannot change in place";
+        if (policy != CreationPolicy.Owner) {
+            throw new SyncException("SecretSyncedError", "could not update secret: " + change);
+        }
+        if (!isControlledBy(existing, owner)) {
+            throw new SyncException("SecretSyncedError", "could not update secret: " + change
+                    + "; Sluice replaces only a Secret this ExternalSecret controls, and this one it does not");
+        }
+        updated.getMetadata().setResourceVersion(null);
+        updated.getMetadata().setUid(null);
+        updated.getMetadata().setCreationTimestamp(null);
+        updated.getMetadata().setManagedFields(null);
+        return new SecretPlan(Action.REPLACE, updated, existing);
+    }
+
+    /** The Secret as the API server would accept it; otherwise the sync fails before anything is written. */
+    private static Secret acceptable(Secret secret, String verb) {
+        SecretTypeRules.violation(secret.getType(), SecretData.decode(secret), secret.getMetadata().getAnnotations())
+                .ifPresent(rule -> {
+                    throw new SyncException("SecretSyncedError", "could not " + verb + " secret: " + rule);
+                });
+        return secret;
     }
 
     /**
@@ -222,7 +249,7 @@ final class SecretPlanner {
     }
 
     private static String typeOf(Secret secret) {
-        return secret.getType() == null ? DesiredSecret.DEFAULT_TYPE : secret.getType();
+        return SecretTypeRules.normalised(secret.getType());
     }
 
     private static Map<String, String> nullToEmpty(Map<String, String> map) {

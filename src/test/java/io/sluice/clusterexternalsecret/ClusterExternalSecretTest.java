@@ -181,6 +181,50 @@ class ClusterExternalSecretTest {
                 && externalSecret(ns, ces.getMetadata().getName()) == null);
     }
 
+    @Test
+    void anInvalidSelectorIsAnErrorInTheStatusAndDeletesNothing() {
+        String store = "store-" + run;
+        client.resource(fakeClusterStore(store, entry("token", "t0ken"))).create();
+        String target = namespace("sel-" + run, Map.of("sel", run));
+        ClusterExternalSecret ces = ces("selector-" + run, store);
+        ces.getSpec().namespaceSelectors = List.of(new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey("sel").withOperator("In").withValues(run).endMatchExpression().build());
+        client.resource(ces).create();
+        String name = ces.getMetadata().getName();
+        awaitProvisioned(name, List.of(target));
+        Secret secret = await().atMost(WAIT).until(() -> client.secrets().inNamespace(target).withName(name).get(),
+                s -> s != null);
+        ExternalSecret es = externalSecret(target, name);
+
+        ClusterExternalSecret broken = get(name);
+        broken.getSpec().namespaceSelectors.get(0).getMatchExpressions().get(0).setOperator("in");
+        io.sluice.testing.Fixtures.editSpec(client, broken);
+
+        // the reconcile that reads the broken selector either reports it or (before the fix) deletes the ExternalSecret
+        await().atMost(WAIT).until(() -> externalSecret(target, name) == null
+                || "InvalidNamespaceSelector".equals(readyReason(name)));
+        assertUnchanged(es, secret);
+        ClusterExternalSecret reported = get(name);
+        Condition ready = Conditions.find(reported.getStatus().conditions, Conditions.READY);
+        assertEquals("False", ready.status);
+        assertEquals("invalid namespace selector, nothing is provisioned or removed until it is fixed: "
+                + "spec.namespaceSelectors[0].matchExpressions[0].operator: \"in\" is not supported; "
+                + "use In, NotIn, Exists or DoesNotExist (exactly)", ready.message);
+        assertEquals(List.of(target), reported.getStatus().provisionedNamespaces, "the record of what was provisioned stays");
+
+        ClusterExternalSecret fixed = get(name);
+        fixed.getSpec().namespaceSelectors.get(0).getMatchExpressions().get(0).setOperator("In");
+        io.sluice.testing.Fixtures.editSpec(client, fixed);
+        await().atMost(WAIT).until(() -> Conditions.isTrue(get(name).getStatus().conditions, Conditions.READY));
+        assertUnchanged(es, secret);
+    }
+
+    private String readyReason(String name) {
+        ClusterExternalSecret c = get(name);
+        Condition ready = c == null || c.getStatus() == null ? null : Conditions.find(c.getStatus().conditions, Conditions.READY);
+        return ready == null ? null : ready.reason;
+    }
+
     private void assertUnchanged(ExternalSecret es, Secret secret) {
         ExternalSecret nowEs = externalSecret(es.getMetadata().getNamespace(), es.getMetadata().getName());
         assertNotNull(nowEs, "the ExternalSecret must survive");

@@ -125,7 +125,8 @@ class SecretPlannerTest {
     @Test
     void mergeKeepsTheTypeOfTheSecretItMergesInto() {
         EffectiveSpec es = spec(CreationPolicy.Merge, DeletionPolicy.Retain);
-        Secret tls = new SecretBuilder(existing(Found.UNOWNED)).withType("kubernetes.io/tls").build();
+        Secret tls = new SecretBuilder(existing(Found.UNOWNED)).withType("kubernetes.io/tls")
+                .withData(SecretData.encode(bytes(Map.of("tls.crt", "c", "tls.key", "k")))).build();
         assertEquals("kubernetes.io/tls", SecretPlanner.forDesired(es, desired(es, Map.of("a", "1")), tls).secret().getType());
     }
 
@@ -149,16 +150,108 @@ class SecretPlannerTest {
         assertEquals("could not update secret, target is immutable", e.getMessage());
     }
 
-    @Test
-    void aTypeChangeReplacesAnOwnedSecretAndIsRefusedOtherwise() {
-        EffectiveSpec owner = spec(CreationPolicy.Owner, DeletionPolicy.Retain);
-        Secret created = SecretPlanner.forDesired(owner, desired(owner, Map.of("a", "1")), null).secret();
-        DesiredSecret tls = new DesiredSecret("app", "kubernetes.io/tls", Map.of(WellKnown.MANAGED_LABEL, "true"), Map.of(),
-                bytes(Map.of("a", "1")), false);
-        assertEquals(Action.REPLACE, SecretPlanner.forDesired(owner, tls, created).action());
+    static Stream<Arguments> typeChanges() {
+        return Stream.of(
+                // policy, found, expected action or the start of the refusal message
+                Arguments.of(CreationPolicy.Owner, Found.OWNED_BY_THIS, "REPLACE"),
+                Arguments.of(CreationPolicy.Owner, Found.UNOWNED, "could not update secret: its type is helm.sh/release.v1, "
+                        + "the ExternalSecret asks for kubernetes.io/tls, and the type of a Secret cannot change in place; "
+                        + "Sluice replaces only a Secret this ExternalSecret controls"),
+                Arguments.of(CreationPolicy.Owner, Found.OWNED_BY_OTHER_ES, "target is owned by another ExternalSecret"),
+                Arguments.of(CreationPolicy.Orphan, Found.UNOWNED, "could not update secret: its type is helm.sh/release.v1"),
+                Arguments.of(CreationPolicy.Orphan, Found.OWNED_BY_THIS, "could not update secret: its type is helm.sh/release.v1"),
+                Arguments.of(CreationPolicy.Merge, Found.UNOWNED, "UPDATE"),
+                Arguments.of(CreationPolicy.CreateOrMerge, Found.UNOWNED, "UPDATE"));
+    }
 
-        EffectiveSpec orphan = spec(CreationPolicy.Orphan, DeletionPolicy.Retain);
-        assertThrows(SyncException.class, () -> SecretPlanner.forDesired(orphan, tls, existing(Found.UNOWNED)));
+    /** A Secret's type never changes in place; only a Secret this ExternalSecret controls is deleted to change it. */
+    @ParameterizedTest(name = "creationPolicy {0}, found {1} with another type -> {2}")
+    @MethodSource("typeChanges")
+    void aTypeChangeReplacesOnlyASecretThisExternalSecretControls(CreationPolicy policy, Found found, String expected) {
+        EffectiveSpec es = spec(policy, DeletionPolicy.Retain);
+        Secret existing = new SecretBuilder(existing(found)).withType("helm.sh/release.v1").build();
+        DesiredSecret tls = new DesiredSecret("app", "kubernetes.io/tls", Map.of(WellKnown.MANAGED_LABEL, "true"), Map.of(),
+                bytes(Map.of("tls.crt", "c", "tls.key", "k")), false);
+        if (!expected.equals(expected.toUpperCase())) {
+            SyncException e = assertThrows(SyncException.class, () -> SecretPlanner.forDesired(es, tls, existing));
+            assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+            return;
+        }
+        SecretPlan plan = SecretPlanner.forDesired(es, tls, existing);
+        assertEquals(Action.valueOf(expected), plan.action());
+        if (plan.action() == Action.REPLACE) {
+            assertEquals("kubernetes.io/tls", plan.secret().getType());
+            assertNull(plan.secret().getMetadata().getResourceVersion());
+            assertEquals(existing, plan.replaced(), "the writer deletes only this version and restores it on failure");
+        } else {
+            assertEquals("helm.sh/release.v1", plan.secret().getType(), "Merge keeps the type of the Secret it merges into");
+        }
+    }
+
+    static Stream<Arguments> secretTypes() {
+        String sa = "kubernetes.io/service-account.name";
+        return Stream.of(
+                // type, data keys, annotations, expected: "ok" or the refusal after "could not create secret: "
+                Arguments.of("kubernetes.io/tls", List.of("a"), Map.of(), "type kubernetes.io/tls requires the key tls.crt"),
+                Arguments.of("kubernetes.io/tls", List.of("tls.crt"), Map.of(), "type kubernetes.io/tls requires the key tls.key"),
+                Arguments.of("kubernetes.io/tls", List.of("tls.crt", "tls.key"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/dockerconfigjson", List.of("a"), Map.of(),
+                        "type kubernetes.io/dockerconfigjson requires the key .dockerconfigjson"),
+                Arguments.of("kubernetes.io/dockerconfigjson", List.of(".dockerconfigjson"), Map.of(),
+                        "type kubernetes.io/dockerconfigjson requires the key .dockerconfigjson to hold valid JSON"),
+                Arguments.of("kubernetes.io/dockerconfigjson", List.of(".dockerconfigjson=json"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/dockercfg", List.of(".dockerconfigjson=json"), Map.of(),
+                        "type kubernetes.io/dockercfg requires the key .dockercfg"),
+                Arguments.of("kubernetes.io/dockercfg", List.of(".dockercfg"), Map.of(),
+                        "type kubernetes.io/dockercfg requires the key .dockercfg to hold valid JSON"),
+                Arguments.of("kubernetes.io/dockercfg", List.of(".dockercfg=json"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/basic-auth", List.of("user"), Map.of(),
+                        "type kubernetes.io/basic-auth requires the key username or the key password"),
+                Arguments.of("kubernetes.io/basic-auth", List.of("password"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/basic-auth", List.of("username"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/ssh-auth", List.of("id_rsa"), Map.of(),
+                        "type kubernetes.io/ssh-auth requires the key ssh-privatekey"),
+                Arguments.of("kubernetes.io/ssh-auth", List.of("ssh-privatekey"), Map.of(), "ok"),
+                Arguments.of("kubernetes.io/service-account-token", List.of("token"), Map.of(),
+                        "type kubernetes.io/service-account-token requires the annotation " + sa),
+                Arguments.of("kubernetes.io/service-account-token", List.of("token"), Map.of(sa, "builder"), "ok"),
+                Arguments.of("Opaque", List.of(), Map.of(), "ok"),
+                Arguments.of("helm.sh/release.v1", List.of("release"), Map.of(), "ok"));
+    }
+
+    /**
+     * The API server's rules for the well-known types, checked before any write: the test server accepts any
+     * Secret, a real one refuses it with 422. The refusal names the type and the key, never a value.
+     */
+    @ParameterizedTest(name = "{0} with keys {1} -> {3}")
+    @MethodSource("secretTypes")
+    void aSecretTheApiServerWouldRefuseForItsTypeIsNeverWritten(String type, List<String> keys,
+            Map<String, String> annotations, String expected) {
+        EffectiveSpec es = spec(CreationPolicy.Owner, DeletionPolicy.Retain);
+        Map<String, String> data = new HashMap<>();
+        for (String key : keys) {
+            boolean json = key.endsWith("=json");
+            data.put(key.replace("=json", ""), json ? "{\"auths\":{}}" : "{not json: s3cr3t-value");
+        }
+        DesiredSecret desired = DesiredSecret.of(es, bytes(data), type, Map.of(), annotations);
+        if (expected.equals("ok")) {
+            assertEquals(Action.CREATE, SecretPlanner.forDesired(es, desired, null).action());
+            return;
+        }
+        SyncException e = assertThrows(SyncException.class, () -> SecretPlanner.forDesired(es, desired, null));
+        assertEquals("could not create secret: " + expected, e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t"), "a value never appears in the message");
+    }
+
+    @Test
+    void anUpdateThatWouldBreakTheTypeRulesIsRefusedBeforeWriting() {
+        EffectiveSpec es = spec(CreationPolicy.Owner, DeletionPolicy.Retain);
+        DesiredSecret good = DesiredSecret.of(es, bytes(Map.of("tls.crt", "c", "tls.key", "k")), "kubernetes.io/tls",
+                Map.of(), Map.of());
+        Secret created = SecretPlanner.forDesired(es, good, null).secret();
+        DesiredSecret keyGone = DesiredSecret.of(es, bytes(Map.of("tls.crt", "c")), "kubernetes.io/tls", Map.of(), Map.of());
+        SyncException e = assertThrows(SyncException.class, () -> SecretPlanner.forDesired(es, keyGone, created));
+        assertEquals("could not update secret: type kubernetes.io/tls requires the key tls.key", e.getMessage());
     }
 
     static Stream<Arguments> nothingFound() {
