@@ -43,7 +43,7 @@ final class KubernetesCallSites {
     private static final Set<String> NEUTRAL = Set.of("inNamespace", "inAnyNamespace", "withName", "withLabel",
             "withLabels", "withLabelSelector", "withField", "withFields", "withoutLabel", "withResourceVersion",
             "withTimeoutInMillis", "withGracePeriod", "withPropagationPolicy", "v1", "resource", "resources",
-            "lockResourceVersion", "withLimit", "withNewFilter", "endFilter");
+            "lockResourceVersion", "withLimit", "withNewFilter", "endFilter", "dryRun");
     private static final Map<String, String> VERBS = Map.ofEntries(
             Map.entry("get", "get"), Map.entry("require", "get"), Map.entry("list", "list"),
             Map.entry("watch", "watch"), Map.entry("create", "create"), Map.entry("update", "update"),
@@ -59,6 +59,9 @@ final class KubernetesCallSites {
     private static final Pattern CONTEXT = Pattern.compile("\\bContext<(\\w+)>");
     private static final Pattern INFORMER = Pattern.compile("InformerEventSourceConfiguration\\s*\\.\\s*from\\s*\\(\\s*(\\w+)\\.class");
     private static final Pattern RESOURCE_OPERATIONS = Pattern.compile("resourceOperations\\s*\\(\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(");
+    /** {@code GuardedDelete.delete(client, object, ...)}: a delete of the object's resource, sent raw by GuardedDelete. */
+    private static final Pattern GUARDED_DELETE = Pattern.compile("\\bGuardedDelete\\s*\\.\\s*delete\\s*\\(\\s*\\w+\\s*,\\s*(\\w+)\\s*,");
+    private static final String GUARDED_DELETE_CLASS = "GuardedDelete";
     private static final Pattern UPDATE_CONTROL_WRITE = Pattern.compile(
             "UpdateControl\\s*\\.\\s*(?:<[^>]*>\\s*)?(patchResource|updateResource|patchResourceAndStatus|updateResourceAndStatus)\\s*\\(");
 
@@ -115,6 +118,9 @@ final class KubernetesCallSites {
             }
             List<String[]> chain = chain(statement, from);
             String text = statement.substring(from).strip();
+            if (callSite.equals(GUARDED_DELETE_CLASS) && !chain.isEmpty() && chain.get(0)[0].equals("raw")) {
+                continue; // the delete each caller asks for is attributed to the caller (GUARDED_DELETE)
+            }
             String[] resource = receiver != null ? receiver : resourceOf(chain, code, imports, callSite);
             String verb = null;
             for (String[] call : chain) {
@@ -243,6 +249,16 @@ final class KubernetesCallSites {
             if (watched != null) {
                 add(watched, "", "list", callSite);
                 add(watched, "", "watch", callSite);
+            }
+        }
+        Matcher guarded = GUARDED_DELETE.matcher(code);
+        while (guarded.find()) {
+            Matcher declaration = Pattern.compile("\\b([A-Z]\\w*)\\s+" + guarded.group(1) + "\\s*[=:;,)]").matcher(code);
+            String[] target = declaration.find() ? groupAndPlural(declaration.group(1), imports, callSite) : null;
+            if (target == null) {
+                problems.add(callSite + ": cannot tell which resource GuardedDelete deletes: " + guarded.group());
+            } else {
+                add(target, "", "delete", callSite);
             }
         }
         if (code.matches("(?s).*withBlockOwnerDeletion\\s*\\(\\s*true\\s*\\).*")) {

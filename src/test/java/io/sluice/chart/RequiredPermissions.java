@@ -92,7 +92,7 @@ final class RequiredPermissions {
             // the managed-Secrets informer; PushSecret sources by label selector
             row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSource"),
             row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "StoreCredentialWatch"),
-            row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter"),
+            row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter", "SecretCreateDryRun"),
             row(CORE, "secrets", "update", Scope.WATCHED, "TargetSecretWriter"),
             row(CORE, "secrets", "delete", Scope.WATCHED, "TargetSecretWriter"),
             // templateFrom configMap sources
