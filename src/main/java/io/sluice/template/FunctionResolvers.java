@@ -36,7 +36,7 @@ final class FunctionResolvers {
                 .appliesTo(ctx -> ctx.getBase() != null && library.has(ctx.getName()))
                 .resolveAsync(ctx -> evaluateParams(ctx).thenApply(args -> {
                     args.add(ctx.getBase());
-                    return library.call(ctx.getName(), args);
+                    return call(library, ctx, args);
                 }))
                 .build();
     }
@@ -47,7 +47,7 @@ final class FunctionResolvers {
                     if (!library.has(ctx.getName())) {
                         throw new UnknownFunction(ctx.getName());
                     }
-                    return evaluateParams(ctx).thenApply(args -> library.call(ctx.getName(), args));
+                    return evaluateParams(ctx).thenApply(args -> call(library, ctx, args));
                 })
                 .build();
     }
@@ -62,6 +62,13 @@ final class FunctionResolvers {
                     return CompletableFuture.completedFuture(root.get(ctx.getName()));
                 })
                 .build();
+    }
+
+    /** Calls a function and charges its result to the render's budget. */
+    private static Object call(FunctionLibrary library, EvalContext ctx, List<Object> args) {
+        Object result = library.call(ctx.getName(), args);
+        RenderBudget.of(ctx.resolutionContext()).functionResult(ctx.getName(), result);
+        return result;
     }
 
     private static Map<?, ?> rootData(ResolutionContext context) {

@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 
 /**
  * Parsed templates by content, least recently used first out. A thousand ExternalSecrets with the
- * same template share one parse. Failed parses are not cached: they throw every time.
+ * same template share one parse. Failed parses are not cached: they throw every time. Bounded by
+ * entries and by the total size of the cached sources, since one template may be up to 1 MiB.
  */
 final class ParsedTemplateCache {
+    /** A parsed template takes a few times its source in memory: 64 Mi characters keep the cache well under 1 GB. */
+    static final long MAX_CACHED_CHARS = 64L * 1024 * 1024;
     private final int maxEntries;
+    private long cachedChars;
     private final Map<String, Template> templates;
     private final AtomicLong parses = new AtomicLong();
 
@@ -20,7 +24,11 @@ final class ParsedTemplateCache {
         this.templates = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-                return size() > ParsedTemplateCache.this.maxEntries;
+                if (size() <= ParsedTemplateCache.this.maxEntries) {
+                    return false;
+                }
+                cachedChars -= eldest.getKey().length();
+                return true;
             }
         };
     }
@@ -36,9 +44,20 @@ final class ParsedTemplateCache {
         parses.incrementAndGet();
         Template parsed = parser.get();
         synchronized (templates) {
-            templates.putIfAbsent(key, parsed);
+            if (templates.putIfAbsent(key, parsed) == null) {
+                cachedChars += key.length();
+                evictBeyondSize();
+            }
         }
         return parsed;
+    }
+
+    private void evictBeyondSize() {
+        var eldest = templates.keySet().iterator();
+        while (cachedChars > MAX_CACHED_CHARS && templates.size() > 1 && eldest.hasNext()) {
+            cachedChars -= eldest.next().length();
+            eldest.remove();
+        }
     }
 
     long parseCount() {

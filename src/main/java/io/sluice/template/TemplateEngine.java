@@ -1,20 +1,28 @@
 package io.sluice.template;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.IfSectionHelper;
 import io.quarkus.qute.ResultMapper;
+import io.quarkus.qute.SetSectionHelper;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateNode.Origin;
+import io.quarkus.qute.WhenSectionHelper;
+import io.quarkus.qute.WithSectionHelper;
 import io.sluice.template.functions.Bytes;
 import io.sluice.template.functions.FunctionLibrary;
 import io.sluice.template.gotemplate.GoTemplateException;
 import io.sluice.template.gotemplate.GoTemplateTranslator;
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Renders one template string over the fetched values with Qute, configured in code (no CDI, no
  * reflection) so the operator and the offline render command share it. Templates containing
  * {@code {{} are ESO Go templates and are translated to Qute first. Parsed templates are cached by
- * content. Rendering is strict: a missing key is an error, never an empty string.
+ * content. Rendering is strict: a missing key is an error, never an empty string. Every render stays
+ * within {@link TemplateLimits}: source size, nesting, loop steps, function output and output size.
  */
 public final class TemplateEngine {
     public static final int DEFAULT_CACHE_SIZE = 1024;
@@ -37,9 +45,14 @@ public final class TemplateEngine {
     }
 
     private static Engine engine(FunctionLibrary library, boolean removeStandaloneLines) {
+        // the sections a single-string template can use; include, insert, fragment and eval are left out
+        // because there is nothing to include and eval would parse a value at render time, unchecked
         return Engine.builder()
-                .addDefaults()
+                .addDefaultValueResolvers()
+                .addSectionHelpers(new IfSectionHelper.Factory(), new BoundedLoops(), new WithSectionHelper.Factory(),
+                        new SetSectionHelper.Factory(), new WhenSectionHelper.Factory())
                 .strictRendering(true)
+                .useAsyncTimeout(false)
                 .removeStandaloneLines(removeStandaloneLines)
                 .addValueResolver(FunctionResolvers.methods(library))
                 .addNamespaceResolver(FunctionResolvers.functions(library))
@@ -66,21 +79,45 @@ public final class TemplateEngine {
         boolean go = isGoTemplate(source);
         Template template = parse(where, source, go);
         try {
-            return BinaryOutput.render(() -> template.data(values.asMap()).render());
-        } catch (RuntimeException failure) {
+            return BoundedOutput.check(BinaryOutput.render(() -> renderBounded(template, values)));
+        } catch (RuntimeException | StackOverflowError failure) {
             throw QuteErrors.renderFailure(where, failure, template, go, values);
         }
     }
 
+    private static String renderBounded(Template template, TemplateValues values) {
+        BoundedOutput output = new BoundedOutput();
+        template.instance()
+                .data(values.asMap())
+                .setAttribute(RenderBudget.ATTRIBUTE, new RenderBudget())
+                .consume(output)
+                .toCompletableFuture()
+                .join();
+        return output.text();
+    }
+
     private Template parse(String where, String source, boolean go) {
         return cache.get((go ? "go\u0000" : "qute\u0000") + source, () -> {
-            String qute = go ? translate(where, source) : source;
             try {
+                checkSize(source);
+                String qute = go ? translate(where, source) : source;
+                QuteNesting.check(qute);
                 return (go ? translatedGo : this.qute).parse(qute);
             } catch (io.quarkus.qute.TemplateException e) {
                 throw QuteErrors.parseFailure(where, e, go);
+            } catch (TemplateLimitExceeded | StackOverflowError e) {
+                throw QuteErrors.limitFailure(where, e);
             }
         });
+    }
+
+    private static void checkSize(String source) {
+        long bytes = source.length() > TemplateLimits.MAX_TEMPLATE_BYTES ? source.length()
+                : source.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > TemplateLimits.MAX_TEMPLATE_BYTES) {
+            throw new TemplateLimitExceeded("the template is larger than the "
+                    + TemplateLimits.describe(TemplateLimits.MAX_TEMPLATE_BYTES) + " Secret size limit");
+        }
     }
 
     private String translate(String where, String source) {

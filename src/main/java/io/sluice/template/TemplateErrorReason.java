@@ -15,5 +15,7 @@ public enum TemplateErrorReason {
     /** A templateFrom ConfigMap or Secret, or one of its items, is missing. */
     TemplateSourceError,
     /** The rendered text cannot be used: KeysAndValues output that is not a map, binary labels. */
-    TemplateOutputError
+    TemplateOutputError,
+    /** The template went past a bound: size, output size, nesting, loop steps, function output. */
+    TemplateLimitExceeded
 }

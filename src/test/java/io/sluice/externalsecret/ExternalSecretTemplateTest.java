@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Secret templates through the reconciler: Qute, ESO's Go templates, and failures that leave the Secret alone. */
@@ -91,6 +92,70 @@ class ExternalSecretTemplateTest {
         assertEquals(version, client.secrets().inNamespace(ns).withName("conn").get().getMetadata().getResourceVersion());
         assertTrue(client.v1().events().inNamespace(ns).list().getItems().stream()
                 .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("data[url]")));
+    }
+
+    @Test
+    @DisplayName("Hostile templates give Ready=False with the bound, keep the Secret, and stop nobody else")
+    void hostileTemplatesAreBoundedPerExternalSecret() {
+        client.resource(fakeStore(ns, "fake", entry("db", "{\"user\":\"app\"}"))).create();
+        ExternalSecret es = externalSecret(ns, "victim", "fake", "1h");
+        withData(es, "user", "db", "user");
+        es.getSpec().target = new ExternalSecretTarget();
+        es.getSpec().target.template = new ExternalSecretTemplate();
+        es.getSpec().target.template.data = Map.of("user", "{{ .user }}");
+        client.resource(es).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Secret s = client.secrets().inNamespace(ns).withName("victim").get();
+            return s != null && "app".equals(value(s, "user"));
+        });
+        String version = client.secrets().inNamespace(ns).withName("victim").get().getMetadata().getResourceVersion();
+
+        // 20,000 nested ifs overflowed the stack inside JOSDK: no condition, never reconciled again
+        setTemplate("victim", "{{ if .user }}".repeat(20_000) + "{{ .user }}" + "{{ end }}".repeat(20_000));
+        Condition nested = awaitNotReady("victim");
+        assertTrue(nested.message.contains("TemplateLimitExceeded") && nested.message.contains("data[user]")
+                && nested.message.contains("nested more than 100 levels"), nested.message);
+        assertEquals(version, client.secrets().inNamespace(ns).withName("victim").get().getMetadata().getResourceVersion());
+
+        // two indents of 400 MB each grew the operator to 7.5 GB on a real cluster
+        ExternalSecret bomb = externalSecret(ns, "bomb", "fake", "1h");
+        withData(bomb, "user", "db", "user");
+        bomb.getSpec().target = new ExternalSecretTarget();
+        bomb.getSpec().target.template = new ExternalSecretTemplate();
+        bomb.getSpec().target.template.data = Map.of("user",
+                "{{ .user | indent 400000000 }}{{ .user | indent 400000000 }}");
+        client.resource(bomb).create();
+        Condition indent = awaitNotReady("bomb");
+        assertTrue(indent.message.contains("TemplateLimitExceeded") && indent.message.contains("function indent"),
+                indent.message);
+        assertEquals(null, client.secrets().inNamespace(ns).withName("bomb").get());
+
+        // positive controls: a neighbour created afterwards syncs, and the hostile one recovers when fixed
+        ExternalSecret neighbour = externalSecret(ns, "neighbour", "fake", "1h");
+        withData(neighbour, "user", "db", "user");
+        client.resource(neighbour).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.secrets().inNamespace(ns).withName("neighbour").get(),
+                s -> s != null && "app".equals(value(s, "user")));
+        setTemplate("victim", "{{ .user | upper }}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.secrets().inNamespace(ns).withName("victim").get(),
+                s -> "APP".equals(value(s, "user")));
+    }
+
+    /** Retries on a conflict: the operator writes the status of the resource meanwhile. */
+    private void setTemplate(String name, String template) {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            ExternalSecret current = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+            current.getSpec().target.template.data = Map.of("user", template);
+            io.sluice.testing.Fixtures.editSpec(client, current);
+            return true;
+        });
+    }
+
+    private Condition awaitNotReady(String name) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ExternalSecret current = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+            return current.getStatus() == null ? null : Conditions.find(current.getStatus().conditions, "Ready");
+        }, c -> c != null && "False".equals(c.status));
     }
 
     private static String value(Secret secret, String key) {

@@ -28,6 +28,9 @@ public final class Args {
 
     public static int integer(String function, Object value) {
         if (value instanceof Number n) {
+            if (n.longValue() != n.intValue() || n.doubleValue() != n.longValue()) {
+                throw new FunctionFailure(function, "expected a whole number argument in the 32-bit range");
+            }
             return n.intValue();
         }
         try {

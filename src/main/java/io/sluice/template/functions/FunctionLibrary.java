@@ -1,5 +1,7 @@
 package io.sluice.template.functions;
 
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -43,13 +45,19 @@ public final class FunctionLibrary {
         return functions.values();
     }
 
-    /** Calls {@code name} with the arguments in Go order. */
+    /**
+     * Calls {@code name} with the arguments in Go order. A result larger than
+     * {@link TemplateLimits#MAX_VALUE_CHARS} is refused: nothing that large fits in a Secret. Functions
+     * that multiply their input (indent, repeat, replace, join) check before they build the result.
+     */
     public Object call(String name, List<Object> args) {
         FunctionSpec spec = functions.get(name);
         if (spec == null) {
             throw new UnknownFunction(name);
         }
-        return spec.invoke(args);
+        Object result = spec.invoke(args);
+        TemplateLimitExceeded.checkResultSize("function " + name, ValueSize.of(result));
+        return result;
     }
 
     public static final class Builder {

@@ -1,5 +1,7 @@
 package io.sluice.template.functions;
 
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.List;
 
 /** The part of Go's fmt.Sprintf that templates use: %s, %v, %d, %q and %%. */
@@ -25,6 +27,9 @@ final class GoFormat {
                 throw new FunctionFailure("printf", "the format has more verbs than arguments");
             }
             Object arg = args.get(next++);
+            if (out.length() > TemplateLimits.MAX_VALUE_CHARS) {
+                throw TemplateLimitExceeded.resultTooLarge("function printf", out.length(), TemplateLimits.MAX_VALUE_CHARS);
+            }
             switch (verb) {
                 case 's', 'v', 'd' -> out.append(Args.text(arg));
                 case 'q' -> out.append(GoQuote.quote(Args.text(arg)));
@@ -32,5 +37,13 @@ final class GoFormat {
             }
         }
         return out.toString();
+    }
+
+    static long count(String text, char c) {
+        long found = 0;
+        for (int i = 0; i < text.length(); i++) {
+            found += text.charAt(i) == c ? 1 : 0;
+        }
+        return found;
     }
 }

@@ -62,7 +62,7 @@ final class PemFunctions {
 
     private static String join(String separator, Object list) {
         if (list instanceof Collection<?> items) {
-            return items.stream().map(Args::text).collect(Collectors.joining(separator));
+            return StringFunctions.join("join", separator, items.stream().map(Args::text).toList());
         }
         return Args.text(list);
     }

@@ -1,10 +1,16 @@
 package io.sluice.template.functions;
 
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Case, trim, replace, quote, indent, printf and split, with sprig's argument order. */
+/**
+ * Case, trim, replace, quote, indent, repeat, printf and split, with sprig's argument order. The
+ * functions whose output can be many times their input compute the size first and refuse anything
+ * beyond {@link TemplateLimits#MAX_VALUE_CHARS} before allocating it.
+ */
 final class StringFunctions {
     private StringFunctions() {
     }
@@ -28,23 +34,61 @@ final class StringFunctions {
             return text.endsWith(s) ? text.substring(0, text.length() - s.length()) : text;
         });
         library.three("replace", "replace OLD NEW VALUE",
-                (old, replacement, v) -> Args.text(v).replace(Args.text(old), Args.text(replacement)));
+                (old, replacement, v) -> replace(Args.text(old), Args.text(replacement), Args.text(v)));
+        library.two("repeat", "repeat COUNT VALUE", (count, v) -> repeat(Args.integer("repeat", count), Args.text(v)));
         library.one("quote", "quote VALUE", v -> GoQuote.quote(Args.text(v)));
         library.one("squote", "squote VALUE", v -> "'" + Args.text(v) + "'");
-        library.two("indent", "indent WIDTH VALUE", (width, v) -> indent(Args.integer("indent", width), Args.text(v)));
+        library.two("indent", "indent WIDTH VALUE",
+                (width, v) -> indent("indent", Args.integer("indent", width), Args.text(v), ""));
         library.two("nindent", "nindent WIDTH VALUE",
-                (width, v) -> "\n" + indent(Args.integer("nindent", width), Args.text(v)));
+                (width, v) -> indent("nindent", Args.integer("nindent", width), Args.text(v), "\n"));
         library.many("printf", 1, "printf FORMAT ARGS...", args -> GoFormat.sprintf(Args.text(args.get(0)),
                 args.subList(1, args.size())));
         library.two("splitList", "splitList SEPARATOR VALUE",
                 (sep, v) -> List.of(Args.text(v).split(java.util.regex.Pattern.quote(Args.text(sep)), -1)));
-        library.many("cat", 0, "cat VALUES...", args -> String.join(" ",
+        library.many("cat", 0, "cat VALUES...", args -> join("cat", " ",
                 args.stream().filter(a -> a != null).map(Args::text).toList()));
     }
 
-    static String indent(int width, String text) {
-        String pad = " ".repeat(Math.max(0, width));
-        return pad + text.replace("\n", "\n" + pad);
+    static String indent(String function, int width, String text, String prefix) {
+        int pad = Math.max(0, width);
+        long lines = GoFormat.count(text, '\n') + 1L;
+        TemplateLimitExceeded.checkResultSize("function " + function, prefix.length() + text.length() + lines * pad);
+        String spaces = " ".repeat(pad);
+        return prefix + spaces + text.replace("\n", "\n" + spaces);
+    }
+
+    static String repeat(int count, String text) {
+        if (count < 0) {
+            throw new FunctionFailure("repeat", "the count must not be negative");
+        }
+        TemplateLimitExceeded.checkResultSize("function repeat", (long) count * text.length());
+        return text.repeat(count);
+    }
+
+    /** Java's replace, after checking the size: an empty OLD matches between every character, as in Go. */
+    static String replace(String old, String replacement, String text) {
+        long matches = 0;
+        if (old.isEmpty()) {
+            matches = text.length() + 1L;
+        } else {
+            for (int at = text.indexOf(old); at >= 0; at = text.indexOf(old, at + old.length())) {
+                matches++;
+            }
+        }
+        TemplateLimitExceeded.checkResultSize("function replace",
+                text.length() + matches * (replacement.length() - old.length()));
+        return text.replace(old, replacement);
+    }
+
+    /** String.join after checking the size: a long separator between many items multiplies. */
+    static String join(String function, String separator, List<String> items) {
+        long size = (long) separator.length() * Math.max(0, items.size() - 1);
+        for (String item : items) {
+            size += item.length();
+        }
+        TemplateLimitExceeded.checkResultSize("function " + function, size);
+        return String.join(separator, items);
     }
 
     /** Go's strings.Title: the first letter of each space-separated word in upper case. */

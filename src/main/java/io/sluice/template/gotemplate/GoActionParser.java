@@ -1,5 +1,7 @@
 package io.sluice.template.gotemplate;
 
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +10,7 @@ final class GoActionParser {
     private final String text;
     private final int line;
     private int pos;
+    private int depth;
 
     GoActionParser(String text, int line) {
         this.text = text;
@@ -19,7 +22,7 @@ final class GoActionParser {
         GoNode result = parsePipeline();
         skipSpace();
         if (pos < text.length()) {
-            throw GoTemplateException.syntax("unexpected \"" + text.substring(pos) + "\" in action", line);
+            throw GoTemplateException.syntax("unexpected text after the end of the pipeline", line);
         }
         return result;
     }
@@ -61,9 +64,14 @@ final class GoActionParser {
         GoNode term;
         if (c == '(') {
             pos++;
+            if (++depth > TemplateLimits.MAX_NESTING) {
+                throw new TemplateLimitExceeded("parentheses are nested more than " + TemplateLimits.MAX_NESTING
+                        + " levels deep at line " + line);
+            }
             term = parsePipeline();
             skipSpace();
             expect(')');
+            depth--;
         } else if (c == '.') {
             term = new GoNode.Dot();
         } else if (c == '$') {
@@ -83,7 +91,7 @@ final class GoActionParser {
                 default -> new GoNode.Call(name, List.of());
             };
         } else {
-            throw GoTemplateException.syntax("unexpected character '" + c + "'", line);
+            throw GoTemplateException.syntax("unexpected character in action", line);
         }
         List<String> fields = new ArrayList<>();
         while (peek() == '.') {
@@ -101,7 +109,7 @@ final class GoActionParser {
             return term;
         }
         if (term instanceof GoNode.Call call && call.args().isEmpty()) {
-            throw GoTemplateException.unsupported("field access on function " + call.function(), line);
+            throw GoTemplateException.unsupported("field access on function " + GoTemplateException.name(call.function()), line);
         }
         return new GoNode.Fields(term, fields);
     }
@@ -122,7 +130,7 @@ final class GoActionParser {
         }
         String token = text.substring(start, pos);
         if (!token.matches("[-+]?\\d+")) {
-            throw GoTemplateException.unsupported("number " + token + " (only whole numbers)", line);
+            throw GoTemplateException.unsupported("number that is not a whole number", line);
         }
         return token.startsWith("+") ? token.substring(1) : token;
     }
@@ -142,7 +150,7 @@ final class GoActionParser {
                     case 't' -> out.append('\t');
                     case 'r' -> out.append('\r');
                     case '"', '\\' -> out.append(escaped);
-                    default -> throw GoTemplateException.unsupported("string escape \\" + escaped, line);
+                    default -> throw GoTemplateException.unsupported("string escape other than \\n \\t \\r \\\" \\\\", line);
                 }
             } else {
                 out.append(c);

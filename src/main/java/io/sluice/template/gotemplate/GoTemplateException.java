@@ -19,6 +19,14 @@ public class GoTemplateException extends RuntimeException {
         return new GoTemplateException("Go template syntax error at line " + line + ": " + problem, false);
     }
 
+    /**
+     * A name taken from the template for a message: function names are short, so anything longer is
+     * more likely text that was never meant as a name (a PEM line) and is not repeated.
+     */
+    static String name(String identifier) {
+        return identifier.length() <= 32 ? identifier : "(a name longer than 32 characters)";
+    }
+
     public boolean unsupported() {
         return unsupported;
     }

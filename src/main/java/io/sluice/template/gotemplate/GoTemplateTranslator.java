@@ -1,6 +1,8 @@
 package io.sluice.template.gotemplate;
 
 import io.sluice.template.functions.FunctionLibrary;
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -123,6 +125,7 @@ public final class GoTemplateTranslator {
                     String condition = writer.condition(parse(rest, line), block);
                     out.append("{#if ").append(condition).append('}');
                     blocks.push(new Block(Kind.IF, line, block, block.dot));
+                    checkNesting(line);
                 }
                 case "else" -> elseBranch(rest, line, writer);
                 case "end" -> {
@@ -150,7 +153,9 @@ public final class GoTemplateTranslator {
             } else if (rest.startsWith("if ") && block.kind == Kind.IF) {
                 out.append("{#else if ").append(writer.condition(parse(rest.substring(3), line), block)).append('}');
             } else {
-                throw GoTemplateException.unsupported("{{ else " + rest.split("\\s+")[0] + " }}", line);
+                String word = rest.split("\\s+")[0];
+                throw GoTemplateException.unsupported(
+                        word.matches("\\w{1,32}") ? "{{ else " + word + " }}" : "this {{ else }}", line);
             }
         }
 
@@ -171,6 +176,7 @@ public final class GoTemplateTranslator {
             String list = writer.expression(parse(pipeline, line), block).text();
             out.append("{#for ").append(item).append(" in ").append(list).append('}');
             blocks.push(body);
+            checkNesting(line);
         }
 
         private void statement(String body, int line, QuteExpressionWriter writer, Block block) {
@@ -181,6 +187,7 @@ public final class GoTemplateTranslator {
                 out.append("{#let ").append(name).append('=').append(value).append('}');
                 block.openLets++;
                 block.variables.put(declaration.group(1), name);
+                checkNesting(line);
                 return;
             }
             if (ASSIGNMENT.matcher(body).matches()) {
@@ -201,6 +208,18 @@ public final class GoTemplateTranslator {
                 throw GoTemplateException.syntax("missing value", line);
             }
             return new GoActionParser(pipeline, line).pipeline();
+        }
+
+        /** Each if, range and variable declaration opens a Qute section that parsing and rendering recurse into. */
+        private void checkNesting(int line) {
+            int depth = -1;
+            for (Block b : blocks) {
+                depth += 1 + b.openLets;
+            }
+            if (depth > TemplateLimits.MAX_NESTING) {
+                throw new TemplateLimitExceeded("if, range and variable declarations are nested more than "
+                        + TemplateLimits.MAX_NESTING + " levels deep at line " + line);
+            }
         }
 
         private void closeLets(Block block) {

@@ -140,7 +140,7 @@ final class QuteExpressionWriter {
             throw GoTemplateException.unsupported(function + " outside an if condition", line);
         }
         if (!library.has(function)) {
-            throw GoTemplateException.unsupported("function " + function, line);
+            throw GoTemplateException.unsupported("function " + GoTemplateException.name(function), line);
         }
         boolean variadic = library.find(function).map(f -> f.maxArgs() < 0).orElse(false);
         if (!variadic && !args.isEmpty() && args.get(args.size() - 1).chainable()) {
@@ -212,7 +212,7 @@ final class QuteExpressionWriter {
         }
         String qute = scope.variable(name);
         if (qute == null) {
-            throw GoTemplateException.syntax("undefined variable $" + name, line);
+            throw GoTemplateException.syntax("undefined variable $" + GoTemplateException.name(name), line);
         }
         return qute;
     }
