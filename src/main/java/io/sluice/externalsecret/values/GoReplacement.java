@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Go's {@code Regexp.ReplaceAllString}: the replacement template and the matching loop, which differ from
@@ -88,9 +89,11 @@ final class GoReplacement {
     /**
      * Go's loop, step by step: search from {@code searchPos} (anchors and word boundaries still see the whole
      * input), copy what lies before the match, expand the template unless the match is empty and right
-     * after the previous one, then advance past the match, and always by at least one character.
+     * after the previous one, then advance past the match, and always by at least one character. Empty when
+     * the result would be longer than {@code maxLength}: each match can add the whole target, so a rewrite
+     * could otherwise turn a 253-character key into megabytes, and a chain of rewrites into gigabytes.
      */
-    String replaceAll(Pattern pattern, String input) {
+    Optional<String> replaceAll(Pattern pattern, String input, int maxLength) {
         Matcher matcher = pattern.matcher(input);
         StringBuilder out = new StringBuilder();
         int lastMatchEnd = 0;
@@ -102,11 +105,15 @@ final class GoReplacement {
             if (end > lastMatchEnd || start == 0) {
                 expand(pattern, matcher, out);
             }
+            if (out.length() > maxLength) {
+                return Optional.empty();
+            }
             lastMatchEnd = end;
             int width = searchPos < input.length() ? Character.charCount(input.codePointAt(searchPos)) : 1;
             searchPos = searchPos + width > end ? searchPos + width : end;
         }
-        return out.append(input, lastMatchEnd, input.length()).toString();
+        out.append(input, lastMatchEnd, input.length());
+        return out.length() > maxLength ? Optional.empty() : Optional.of(out.toString());
     }
 
     private void expand(Pattern pattern, Matcher matcher, StringBuilder out) {

@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
  * of two keys that a rewrite maps to the same name, Sluice fails with an error naming them.
  */
 public final class KeyRewriter {
+    /** Far above a valid Secret key (253), so that a later rewrite may still shorten a key; bounds memory. */
+    static final int MAX_KEY_LENGTH = 4096;
 
     private KeyRewriter() {
     }
@@ -61,7 +63,9 @@ public final class KeyRewriter {
             throw new ExtractionException.InvalidRewrite(invalid.getMessage());
         }
         GoReplacement replacement = GoReplacement.parse(regexp.target == null ? "" : regexp.target);
-        return key -> replacement.replaceAll(pattern.pattern(), key);
+        return key -> replacement.replaceAll(pattern.pattern(), key, MAX_KEY_LENGTH).orElseThrow(() ->
+                new ExtractionException.InvalidRewrite(where + ".regexp makes a key longer than " + MAX_KEY_LENGTH
+                        + " characters"));
     }
 
     private static Map<String, byte[]> rename(int index, UnaryOperator<String> keyFunction, Map<String, byte[]> values) {

@@ -125,6 +125,17 @@ class RegexpRewriteTest {
     }
 
     @Test
+    void aTargetThatMultipliesTheKeyIsBoundedInsteadOfGrowingWithEveryRewrite() {
+        // each empty match of x* adds the whole target: 3 chained rewrites would make 254 * 1000^3 characters
+        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("x*", "y".repeat(1000)), regexp("x*", "y".repeat(1000)),
+                        regexp("x*", "y".repeat(1000))), map("k".repeat(253), "v")));
+        assertEquals("rewrite[0].regexp makes a key longer than 4096 characters", e.getMessage());
+        assertEquals(Map.of("y".repeat(4096), "v"), text(KeyRewriter.rewrite(List.of(regexp(".", "y".repeat(16))),
+                map("k".repeat(256), "v"))), "exactly at the bound is allowed");
+    }
+
+    @Test
     void aPatternThatWouldExhaustTheHeapIsRefusedNamingTheRewrite() {
         ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
                 () -> KeyRewriter.rewrite(List.of(regexp("^a$", "x"), regexp("((a{1000}){1000}){1000}", "x")),
