@@ -43,6 +43,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private final EventRecorder events;
     private final StatusConditionMetrics conditionMetrics;
     private final Duration defaultRefreshTime;
+    private final Duration minRefreshInterval;
     private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
     private ClusterExternalSecretEventSources sources;
 
@@ -52,6 +53,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         this.conditionMetrics = conditionMetrics;
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
+        this.minRefreshInterval = config.minRefreshInterval();
     }
 
     @Override
@@ -184,19 +186,19 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         return transientFailure;
     }
 
+    /** {@code spec.refreshTime}, else (also when 0 or invalid) the default; never below the minimum. */
     private Duration refreshTime(ClusterExternalSecret ces) {
         String text = ces.getSpec().refreshTime;
-        if (text == null || text.isEmpty()) {
-            return defaultRefreshTime;
+        Duration d = defaultRefreshTime;
+        if (text != null && !text.isEmpty()) {
+            try {
+                d = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("ClusterExternalSecret %s: %s; using %s", ces.getMetadata().getName(), e.getMessage(),
+                        Durations.format(defaultRefreshTime));
+            }
         }
-        try {
-            Duration d = Durations.parse(text);
-            return d.isZero() || d.isNegative() ? defaultRefreshTime : d;
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("ClusterExternalSecret %s: %s; using %s", ces.getMetadata().getName(), e.getMessage(),
-                    Durations.format(defaultRefreshTime));
-            return defaultRefreshTime;
-        }
+        return Durations.atLeast(minRefreshInterval, d.isZero() ? defaultRefreshTime : d);
     }
 
     private static boolean sameObject(ExternalSecret a, ExternalSecret b) {

@@ -21,6 +21,14 @@ public interface SluiceConfig {
     @WithDefault("true")
     boolean requireReadyStore();
 
+    /**
+     * The shortest refresh interval honoured (ExternalSecret and PushSecret {@code refreshInterval},
+     * ClusterExternalSecret {@code refreshTime}, store {@code refreshInterval}): a shorter positive interval
+     * is raised to it, so no tenant can make Sluice poll in a tight loop. {@code 0} keeps meaning "sync once".
+     */
+    @WithDefault("10s")
+    Duration minRefreshInterval();
+
     ExternalSecrets externalSecrets();
 
     ClusterExternalSecrets clusterExternalSecrets();

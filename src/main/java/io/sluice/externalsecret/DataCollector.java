@@ -2,6 +2,7 @@ package io.sluice.externalsecret;
 
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretDataFrom;
+import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.externalsecret.values.EntryValues;
@@ -13,6 +14,8 @@ import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
+import io.sluice.regexp.InvalidRegexpException;
+import io.sluice.regexp.TenantRegexp;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
 import io.sluice.store.StoreNotValidatedYetException;
@@ -114,9 +117,21 @@ final class DataCollector {
             return EntryValues.forExtract(entry.extract, entry.rewrite, raw);
         }
         if (entry.find != null) {
+            requireValidNamePattern(i, entry.find);
             return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), maxAge));
         }
         throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
+    }
+
+    /** Refused here, before any provider call, so that the message names the entry. */
+    private static void requireValidNamePattern(int i, ExternalSecretFind find) {
+        if (find.name != null && find.name.regexp != null && !find.name.regexp.isEmpty()) {
+            try {
+                TenantRegexp.compile("dataFrom[" + i + "].find.name.regexp", find.name.regexp);
+            } catch (InvalidRegexpException e) {
+                throw new SyncException("SecretSyncedError", e.getMessage());
+            }
+        }
     }
 
     private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, Duration maxAge) {

@@ -19,6 +19,7 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
+import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -114,7 +115,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         Instant now = clock.instant();
         Duration interval;
         try {
-            interval = es.refreshInterval();
+            interval = Durations.atLeast(config.minRefreshInterval(), es.refreshInterval());
         } catch (IllegalArgumentException e) {
             return fail(resource, id, es, "", new SyncException("SecretSyncedError",
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));

@@ -41,6 +41,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final KubernetesClient client;
     private final EventRecorder events;
     private final SluiceConfig.PushSecrets config;
+    private final Duration minRefreshInterval;
     private final StoreAccess storeAccess;
     private final PushStores stores;
     private final PushRun run;
@@ -57,6 +58,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.client = client;
         this.events = events;
         this.config = config.pushSecrets();
+        this.minRefreshInterval = config.minRefreshInterval();
         this.storeAccess = storeAccess;
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
@@ -187,10 +189,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private Duration refreshInterval(PushSecretSpec spec) {
-        if (spec.refreshInterval == null || spec.refreshInterval.isEmpty()) {
-            return config.defaultRefreshInterval();
-        }
-        return Durations.parse(spec.refreshInterval);
+        Duration interval = spec.refreshInterval == null || spec.refreshInterval.isEmpty()
+                ? config.defaultRefreshInterval() : Durations.parse(spec.refreshInterval);
+        return Durations.atLeast(minRefreshInterval, interval);
     }
 
     private static boolean statusIsReady(PushSecret ps) {

@@ -3,30 +3,43 @@ package io.sluice.store;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.sluice.api.v1.ClusterSecretStoreCondition;
+import io.sluice.regexp.TenantRegexp;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Evaluates a ClusterSecretStore's {@code spec.conditions} for a namespace: any matching condition allows. */
+/**
+ * Evaluates a ClusterSecretStore's {@code spec.conditions} for a namespace: any matching condition allows.
+ * {@code namespaceRegexes} are RE2 patterns, as in ESO ({@link TenantRegexp}).
+ */
 public final class NamespaceConditions {
     private NamespaceConditions() {
     }
 
+    /** @throws io.sluice.regexp.InvalidRegexpException naming the field when a namespace regex is refused */
     public static boolean allows(List<ClusterSecretStoreCondition> conditions, String namespace,
             Map<String, String> namespaceLabels) {
         if (conditions == null || conditions.isEmpty()) {
             return true;
         }
-        return conditions.stream().anyMatch(c -> matches(c, namespace, namespaceLabels));
+        for (int i = 0; i < conditions.size(); i++) {
+            if (matches(i, conditions.get(i), namespace, namespaceLabels)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean matches(ClusterSecretStoreCondition condition, String namespace, Map<String, String> labels) {
+    private static boolean matches(int index, ClusterSecretStoreCondition condition, String namespace,
+            Map<String, String> labels) {
         if (condition.namespaces != null && condition.namespaces.contains(namespace)) {
             return true;
         }
-        if (condition.namespaceRegexes != null
-                && condition.namespaceRegexes.stream().anyMatch(r -> Pattern.compile(r).matcher(namespace).find())) {
-            return true;
+        List<String> regexes = condition.namespaceRegexes == null ? List.of() : condition.namespaceRegexes;
+        for (int j = 0; j < regexes.size(); j++) {
+            String field = "spec.conditions[" + index + "].namespaceRegexes[" + j + "]";
+            if (TenantRegexp.compile(field, regexes.get(j) == null ? "" : regexes.get(j)).find(namespace)) {
+                return true;
+            }
         }
         return condition.namespaceSelector != null && selects(condition.namespaceSelector, labels);
     }

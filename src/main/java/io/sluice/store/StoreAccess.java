@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.config.SluiceConfig;
 import io.sluice.provider.Provider;
 import io.sluice.provider.SecretsClient;
+import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -44,8 +45,7 @@ public class StoreAccess {
         Provider provider = providers.providerFor(store.spec().provider)
                 .orElseThrow(() -> new StoreUnavailableException(store.displayName() + ": "
                         + ProviderRegistry.unsupportedMessage(store.spec().provider)));
-        if (store.isCluster() && !NamespaceConditions.allows(store.spec().conditions, consumerNamespace,
-                namespaceLabels(store, consumerNamespace))) {
+        if (store.isCluster() && !allowedFrom(store, consumerNamespace)) {
             throw new StoreUnavailableException("using cluster store \"" + store.name()
                     + "\" is not allowed from namespace \"" + consumerNamespace + "\": denied by spec.condition");
         }
@@ -60,6 +60,14 @@ public class StoreAccess {
             }
         }
         return clients.clientFor(store, provider, consumerNamespace);
+    }
+
+    private boolean allowedFrom(StoreView store, String namespace) {
+        try {
+            return NamespaceConditions.allows(store.spec().conditions, namespace, namespaceLabels(store, namespace));
+        } catch (InvalidRegexpException e) {
+            throw new StoreUnavailableException(store.displayName() + ": " + e.getMessage());
+        }
     }
 
     private Map<String, String> namespaceLabels(StoreView store, String namespace) {

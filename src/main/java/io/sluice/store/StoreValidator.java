@@ -68,9 +68,15 @@ public class StoreValidator {
         return next;
     }
 
-    /** The revalidation period: {@code spec.refreshInterval} (seconds or a duration), else the default. */
+    /**
+     * The revalidation period: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
+     * negative or invalid) the default; never below {@code sluice.min-refresh-interval}.
+     */
     public Duration revalidationPeriod(StoreView store) {
-        IntOrString interval = store.spec().refreshInterval;
+        return Durations.atLeast(config.minRefreshInterval(), configuredPeriod(store.spec().refreshInterval));
+    }
+
+    private Duration configuredPeriod(IntOrString interval) {
         Duration fallback = config.stores().defaultRefreshInterval();
         if (interval == null) {
             return fallback;

@@ -194,6 +194,19 @@ class PushSecretTest {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
+    @Test
+    void anIntervalThatOverflowsIsAnErrorInTheStatusNotANegativeTimer() {
+        client.resource(fakeStore(ns, "vault")).create();
+        source("overflow-src", Map.of("pass", "pw"));
+        client.resource(pushSecret("overflow", "overflow-src", "2562048h1h", List.of("vault"),
+                data("pass", "overflow-pass", null))).create();
+
+        Condition ready = awaitReady("overflow", "False");
+        assertEquals("invalid spec.refreshInterval: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
+                ready.message);
+        assertEquals(null, pushed("vault", "overflow-pass"), "nothing is pushed under an invalid interval");
+    }
+
     private void source(String name, Map<String, String> data) {
         Secret secret = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata()
                 .withStringData(data).build();

@@ -1,11 +1,18 @@
 package io.sluice.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.sluice.api.v1.ClusterSecretStoreCondition;
+import io.sluice.regexp.InvalidRegexpException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +36,30 @@ class NamespaceConditionsTest {
                 .build();
         assertEquals(allowed, NamespaceConditions.allows(List.of(byName, byRegex, bySelector), namespace,
                 Map.of("team", team)));
+    }
+
+    @Test
+    void aCatastrophicNamespaceRegexIsEvaluatedInLinearTime() {
+        ClusterSecretStoreCondition hostile = new ClusterSecretStoreCondition();
+        hostile.namespaceRegexes = List.of("^(.*?){40}X$", "^team-b$");
+        String longNamespace = "a".repeat(63);
+        // java.util.regex did not finish within 60 s on a 42-character subject
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertFalse(NamespaceConditions.allows(List.of(hostile), longNamespace, Map.of()));
+            assertTrue(NamespaceConditions.allows(List.of(hostile), "team-b", Map.of()));
+        });
+    }
+
+    @Test
+    void anInvalidNamespaceRegexIsAnErrorNamingTheField() {
+        ClusterSecretStoreCondition byName = new ClusterSecretStoreCondition();
+        byName.namespaces = List.of("payments");
+        ClusterSecretStoreCondition invalid = new ClusterSecretStoreCondition();
+        invalid.namespaceRegexes = List.of("^ok$", "(?=lookahead)");
+        InvalidRegexpException e = assertThrows(InvalidRegexpException.class,
+                () -> NamespaceConditions.allows(List.of(byName, invalid), "other", Map.of()));
+        assertTrue(e.getMessage().startsWith("spec.conditions[1].namespaceRegexes[1] is not a valid regular expression"),
+                e.getMessage());
     }
 
     @ParameterizedTest

@@ -1,8 +1,10 @@
 package io.sluice.externalsecret.values;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Optional;
 
 /**
  * Go's {@code Regexp.ReplaceAllString}: the replacement template and the matching loop, which differ from
@@ -75,46 +77,64 @@ final class GoReplacement {
         return Character.isLetter(c) || Character.isDigit(c) || c == '_';
     }
 
-    /** A numeric name without a leading zero is an index; anything else is looked up by name. */
+    /** A numeric name of up to 9 digits without a leading zero is an index; anything else is looked up by name. */
     private static Part reference(String name) {
         boolean numeric = name.chars().allMatch(ch -> ch >= '0' && ch <= '9');
-        if (numeric && (name.length() == 1 || name.charAt(0) != '0') && name.length() <= 8) {
+        if (numeric && (name.length() == 1 || name.charAt(0) != '0') && name.length() <= 9) {
             return new GroupIndex(Integer.parseInt(name));
         }
         return new GroupName(name);
     }
 
-    String replaceAll(GoRegexp regexp, String input) {
-        Matcher matcher = regexp.pattern.matcher(input);
+    /**
+     * Go's loop, step by step: search from {@code searchPos} (anchors and word boundaries still see the whole
+     * input), copy what lies before the match, expand the template unless the match is empty and right
+     * after the previous one, then advance past the match, and always by at least one character. Empty when
+     * the result would be longer than {@code maxLength}: each match can add the whole target, so a rewrite
+     * could otherwise turn a 253-character key into megabytes, and a chain of rewrites into gigabytes.
+     */
+    Optional<String> replaceAll(Pattern pattern, String input, int maxLength) {
+        Matcher matcher = pattern.matcher(input);
         StringBuilder out = new StringBuilder();
-        int copied = 0;
         int lastMatchEnd = 0;
-        while (matcher.find()) {
-            out.append(input, copied, matcher.start());
-            if (matcher.end() > lastMatchEnd || matcher.start() == 0) {
-                expand(regexp, matcher, out);
+        int searchPos = 0;
+        while (searchPos <= input.length() && matcher.find(searchPos)) {
+            int start = matcher.start();
+            int end = matcher.end();
+            out.append(input, lastMatchEnd, start);
+            if (end > lastMatchEnd || start == 0) {
+                expand(pattern, matcher, out);
             }
-            lastMatchEnd = matcher.end();
-            copied = matcher.end();
+            if (out.length() > maxLength) {
+                return Optional.empty();
+            }
+            lastMatchEnd = end;
+            int width = searchPos < input.length() ? Character.charCount(input.codePointAt(searchPos)) : 1;
+            searchPos = searchPos + width > end ? searchPos + width : end;
         }
-        return out.append(input, copied, input.length()).toString();
+        out.append(input, lastMatchEnd, input.length());
+        return out.length() > maxLength ? Optional.empty() : Optional.of(out.toString());
     }
 
-    private void expand(GoRegexp regexp, Matcher matcher, StringBuilder out) {
+    private void expand(Pattern pattern, Matcher matcher, StringBuilder out) {
         for (Part part : parts) {
             switch (part) {
                 case Literal literal -> out.append(literal.text());
-                case GroupIndex index -> {
-                    if (index.index() <= matcher.groupCount() && matcher.group(index.index()) != null) {
-                        out.append(matcher.group(index.index()));
+                case GroupIndex index -> appendGroup(matcher, index.index(), out);
+                case GroupName name -> {
+                    Integer index = pattern.namedGroups().get(name.name());
+                    if (index != null) {
+                        appendGroup(matcher, index, out);
                     }
                 }
-                case GroupName name -> regexp.groupNames.getOrDefault(name.name(), List.of()).stream()
-                        .map(matcher::group)
-                        .filter(group -> group != null)
-                        .findFirst()
-                        .ifPresent(out::append);
             }
+        }
+    }
+
+    /** An unknown or unmatched group expands to nothing. */
+    private static void appendGroup(Matcher matcher, int index, StringBuilder out) {
+        if (index <= matcher.groupCount() && matcher.group(index) != null) {
+            out.append(matcher.group(index));
         }
     }
 }

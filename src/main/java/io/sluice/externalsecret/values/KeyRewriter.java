@@ -1,20 +1,23 @@
 package io.sluice.externalsecret.values;
 
 import io.sluice.api.v1.ExternalSecretRewrite;
+import io.sluice.regexp.InvalidRegexpException;
+import io.sluice.regexp.TenantRegexp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code dataFrom[].rewrite}: renames the keys of one entry, applying the rewrites in order. {@code regexp}
- * replaces every match of {@code source} in the key with {@code target} under Go's rules
- * ({@link GoRegexp}, {@link GoReplacement}); {@code transform} renders a template with the key as
- * {@code value} ({@link KeyTemplate}). {@code merge} is not supported yet. Where ESO would silently keep one
+ * replaces every match of {@code source} in the key with {@code target} under Go's rules (RE2 syntax,
+ * {@link TenantRegexp}, and {@code ReplaceAllString}, {@link GoReplacement}); {@code transform} renders a
+ * template with the key as {@code value} ({@link KeyTemplate}). {@code merge} is not supported yet. Where ESO would silently keep one
  * of two keys that a rewrite maps to the same name, Sluice fails with an error naming them.
  */
 public final class KeyRewriter {
+    /** Far above a valid Secret key (253), so that a later rewrite may still shorten a key; bounds memory. */
+    static final int MAX_KEY_LENGTH = 4096;
 
     private KeyRewriter() {
     }
@@ -53,15 +56,16 @@ public final class KeyRewriter {
         if (regexp.source == null) {
             throw new ExtractionException.InvalidRewrite(where + ".regexp.source is required");
         }
-        GoRegexp pattern;
+        TenantRegexp pattern;
         try {
-            pattern = GoRegexp.compile(regexp.source);
-        } catch (PatternSyntaxException invalid) {
-            throw new ExtractionException.InvalidRewrite(where + ".regexp.source " + regexp.source
-                    + " does not compile: " + invalid.getDescription());
+            pattern = TenantRegexp.compile(where + ".regexp.source", regexp.source);
+        } catch (InvalidRegexpException invalid) {
+            throw new ExtractionException.InvalidRewrite(invalid.getMessage());
         }
         GoReplacement replacement = GoReplacement.parse(regexp.target == null ? "" : regexp.target);
-        return key -> replacement.replaceAll(pattern, key);
+        return key -> replacement.replaceAll(pattern.pattern(), key, MAX_KEY_LENGTH).orElseThrow(() ->
+                new ExtractionException.InvalidRewrite(where + ".regexp makes a key longer than " + MAX_KEY_LENGTH
+                        + " characters"));
     }
 
     private static Map<String, byte[]> rename(int index, UnaryOperator<String> keyFunction, Map<String, byte[]> values) {

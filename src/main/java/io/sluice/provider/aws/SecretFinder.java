@@ -3,13 +3,13 @@ package io.sluice.provider.aws;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteSecret;
+import io.sluice.regexp.InvalidRegexpException;
+import io.sluice.regexp.TenantRegexp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
@@ -38,7 +38,7 @@ final class SecretFinder {
     }
 
     Map<String, RemoteSecret> find(FindQuery query) {
-        Pattern name = pattern(query.nameRegexp());
+        TenantRegexp name = pattern(query.nameRegexp());
         boolean hasPath = query.path() != null && !query.path().isBlank();
         if (name == null && !hasPath && query.tags().isEmpty()) {
             throw new ProviderConfigurationException("dataFrom.find needs name.regexp, tags or path");
@@ -50,18 +50,17 @@ final class SecretFinder {
         if (hasPath) {
             filters.add(Filter.builder().key(FilterNameStringType.NAME).values(query.path()).build());
         }
-        return readByFilters(filters, name == null ? n -> true : n -> name.matcher(n).find());
+        return readByFilters(filters, name == null ? n -> true : name::find);
     }
 
-    private static Pattern pattern(String regexp) {
+    private static TenantRegexp pattern(String regexp) {
         if (regexp == null || regexp.isEmpty()) {
             return null;
         }
         try {
-            return Pattern.compile(regexp);
-        } catch (PatternSyntaxException e) {
-            throw new ProviderConfigurationException("dataFrom.find.name.regexp is not a valid regular expression: "
-                    + e.getDescription());
+            return TenantRegexp.compile("dataFrom.find.name.regexp", regexp);
+        } catch (InvalidRegexpException e) {
+            throw new ProviderConfigurationException(e.getMessage());
         }
     }
 
@@ -75,7 +74,7 @@ final class SecretFinder {
     }
 
     /** ARNs of the listed secrets whose name matches and whose tags include all wanted tags. */
-    private List<String> listMatching(Pattern name, Map<String, String> tags) {
+    private List<String> listMatching(TenantRegexp name, Map<String, String> tags) {
         ListSecretsRequest.Builder request = ListSecretsRequest.builder().maxResults(settings.listPageSize());
         if (!tags.isEmpty()) {
             request.filters(tagFilters(tags));
@@ -84,7 +83,7 @@ final class SecretFinder {
         try {
             for (ListSecretsResponse page : client.listSecretsPaginator(request.build())) {
                 for (SecretListEntry entry : page.secretList()) {
-                    if (name.matcher(entry.name()).find() && hasTags(entry, tags)) {
+                    if (name.find(entry.name()) && hasTags(entry, tags)) {
                         ids.add(entry.arn() != null ? entry.arn() : entry.name());
                     }
                 }

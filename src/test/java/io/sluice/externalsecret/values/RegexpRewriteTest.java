@@ -5,7 +5,9 @@ import static io.sluice.externalsecret.values.Bytes.text;
 import static io.sluice.externalsecret.values.Rewrites.regexp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,14 @@ class RegexpRewriteTest {
             "[a[]                             | _                               | x[a             | x__",
             "[a&&b]                           | _                               | a&b             | ___",
             "(?i)USER                         | user                            | db-User         | db-user",
+            // RE2 semantics: (?U) is ungreedy (Java: Unicode classes); \w is ASCII only
+            "(?U)a+                           | X                               | baaa            | bXXX",
+            "\\w+                             | X                               | né-e            | Xé-X",
+            // Go's group names: $1x names the group "1x"; nine digits are still an index
+            "(?P<1x>a)b                       | [$1x]                           | ab              | [a]",
+            "(a)                              | [$123456789]                    | a               | []",
+            // the loop advances by whole code points
+            "x*                               | -                               | a\uD83D\uDE00b   | -a-\uD83D\uDE00-b-",
     })
     void replacesLikeGo(String source, String target, String key, String expected) {
         assertEquals(expected, rewriteKey(source, target, key));
@@ -86,7 +96,8 @@ class RegexpRewriteTest {
     void invalidRegexpIsAClearError() {
         ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
                 () -> KeyRewriter.rewrite(List.of(regexp("(", "x")), map("k", "v")));
-        assertEquals("rewrite[0].regexp.source ( does not compile: Unclosed group", e.getMessage());
+        assertEquals("rewrite[0].regexp.source is not a valid regular expression: error parsing regexp: "
+                + "missing closing ): `(`", e.getMessage());
         assertEquals("InvalidRewrite", e.reason());
     }
 
@@ -94,6 +105,43 @@ class RegexpRewriteTest {
     void unknownPosixClassIsInvalid() {
         assertThrows(ExtractionException.InvalidRewrite.class,
                 () -> KeyRewriter.rewrite(List.of(regexp("[[:nope:]]", "x")), map("k", "v")));
+    }
+
+    @Test
+    void javaOnlySyntaxIsInvalidAsInGo() {
+        for (String javaOnly : List.of("(?=a)b", "(a)\\1", "a++", "(?<!x)y")) {
+            assertThrows(ExtractionException.InvalidRewrite.class,
+                    () -> KeyRewriter.rewrite(List.of(regexp(javaOnly, "x")), map("k", "v")), javaOnly);
+        }
+    }
+
+    @Test
+    void aCatastrophicPatternRewritesLongKeysInLinearTime() {
+        // java.util.regex did not finish within 60 s on the 42-character key alone
+        Map<String, byte[]> keys = map("a".repeat(42), "1", "b".repeat(253), "2", "c".repeat(200) + "X", "3");
+        Map<String, byte[]> out = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> KeyRewriter.rewrite(List.of(regexp("^(.*?){40}X$", "matched")), keys));
+        assertEquals(Map.of("a".repeat(42), "1", "b".repeat(253), "2", "matched", "3"), text(out));
+    }
+
+    @Test
+    void aTargetThatMultipliesTheKeyIsBoundedInsteadOfGrowingWithEveryRewrite() {
+        // each empty match of x* adds the whole target: 3 chained rewrites would make 254 * 1000^3 characters
+        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("x*", "y".repeat(1000)), regexp("x*", "y".repeat(1000)),
+                        regexp("x*", "y".repeat(1000))), map("k".repeat(253), "v")));
+        assertEquals("rewrite[0].regexp makes a key longer than 4096 characters", e.getMessage());
+        assertEquals(Map.of("y".repeat(4096), "v"), text(KeyRewriter.rewrite(List.of(regexp(".", "y".repeat(16))),
+                map("k".repeat(256), "v"))), "exactly at the bound is allowed");
+    }
+
+    @Test
+    void aPatternThatWouldExhaustTheHeapIsRefusedNamingTheRewrite() {
+        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(List.of(regexp("^a$", "x"), regexp("((a{1000}){1000}){1000}", "x")),
+                        map("k", "v")));
+        assertEquals("rewrite[1].regexp.source is too large: its repetitions expand to more than 4096 instructions",
+                e.getMessage());
     }
 
     @Test

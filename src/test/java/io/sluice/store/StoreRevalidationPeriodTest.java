@@ -1,0 +1,59 @@
+package io.sluice.store;
+
+import static io.sluice.testing.Fixtures.fakeStore;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.sluice.api.v1.SecretStore;
+import io.sluice.config.SluiceConfig;
+import io.sluice.kube.Durations;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A store's {@code spec.refreshInterval}: the default when unusable, never below the minimum. */
+class StoreRevalidationPeriodTest {
+    private static final Duration MINIMUM = Duration.ofSeconds(10);
+    private static final Duration DEFAULT = Duration.ofMinutes(5);
+
+    private final StoreValidator validator = new StoreValidator(null, null, config());
+
+    @ParameterizedTest(name = "seconds {0} -> {1}")
+    @CsvSource({ "1,10s", "9,10s", "10,10s", "600,10m", "0,5m", "-30,5m" })
+    void secondsBelowTheMinimumAreRaisedAndZeroOrNegativeMeanTheDefault(int seconds, String expected) {
+        assertEquals(Durations.parse(expected), validator.revalidationPeriod(store(new IntOrString(seconds))));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource({ "1ms,10s", "3s,10s", "1h,1h", "0,5m", "2562048h1h,5m", "-1s,5m", "nonsense,5m" })
+    void durationsBelowTheMinimumAreRaisedAndInvalidOnesMeanTheDefault(String interval, String expected) {
+        assertEquals(Durations.parse(expected), validator.revalidationPeriod(store(new IntOrString(interval))));
+    }
+
+    private static StoreView store(IntOrString refreshInterval) {
+        SecretStore store = fakeStore("ns", "fake");
+        store.getSpec().refreshInterval = refreshInterval;
+        return StoreView.of(store);
+    }
+
+    /** Only the two settings the period depends on; anything else fails loudly. */
+    private static SluiceConfig config() {
+        SluiceConfig.Stores stores = proxy(SluiceConfig.Stores.class, "defaultRefreshInterval", DEFAULT);
+        return (SluiceConfig) Proxy.newProxyInstance(SluiceConfig.class.getClassLoader(),
+                new Class<?>[] { SluiceConfig.class }, (p, method, args) -> switch (method.getName()) {
+                    case "minRefreshInterval" -> MINIMUM;
+                    case "stores" -> stores;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static <T> T proxy(Class<T> type, String name, Object value) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (p, method, args) -> {
+            if (method.getName().equals(name)) {
+                return value;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
+    }
+}
