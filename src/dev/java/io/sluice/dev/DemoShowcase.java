@@ -2,6 +2,7 @@ package io.sluice.dev;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.status.Conditions;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class DemoShowcase {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final String ESO_GROUP = "external-secrets.io";
 
     private final KubernetesClient client;
     private final PrintStream out;
@@ -46,15 +49,15 @@ public final class DemoShowcase {
 
     /** Applies the manifests of the folders, in file name order; true when every ExternalSecret got Ready in time. */
     public boolean applyAndShow(List<Path> manifestDirectories, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         List<HasMetadata> externalSecrets = new ArrayList<>();
         for (Path directory : manifestDirectories) {
-            for (HasMetadata applied : apply(directory)) {
+            for (HasMetadata applied : apply(directory, deadline)) {
                 if ("ExternalSecret".equals(applied.getKind())) {
                     externalSecrets.add(applied);
                 }
             }
         }
-        Instant deadline = Instant.now().plus(timeout);
         boolean allReady = true;
         for (HasMetadata es : externalSecrets) {
             allReady &= show(es.getMetadata().getNamespace(), es.getMetadata().getName(), deadline);
@@ -62,11 +65,12 @@ public final class DemoShowcase {
         return allReady;
     }
 
-    private List<HasMetadata> apply(Path directory) throws IOException {
+    private List<HasMetadata> apply(Path directory, Instant deadline) throws IOException, InterruptedException {
         List<HasMetadata> applied = new ArrayList<>();
         for (Path manifest : yamlFiles(directory, ".yaml")) {
             try (InputStream in = Files.newInputStream(manifest)) {
                 for (HasMetadata resource : client.load(in).items()) {
+                    awaitCrd(resource, deadline);
                     if (resource.getMetadata().getNamespace() == null) {
                         resource.getMetadata().setNamespace(EmbeddedCluster.NAMESPACE);
                     }
@@ -76,6 +80,34 @@ public final class DemoShowcase {
             }
         }
         return applied;
+    }
+
+    /**
+     * A custom resource can be created once its CRD is established. Whoever installs the CRDs (the demo itself,
+     * or the Operator SDK in dev mode) may still be at it.
+     */
+    private void awaitCrd(HasMetadata resource, Instant deadline) throws InterruptedException {
+        String apiVersion = resource.getApiVersion();
+        if (apiVersion == null || !apiVersion.startsWith(ESO_GROUP + "/")) {
+            return;
+        }
+        String crd = resource.getKind().toLowerCase(Locale.ROOT) + "s." + ESO_GROUP;
+        while (!established(client.apiextensions().v1().customResourceDefinitions().withName(crd).get())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(POLL);
+        }
+    }
+
+    /** The test API server sets no CRD status: an existing CRD without conditions counts as established. */
+    private static boolean established(CustomResourceDefinition crd) {
+        if (crd == null) {
+            return false;
+        }
+        if (crd.getStatus() == null || crd.getStatus().getConditions() == null || crd.getStatus().getConditions().isEmpty()) {
+            return true;
+        }
+        return crd.getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private boolean show(String namespace, String name, Instant deadline) throws InterruptedException {

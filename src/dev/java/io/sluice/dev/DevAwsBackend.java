@@ -2,12 +2,10 @@ package io.sluice.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.sluice.testing.aws.emulator.AwsEmulator;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -23,48 +21,58 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 @Singleton
 @IfBuildProfile("dev")
 public class DevAwsBackend {
-    private static final Logger LOG = Logger.getLogger(DevAwsBackend.class);
+    /** Read by the AWS SDK's endpoint resolution when a client has no endpoint override. */
+    private static final String SECRETS_MANAGER_ENDPOINT_PROPERTY = "aws.endpointUrlSecretsManager";
+    private static final String STS_ENDPOINT_PROPERTY = "aws.endpointUrlSts";
+    /** The emulator this dev-mode JVM started, found again after a live reload (which reloads this class). */
+    private static final String RUNNING_EMULATOR_PROPERTY = "io.sluice.dev.aws-emulator";
     /** Any key works against LocalStack and the emulator; examples/dev holds the same pair. */
     private static final AwsBasicCredentials DEMO_KEYS = AwsBasicCredentials.create("dev-access-key", "dev-secret-key");
 
-    private final Optional<URI> devServiceEndpoint;
-    private AwsEmulator emulator;
-
-    DevAwsBackend(@ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> devServiceEndpoint) {
-        this.devServiceEndpoint = devServiceEndpoint;
+    /** Where the stores' AWS clients go; emulated when it is the in-JVM emulator. */
+    public record Endpoint(URI uri, boolean emulated) {
     }
 
-    /** Starts the emulator unless LocalStack runs, makes it the SDK's default endpoint and seeds the demo secret. */
-    synchronized URI start(String secretName, String secretValue) {
-        URI endpoint = devServiceEndpoint.orElseGet(() -> {
-            emulator = AwsEmulator.start();
-            LOG.infof("No LocalStack Dev Service (Docker): dev mode's AWS Secrets Manager and STS are the in-JVM emulator at %s",
-                    emulator.endpoint());
-            return emulator.endpoint();
-        });
-        System.setProperty("aws.endpointUrlSecretsManager", endpoint.toString());
-        System.setProperty("aws.endpointUrlSts", endpoint.toString());
-        seed(endpoint, secretName, secretValue);
+    private final Optional<URI> localStack;
+    private Endpoint endpoint;
+
+    DevAwsBackend(@ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> localStack) {
+        this.localStack = localStack;
+    }
+
+    /**
+     * LocalStack when it runs, otherwise the emulator: started once per dev-mode JVM and kept across live reloads
+     * (its threads are daemons), so the secrets seeded or added by a developer survive a reload.
+     */
+    synchronized Endpoint endpoint() {
+        if (endpoint == null) {
+            endpoint = localStack.map(uri -> new Endpoint(uri, false)).orElseGet(DevAwsBackend::emulator);
+            System.setProperty(SECRETS_MANAGER_ENDPOINT_PROPERTY, endpoint.uri().toString());
+            System.setProperty(STS_ENDPOINT_PROPERTY, endpoint.uri().toString());
+        }
         return endpoint;
     }
 
-    private static void seed(URI endpoint, String secretName, String secretValue) {
+    private static Endpoint emulator() {
+        String running = System.getProperty(RUNNING_EMULATOR_PROPERTY);
+        if (running == null) {
+            running = AwsEmulator.start().endpoint().toString();
+            System.setProperty(RUNNING_EMULATOR_PROPERTY, running);
+        }
+        return new Endpoint(URI.create(running), true);
+    }
+
+    /** Creates the secret unless it exists (seeded by an earlier start against the same backend). */
+    void seed(String secretName, String secretValue) {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .endpointOverride(endpoint)
+                .endpointOverride(endpoint().uri())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(DEMO_KEYS))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             client.createSecret(b -> b.name(secretName).secretString(secretValue));
         } catch (ResourceExistsException e) {
-            // seeded by an earlier start of dev mode against the same LocalStack
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (emulator != null) {
-            emulator.close();
+            // seeded before this live reload, or by an earlier dev-mode run against the same LocalStack
         }
     }
 }

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Dev mode: seeds the AWS backend, applies {@code examples/demo} (fake provider) and {@code examples/dev} (an
  * AWS SecretStore on LocalStack or the emulator), and prints the synced Secrets. The CRDs are applied by the
- * Operator SDK before the controllers start ({@code %dev.quarkus.operator-sdk.crd.apply}).
+ * Operator SDK when the operator is created ({@code %dev.quarkus.operator-sdk.crd.apply}); the showcase waits
+ * for them. {@link DevFallbacks} has chosen the Kubernetes API and the AWS endpoint by then.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -27,10 +28,12 @@ public class DevModeDemo {
     void onStart(@Observes StartupEvent event, KubernetesClient client, DevAwsBackend aws) {
         Thread.ofVirtual().name("sluice-dev-demo").start(() -> {
             try {
-                aws.start(AWS_SECRET_NAME, AWS_SECRET_VALUE);
-                boolean synced = new DemoShowcase(client, System.out).applyAndShow(MANIFESTS, WAIT);
-                LOG.infof(synced ? "Dev demo synced: edit the code and watch the ExternalSecrets resync"
-                        : "Dev demo did not sync within %ds: see the conditions above", WAIT.toSeconds());
+                aws.seed(AWS_SECRET_NAME, AWS_SECRET_VALUE);
+                if (new DemoShowcase(client, System.out).applyAndShow(MANIFESTS, WAIT)) {
+                    LOG.info("Dev demo synced: edit the code and watch the ExternalSecrets resync");
+                } else {
+                    LOG.warnf("Dev demo did not sync within %ds: see the conditions above", WAIT.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
