@@ -38,6 +38,8 @@ public class DevFallbacks {
     private final Optional<String> devServiceClientKey;
     private final Optional<String> devServiceClientKeyAlgo;
     private final DevAwsBackend aws;
+    /** The Kubernetes API is dev mode's own (embedded or Dev Service), not a cluster of the developer's kubeconfig. */
+    private volatile boolean ownCluster;
 
     DevFallbacks(@ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> devServiceApiServer,
             @ConfigProperty(name = "quarkus.kubernetes-client.ca-cert-data") Optional<String> devServiceCaCert,
@@ -70,15 +72,28 @@ public class DevFallbacks {
     private Optional<String> kubernetes() {
         if (devServiceApiServer.isPresent()) {
             exportDevService(devServiceApiServer.get());
+            ownCluster = true;
+            return Optional.empty();
+        }
+        if (EmbeddedCluster.isDefaultForNewClients()) {
+            // a live reload: the embedded API of this dev-mode JVM still runs, with what was applied to it
+            ownCluster = true;
             return Optional.empty();
         }
         String master = Config.autoConfigure(null).getMasterUrl();
         if (master != null && !IN_CLUSTER_DEFAULT.equals(master.replaceAll("/+$", ""))) {
+            LOG.infof("Dev mode runs against the cluster of your kubeconfig (%s) and leaves the demo manifests out", master);
             return Optional.empty();
         }
         EmbeddedCluster cluster = EmbeddedCluster.start();
         cluster.becomeDefaultForNewClients();
+        ownCluster = true;
         return Optional.of(cluster.url());
+    }
+
+    /** True when the demo may be applied: the Kubernetes API belongs to this dev-mode run. */
+    boolean ownsCluster() {
+        return ownCluster;
     }
 
     /** Gives the operator's client (fabric8 auto-configuration) the Kubernetes Dev Service's API and credentials. */

@@ -25,7 +25,10 @@ public class DevModeDemo {
     private static final List<Path> MANIFESTS = List.of(Path.of("examples", "demo"), Path.of("examples", "dev"));
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    void onStart(@Observes StartupEvent event, KubernetesClient client, DevAwsBackend aws) {
+    void onStart(@Observes StartupEvent event, KubernetesClient client, DevAwsBackend aws, DevFallbacks fallbacks) {
+        if (!fallbacks.ownsCluster()) {
+            return;
+        }
         Thread.ofVirtual().name("sluice-dev-demo").start(() -> {
             try {
                 aws.seed(AWS_SECRET_NAME, AWS_SECRET_VALUE);

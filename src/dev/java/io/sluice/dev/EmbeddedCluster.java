@@ -14,6 +14,8 @@ import java.util.HashMap;
 public final class EmbeddedCluster implements AutoCloseable {
     /** The namespace the clients of the embedded cluster default to. */
     public static final String NAMESPACE = "default";
+    /** Set while an embedded cluster is the default for new clients. */
+    private static final String RUNNING_PROPERTY = "io.sluice.dev.embedded-api";
 
     private final KubernetesMockServer server;
 
@@ -43,6 +45,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         System.setProperty("kubernetes.namespace", NAMESPACE);
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+        System.setProperty(RUNNING_PROPERTY, url());
+    }
+
+    /** True when an embedded cluster of this JVM is already the default (dev mode, after a live reload). */
+    public static boolean isDefaultForNewClients() {
+        return System.getProperty(RUNNING_PROPERTY) != null;
     }
 
     @Override
