@@ -16,7 +16,12 @@ setsid env KUBECONFIG="$PWD/.ci/.work/no-kubeconfig" ./mvnw -B quarkus:dev -P '!
   -Ddebug=false -Dquarkus.http.port=0 -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true \
   < /dev/null > "$log" 2>&1 &
 dev=$!
-trap 'kill -- -$dev 2>/dev/null || true; wait $dev 2>/dev/null || true' EXIT
+stop() {
+  kill -TERM -- -$dev 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 -- -$dev 2>/dev/null || return 0; sleep 1; done
+  kill -KILL -- -$dev 2>/dev/null || true
+}
+trap stop EXIT
 fail() { cat "$log"; echo "dev mode: FAILED ($1; full log above)" >&2; exit 1; }
 problems() { grep -E ' ERROR |^Caused by|^\s+at [a-zA-Z]|Exception:|^\[ERROR\]|Dev demo (failed|did not sync)' "$log" || true; }
 SECONDS=0
