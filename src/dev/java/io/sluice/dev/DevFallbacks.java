@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * Dev mode: points Sluice at the Kubernetes API and the AWS endpoints it should use, before anything talks to them.
  * <ul>
  * <li>Dev Services for Kubernetes (Docker) ran: their API server, copied to fabric8's system properties;</li>
- * <li>a kubeconfig or an in-cluster service account: left alone;</li>
+ * <li>a kubeconfig or an in-cluster service account: left alone, and the demo is not applied there;</li>
  * <li>nothing: an embedded Kubernetes API, through fabric8's system properties.</li>
  * </ul>
  * System properties, rather than a {@code KubernetesConfigCustomizer}, because the operator does not use the
@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
  * QOSDK 7.7.3's OverriddenConfigurationService falls back to JOSDK's default client, built from fabric8's
  * {@code Config.autoConfigure}, which reads these properties and ignores Quarkus' configuration and customizers.
  * The operator builds that client when its bean is first used, in a StartupEvent observer: this observer runs
- * before all others (PLATFORM_BEFORE). After a live reload the properties are still set, so the embedded API
- * (and what a developer applied to it) is reused.
+ * before all others (PLATFORM_BEFORE). System properties outlive a live reload, so the embedded API started by
+ * this JVM (and what a developer applied to it) is found again and kept.
  */
 @Singleton
 @IfBuildProfile("dev")
