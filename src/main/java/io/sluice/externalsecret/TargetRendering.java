@@ -1,6 +1,7 @@
 package io.sluice.externalsecret;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sluice.api.v1.ExternalSecretTarget;
 import io.sluice.api.v1.ExternalSecretTemplate;
 import io.sluice.kube.MetadataRules;
 import io.sluice.template.ClusterTemplateSources;
@@ -29,7 +30,9 @@ final class TargetRendering {
 
     DesiredSecret desired(EffectiveSpec es, Map<String, byte[]> values) {
         DesiredSecret desired = rendered(es, values);
-        refuseWhatTheApiServerWould(es, desired);
+        if (es.creationPolicy() != ExternalSecretTarget.CreationPolicy.None) {
+            refuseWhatTheApiServerWould(es, desired);
+        }
         return desired;
     }
 
