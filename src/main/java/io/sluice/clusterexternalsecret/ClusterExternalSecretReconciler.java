@@ -13,6 +13,7 @@ import io.sluice.api.v1.ClusterExternalSecretStatus;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
 import io.sluice.config.SluiceConfig;
+import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.GuardedDelete;
@@ -73,7 +74,12 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         SortedSet<String> provisioned = new java.util.TreeSet<>();
         SortedMap<String, String> failed = new TreeMap<>();
         boolean transientFailure = false;
+        String invalidMetadata = ProvisionedExternalSecret.invalidMetadata(ces);
         for (String namespace : selected) {
+            if (!invalidMetadata.isEmpty()) {
+                failed.put(namespace, "not provisioned: " + invalidMetadata);
+                continue;
+            }
             try {
                 if (provision(ces, namespace, esName)) {
                     provisioned.add(namespace);
@@ -81,7 +87,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                     failed.put(namespace, ALREADY_EXISTS);
                 }
             } catch (KubernetesClientException e) {
-                failed.put(namespace, "could not create or update external secret: " + kubernetesError(e));
+                failed.put(namespace, "could not create or update external secret: " + ApiErrors.describe(e));
                 transientFailure = true;
             }
         }
@@ -179,7 +185,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                 LOG.infof("ClusterExternalSecret %s: deleted ExternalSecret %s/%s", ces.getMetadata().getName(),
                         namespace, es.getMetadata().getName());
             } catch (KubernetesClientException e) {
-                failed.put(namespace, "could not delete external secret: " + kubernetesError(e));
+                failed.put(namespace, "could not delete external secret: " + ApiErrors.describe(e));
                 transientFailure = true;
             }
         }
@@ -204,11 +210,6 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private static boolean sameObject(ExternalSecret a, ExternalSecret b) {
         return a.getMetadata().getNamespace().equals(b.getMetadata().getNamespace())
                 && a.getMetadata().getName().equals(b.getMetadata().getName());
-    }
-
-    private static String kubernetesError(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : "HTTP " + e.getCode();
     }
 
 }

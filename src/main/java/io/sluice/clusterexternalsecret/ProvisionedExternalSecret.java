@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.sluice.api.v1.ClusterExternalSecret;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretSpec;
+import io.sluice.kube.MetadataRules;
 import io.sluice.kube.WellKnown;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,22 @@ final class ProvisionedExternalSecret {
                 .build());
         es.setSpec(copy(ces.getSpec().externalSecretSpec));
         return es;
+    }
+
+    /**
+     * What the API server would refuse in {@code externalSecretMetadata}, checked before any write so that its 422
+     * (which quotes the value) never reaches the status. Empty when the metadata is valid.
+     */
+    static String invalidMetadata(ClusterExternalSecret ces) {
+        var metadata = ces.getSpec().externalSecretMetadata;
+        if (metadata == null) {
+            return "";
+        }
+        List<String> problems = new java.util.ArrayList<>(MetadataRules.labelProblems("externalSecretMetadata label",
+                orEmpty(metadata.labels), key -> true));
+        problems.addAll(MetadataRules.annotationProblems("externalSecretMetadata annotation",
+                orEmpty(metadata.annotations), key -> true));
+        return String.join("; ", problems);
     }
 
     static Ownership ownership(ExternalSecret existing, ClusterExternalSecret ces) {

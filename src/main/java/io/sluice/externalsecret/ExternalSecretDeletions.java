@@ -89,7 +89,7 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
             done = release.test(resource);
         } catch (RuntimeException e) {
             LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", ResourceID.fromResource(resource),
-                    e.getMessage(), RETRY_SECONDS);
+                    io.sluice.kube.ApiErrors.describe(e), RETRY_SECONDS);
             done = false;
         }
         if (!done && !worker.isShutdown()) {

@@ -19,6 +19,7 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
+import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.SecretCreateDryRun;
@@ -155,7 +156,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         } catch (KubernetesClientException e) {
             metrics.synced(namespace, name, false);
             return fail(resource, id, es, inputs, new SyncException("SecretSyncedError", "UpdateFailed",
-                    "could not update secret: " + kubernetesError(e), null), interval);
+                    "could not update secret: " + ApiErrors.describe(e), null), interval);
         } finally {
             if (periodic) {
                 admission.leave();
@@ -273,11 +274,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                     .append(';');
         }
         return sb.toString();
-    }
-
-    private static String kubernetesError(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : "HTTP " + e.getCode();
     }
 
     /** Frees the per-resource memory of a deleted ExternalSecret. */

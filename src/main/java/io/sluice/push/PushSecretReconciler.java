@@ -1,6 +1,7 @@
 package io.sluice.push;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -13,6 +14,7 @@ import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.config.SluiceConfig;
 import io.sluice.externalsecret.FailureBackoff;
+import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -110,6 +112,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
         } catch (PushException e) {
             return failed(ps, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
+        } catch (KubernetesClientException e) {
+            return failed(ps, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
+                    interval);
         }
     }
 

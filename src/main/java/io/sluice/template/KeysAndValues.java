@@ -31,7 +31,8 @@ final class KeysAndValues {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (entry.getValue() instanceof Map<?, ?> || entry.getValue() instanceof Iterable<?>) {
                 throw new TemplateException(TemplateErrorReason.TemplateOutputError, where,
-                        where + ": the value of key " + entry.getKey() + " is not a plain value");
+                        where + ": a value is a map or a list, not a plain value (its key is rendered text and is "
+                                + "not shown)");
             }
             out.put(String.valueOf(entry.getKey()), entry.getValue() == null ? "" : String.valueOf(entry.getValue()));
         }

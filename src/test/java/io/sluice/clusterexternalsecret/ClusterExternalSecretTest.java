@@ -3,6 +3,7 @@ package io.sluice.clusterexternalsecret;
 import static io.sluice.testing.Fixtures.entry;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -223,6 +224,27 @@ class ClusterExternalSecretTest {
         ClusterExternalSecret c = get(name);
         Condition ready = c == null || c.getStatus() == null ? null : Conditions.find(c.getStatus().conditions, Conditions.READY);
         return ready == null ? null : ready.reason;
+    }
+
+    @Test
+    void invalidExternalSecretMetadataIsReportedByKeyAndRuleAndNothingIsWritten() {
+        String ns = namespace("meta-" + run, Map.of("meta", run));
+        ClusterExternalSecret ces = ces("meta-" + run, "store-" + run);
+        ces.getSpec().namespaceSelectors = List.of(new LabelSelectorBuilder().addToMatchLabels("meta", run).build());
+        ces.getSpec().externalSecretMetadata = new io.sluice.api.v1.ClusterExternalSecretSpec.ExternalSecretMetadata();
+        ces.getSpec().externalSecretMetadata.labels = Map.of("tier", "not a label value!");
+        client.resource(ces).create();
+
+        ClusterExternalSecret failed = await().atMost(WAIT).until(() -> get(ces.getMetadata().getName()),
+                c -> c != null && c.getStatus() != null && c.getStatus().failedNamespaces != null);
+        assertEquals(ns, failed.getStatus().failedNamespaces.get(0).namespace);
+        String reason = failed.getStatus().failedNamespaces.get(0).reason;
+        assertTrue(reason.startsWith("not provisioned: the value of externalSecretMetadata label tier: a label value "
+                + "must be at most 63 characters"), reason);
+        assertFalse(reason.contains("not a label value!"), reason);
+        assertFalse(Conditions.isTrue(failed.getStatus().conditions, Conditions.READY));
+        // the failed status above is written by the same reconcile that would have created the ExternalSecret
+        assertNull(externalSecret(ns, ces.getMetadata().getName()), "nothing is written while the metadata is invalid");
     }
 
     private void assertUnchanged(ExternalSecret es, Secret secret) {

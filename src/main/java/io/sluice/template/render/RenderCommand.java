@@ -1,14 +1,18 @@
 package io.sluice.template.render;
 
 import io.sluice.api.v1.ExternalSecret;
+import io.sluice.kube.MetadataRules;
+import io.sluice.template.LiteralKeys;
 import io.sluice.template.RenderedSecret;
 import io.sluice.template.SecretTemplateRenderer;
+import io.sluice.template.TemplateErrorReason;
 import io.sluice.template.TemplateException;
 import io.sluice.template.TemplateSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,6 +84,12 @@ public final class RenderCommand {
         Map<String, String> labels = template == null ? orEmpty(es.getMetadata().getLabels()) : secret.labels();
         Map<String, String> annotations = template == null ? orEmpty(es.getMetadata().getAnnotations())
                 : secret.annotations();
+        List<String> problems = MetadataRules.secretProblems(labels, annotations, secret.data().keySet(),
+                LiteralKeys.of(es)::contains);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(TemplateErrorReason.TemplateOutputError, "metadata",
+                    "the API server would refuse the Secret: " + String.join("; ", problems));
+        }
         return SecretYaml.write(name, es.getMetadata().getNamespace(), secret.type(), labels, annotations, secret.data());
     }
 
@@ -106,7 +116,8 @@ public final class RenderCommand {
             try {
                 return reader.read(file);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+                // RenderInputs' messages name the file and the position, never the content
+                throw new IllegalArgumentException("cannot read " + e.getMessage());
             }
         }
 

@@ -1,6 +1,9 @@
 package io.sluice.template.render;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +32,8 @@ final class RenderInputs {
                     return YAML.treeToValue(document, ExternalSecret.class);
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new IOException(parseError(file, e));
         }
         throw new IOException(file + " holds no document of kind ExternalSecret");
     }
@@ -38,7 +43,12 @@ final class RenderInputs {
      * nested objects and lists as JSON, the way ESO stores a JSON property.
      */
     static Map<String, byte[]> values(Path file) throws IOException {
-        JsonNode root = YAML.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(parseError(file, e));
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(file + " must hold a map of keys to values");
         }
@@ -52,6 +62,36 @@ final class RenderInputs {
         Map<String, String> out = new LinkedHashMap<>();
         values(file).forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));
         return out;
+    }
+
+    /**
+     * Where the file is broken, never what is there: Jackson's and SnakeYAML's messages quote the offending line,
+     * which in a values file is a secret.
+     */
+    static String parseError(Path file, JsonProcessingException e) {
+        StringBuilder text = new StringBuilder(file.toString());
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getLineNr() > 0) {
+            text.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String path = fieldPath(mapping);
+            return text.append(": does not match the ExternalSecret schema").append(path.isEmpty() ? "" : " at " + path)
+                    .toString();
+        }
+        return text.append(": not valid YAML or JSON").toString();
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String text(JsonNode node) {

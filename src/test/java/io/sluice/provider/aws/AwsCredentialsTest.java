@@ -103,6 +103,22 @@ class AwsCredentialsTest {
     }
 
     @Test
+    void refusedStaticKeysNeverAppearInTheError() {
+        String accessKey = "AKIALEAKCHECK0000042";
+        String secretKey = "LEAKCHECK-secret-key-42";
+        harness.storeKeys(NAMESPACE, accessKey, secretKey);
+        emulator().restrictAccessTo(AwsTestServer.TEST_ACCESS_KEY);
+
+        ProviderConfigurationException denied = assertThrows(ProviderConfigurationException.class,
+                () -> read(secretStore(NAMESPACE, "aws", withStaticKeys(aws("us-east-1"), null)), NAMESPACE));
+
+        assertTrue(denied.getMessage().contains("AccessDenied"), denied.getMessage());
+        assertFalse(denied.getMessage().contains(accessKey), denied.getMessage());
+        assertFalse(denied.getMessage().contains("LEAKCHECK"), denied.getMessage());
+        assertTrue(emulator().calls("GetSecretValue") > 0, "the keys reached AWS and were refused there");
+    }
+
+    @Test
     void aClusterStoreRefNamespaceWins() {
         emulator().restrictAccessTo(AwsTestServer.TEST_ACCESS_KEY);
         StoreView store = clusterStore("shared", withStaticKeys(aws("us-east-1"), NAMESPACE));

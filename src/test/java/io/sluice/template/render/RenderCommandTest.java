@@ -70,6 +70,66 @@ class RenderCommandTest {
     }
 
     @Test
+    void aBrokenValuesFileIsReportedByPositionNeverByItsText(@TempDir Path dir) throws Exception {
+        Path values = Files.writeString(dir.resolve("values.yaml"),
+                "registry: r\nusername: u\npassword: \"TOPSECRET-42\nunterminated: [TOPSECRET-43\n");
+
+        assertEquals(2, run("examples/render/docker-config.externalsecret.yaml", values.toString()));
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.startsWith("error: " + values + " (line "), error);
+        assertTrue(error.contains("not valid YAML or JSON"), error);
+        assertTrue(!error.contains("TOPSECRET") && out.size() == 0, error);
+    }
+
+    @Test
+    void aBrokenTemplateFromSecretFileIsReportedByPositionNeverByItsText(@TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("es.yaml"), """
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: app}
+                spec:
+                  secretStoreRef: {name: s}
+                  target:
+                    template:
+                      templateFrom:
+                      - secret: {name: other, items: [{key: k}]}
+                """);
+        Path values = Files.writeString(dir.resolve("values.yaml"), "a: b\n");
+        Path other = Files.writeString(dir.resolve("other.yaml"), "k: TOPSECRET-44: x\n");
+
+        assertEquals(2, run(manifest.toString(), values.toString(), "--secret", "other=" + other));
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.startsWith("error: cannot read " + other + " (line "), error);
+        assertTrue(!error.contains("TOPSECRET"), error);
+    }
+
+    @Test
+    void aLabelTheApiServerWouldRefuseIsATemplateErrorNamingTheKeyNotTheValue(@TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("es.yaml"), """
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: app}
+                spec:
+                  secretStoreRef: {name: s}
+                  target:
+                    template:
+                      metadata:
+                        labels: {leak: "{{ .password }}"}
+                      data: {k: v}
+                """);
+        Path values = Files.writeString(dir.resolve("values.yaml"), "password: \"TOPSECRET 45!\"\n");
+
+        assertEquals(1, run(manifest.toString(), values.toString()));
+
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.startsWith("error: TemplateOutputError: the API server would refuse the Secret: the value of "
+                + "label leak: a label value must be at most 63 characters"), error);
+        assertTrue(!error.contains("TOPSECRET") && out.size() == 0, error);
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertEquals(2, run("only-one-file.yaml"));
         assertTrue(err.toString().contains("usage: render"));

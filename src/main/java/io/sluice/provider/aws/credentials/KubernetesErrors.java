@@ -1,6 +1,7 @@
 package io.sluice.provider.aws.credentials;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sluice.kube.ApiErrors;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RetryableProviderException;
@@ -21,8 +22,7 @@ final class KubernetesErrors {
 
     static ProviderException classify(String what, KubernetesClientException e) {
         int code = e.getCode();
-        String message = "cannot " + what + ": HTTP " + code
-                + (e.getStatus() != null && e.getStatus().getReason() != null ? " " + e.getStatus().getReason() : "");
+        String message = "cannot " + what + ": " + ApiErrors.describe(e);
         if (code == 0 || code == 429 || code >= 500) {
             return new RetryableProviderException(message, null);
         }
