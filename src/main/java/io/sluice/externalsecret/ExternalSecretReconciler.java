@@ -92,7 +92,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             credentialWatch.untrack(kind, namespace, name);
         }, credentialWatch);
         List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
-        all.add(new ExternalSecretDeletions(cleanup::release, this::forget));
+        all.add(new ExternalSecretDeletions(cleanup::release, this::forget, () -> context.getPrimaryCache().list(),
+                ExternalSecretDeletions.SWEEP_PERIOD));
         return all;
     }
 
