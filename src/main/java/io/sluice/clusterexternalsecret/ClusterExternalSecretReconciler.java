@@ -15,6 +15,7 @@ import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,8 +88,10 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
-        ces.setStatus(next);
-        return UpdateControl.patchStatus(ces).rescheduleAfter(requeue);
+        if (!PrimaryWrites.patchStatus(ces, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
     }
 
     /** @return false when an ExternalSecret this ClusterExternalSecret does not own is in the way */

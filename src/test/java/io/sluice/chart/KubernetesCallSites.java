@@ -59,6 +59,9 @@ final class KubernetesCallSites {
     private static final Pattern CONTEXT = Pattern.compile("\\bContext<(\\w+)>");
     private static final Pattern INFORMER = Pattern.compile("InformerEventSourceConfiguration\\s*\\.\\s*from\\s*\\(\\s*(\\w+)\\.class");
     private static final Pattern RESOURCE_OPERATIONS = Pattern.compile("resourceOperations\\s*\\(\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(");
+    /** io.sluice.kube.PrimaryWrites: a reconciler's locked writes to its primary, through resourceOperations(). */
+    private static final String PRIMARY_WRITES = "PrimaryWrites";
+    private static final Pattern PRIMARY_WRITE = Pattern.compile("PrimaryWrites\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern UPDATE_CONTROL_WRITE = Pattern.compile(
             "UpdateControl\\s*\\.\\s*(?:<[^>]*>\\s*)?(patchResource|updateResource|patchResourceAndStatus|updateResourceAndStatus)\\s*\\(");
 
@@ -79,6 +82,9 @@ final class KubernetesCallSites {
     }
 
     void scanSource(String callSite, String source) {
+        if (callSite.equals(PRIMARY_WRITES)) {
+            return; // its writes to a reconciler's primary are counted where it is called, with their primary
+        }
         String code = withoutCommentsAndStrings(source);
         Map<String, String> imports = imports(code);
         frameworkCalls(callSite, code, imports);
@@ -223,6 +229,19 @@ final class KubernetesCallSites {
                 problems.add(callSite + ": UpdateControl." + write.group(1) + " outside a reconciler");
             } else {
                 add(primary, "", write.group(1).startsWith("patch") ? "patch" : "update", callSite);
+            }
+        }
+        Matcher primaryWrite = PRIMARY_WRITE.matcher(code);
+        while (primaryWrite.find()) {
+            if (!primaryWrite.group(1).equals("patch")) {
+                continue; // status writes, granted to every reconciler above, or no write at all
+            }
+            Matcher context = CONTEXT.matcher(code);
+            String[] target = context.find() ? groupAndPlural(context.group(1), imports, callSite) : null;
+            if (target == null) {
+                problems.add(callSite + ": PrimaryWrites.patch without a Context naming the primary");
+            } else {
+                add(target, "", "patch", callSite);
             }
         }
         Matcher operations = RESOURCE_OPERATIONS.matcher(code);
