@@ -17,6 +17,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.GuardedDelete;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,8 +101,10 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
-        ces.setStatus(next);
-        return UpdateControl.patchStatus(ces).rescheduleAfter(requeue);
+        if (!PrimaryWrites.patchStatus(ces, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.WellKnown;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,15 +27,27 @@ final class CleanupFinalizer {
         this.writer = writer;
     }
 
-    /** Adds the finalizer for deletionPolicy Delete and removes it when the policy changed to another one. */
-    void reconcile(EffectiveSpec es, Context<ExternalSecret> context) {
+    /**
+     * Adds the finalizer for deletionPolicy Delete and removes it when the policy changed to another one.
+     *
+     * @return false when the ExternalSecret changed since it was read (see {@link PrimaryWrites}): nothing written
+     */
+    boolean reconcile(EffectiveSpec es, Context<ExternalSecret> context) {
         boolean wanted = es.deletionPolicy() == DeletionPolicy.Delete;
         boolean present = es.resource().hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
         if (wanted && !present) {
-            context.resourceOperations().addFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
-        } else if (!wanted && present) {
-            context.resourceOperations().removeFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
+            return PrimaryWrites.patch(es.resource(), context, r -> {
+                r.addFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
+                return r;
+            });
         }
+        if (!wanted && present) {
+            return PrimaryWrites.patch(es.resource(), context, r -> {
+                r.removeFinalizer(WellKnown.ES_CLEANUP_FINALIZER);
+                return r;
+            });
+        }
+        return true;
     }
 
     /**

@@ -6,12 +6,17 @@ import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.kube.WellKnown;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,24 +24,37 @@ import org.jboss.logging.Logger;
  * hand to a reconciler that is not a {@code Cleaner}: an ExternalSecret marked for deletion that carries the
  * cleanup finalizer is released (on a thread of its own, retried until done), and one that is gone has its
  * per-resource memory freed.
+ * <p>
+ * The release does not hang on a single event: the cached ExternalSecrets are also swept when this source starts
+ * (the primary informer starts first, and its initial events came before there was a thread to release on) and
+ * then every {@code sweepPeriod}, in case an event was dropped on the way.
  */
 final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSecret>
         implements ResourceEventAware<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretDeletions.class);
-    private static final long RETRY_SECONDS = 5;
+    static final Duration RETRY = Duration.ofSeconds(5);
+    static final Duration SWEEP_PERIOD = Duration.ofSeconds(30);
 
     private final Predicate<ExternalSecret> release;
     private final Consumer<ResourceID> forget;
-    private ScheduledExecutorService worker;
+    private final Supplier<Stream<ExternalSecret>> cached;
+    private final Duration sweepPeriod;
+    private final Set<ResourceID> releasing = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledExecutorService worker;
 
     /**
      * @param release cleans up after an ExternalSecret being deleted; false when it must be tried again
      * @param forget frees the memory held for a deleted ExternalSecret
+     * @param cached the ExternalSecrets in the primary cache
+     * @param sweepPeriod how often the cache is swept for ExternalSecrets waiting for their release
      */
-    ExternalSecretDeletions(Predicate<ExternalSecret> release, Consumer<ResourceID> forget) {
+    ExternalSecretDeletions(Predicate<ExternalSecret> release, Consumer<ResourceID> forget,
+            Supplier<Stream<ExternalSecret>> cached, Duration sweepPeriod) {
         super(Void.class, "externalsecret-deletions");
         this.release = release;
         this.forget = forget;
+        this.cached = cached;
+        this.sweepPeriod = sweepPeriod;
     }
 
     @Override
@@ -66,6 +84,7 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
             t.setDaemon(true);
             return t;
         });
+        worker.scheduleWithFixedDelay(this::sweep, 0, sweepPeriod.toMillis(), TimeUnit.MILLISECONDS);
         super.start();
     }
 
@@ -73,27 +92,51 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
     public synchronized void stop() throws OperatorException {
         if (worker != null) {
             worker.shutdownNow();
+            worker = null;
         }
+        releasing.clear();
         super.stop();
     }
 
-    private void releaseIfMarked(ExternalSecret resource) {
-        if (resource.isMarkedForDeletion() && resource.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER) && worker != null) {
-            worker.execute(() -> attempt(resource));
+    private void sweep() {
+        try {
+            cached.get().forEach(this::releaseIfMarked);
+        } catch (RuntimeException e) {
+            // an exception would end the periodic sweep
+            LOG.warnf("sweeping ExternalSecrets marked for deletion failed (%s)", e.getMessage());
         }
     }
 
-    private void attempt(ExternalSecret resource) {
+    private void releaseIfMarked(ExternalSecret resource) {
+        ScheduledExecutorService current = worker;
+        if (current != null && resource.isMarkedForDeletion() && resource.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)
+                && releasing.add(ResourceID.fromResource(resource))) {
+            submit(current, resource, Duration.ZERO);
+        }
+    }
+
+    private void submit(ScheduledExecutorService current, ExternalSecret resource, Duration delay) {
+        try {
+            current.schedule(() -> attempt(current, resource), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            releasing.remove(ResourceID.fromResource(resource));
+        }
+    }
+
+    private void attempt(ScheduledExecutorService current, ExternalSecret resource) {
+        ResourceID id = ResourceID.fromResource(resource);
         boolean done;
         try {
             done = release.test(resource);
         } catch (RuntimeException e) {
-            LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", ResourceID.fromResource(resource),
-                    io.sluice.kube.ApiErrors.describe(e), RETRY_SECONDS);
+            LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", id, io.sluice.kube.ApiErrors.describe(e),
+                    RETRY.toSeconds());
             done = false;
         }
-        if (!done && !worker.isShutdown()) {
-            worker.schedule(() -> attempt(resource), RETRY_SECONDS, TimeUnit.SECONDS);
+        if (done) {
+            releasing.remove(id);
+        } else {
+            submit(current, resource, RETRY);
         }
     }
 }

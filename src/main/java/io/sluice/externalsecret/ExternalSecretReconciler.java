@@ -22,6 +22,7 @@ import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
@@ -95,7 +96,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             credentialWatch.untrack(kind, namespace, name);
         }, credentialWatch);
         List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
-        all.add(new ExternalSecretDeletions(cleanup::release, this::forget));
+        all.add(new ExternalSecretDeletions(cleanup::release, this::forget, () -> context.getPrimaryCache().list(),
+                ExternalSecretDeletions.SWEEP_PERIOD));
         return all;
     }
 
@@ -111,14 +113,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (resource.isMarkedForDeletion()) {
             return UpdateControl.noUpdate(); // ExternalSecretDeletions releases it
         }
-        cleanup.reconcile(es, context);
+        if (!cleanup.reconcile(es, context)) {
+            return PrimaryWrites.afterConflict();
+        }
         Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         Instant now = clock.instant();
         Duration interval;
         try {
             interval = Durations.atLeast(config.minRefreshInterval(), es.refreshInterval());
         } catch (IllegalArgumentException e) {
-            return fail(resource, id, es, "", new SyncException("SecretSyncedError",
+            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError",
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
         }
         String marker = es.resourceVersionMarker();
@@ -143,7 +147,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName();
         try {
-            UpdateControl<ExternalSecret> done = sync(resource, id, es, existing, reason, marker, interval, now);
+            UpdateControl<ExternalSecret> done = sync(resource, context, id, es, existing, reason, marker, interval, now);
             metrics.synced(namespace, name, true);
             return done;
         } catch (StoreNotValidatedYetException e) {
@@ -152,10 +156,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
         } catch (SyncException e) {
             metrics.synced(namespace, name, false);
-            return fail(resource, id, es, inputs, e, interval);
+            return fail(resource, context, id, es, inputs, e, interval);
         } catch (KubernetesClientException e) {
             metrics.synced(namespace, name, false);
-            return fail(resource, id, es, inputs, new SyncException("SecretSyncedError", "UpdateFailed",
+            return fail(resource, context, id, es, inputs, new SyncException("SecretSyncedError", "UpdateFailed",
                     "could not update secret: " + ApiErrors.describe(e), null), interval);
         } finally {
             if (periodic) {
@@ -164,8 +168,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
     }
 
-    private UpdateControl<ExternalSecret> sync(ExternalSecret resource, ResourceID id, EffectiveSpec es, Secret existing,
-            Reason reason, String marker, Duration interval, Instant now) {
+    private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
+            EffectiveSpec es, Secret existing, Reason reason, String marker, Duration interval, Instant now) {
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
         Duration maxAge = fresh ? Duration.ZERO : RefreshSchedule.maxSharedReadAge(interval);
@@ -183,7 +187,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         schedule.refreshed(id, now);
         ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
-        return withSchedule(resource, next, id, es, interval, now);
+        return withSchedule(resource, context, next, id, es, interval, now);
     }
 
     /** The seam where templates render: provider data in, the Secret's content out. */
@@ -215,8 +219,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
     }
 
-    private UpdateControl<ExternalSecret> fail(ExternalSecret resource, ResourceID id, EffectiveSpec es, String inputs,
-            SyncException error, Duration interval) {
+    private UpdateControl<ExternalSecret> fail(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
+            EffectiveSpec es, String inputs, SyncException error, Duration interval) {
         Instant now = clock.instant();
         Duration delay = backoff.failed(id, inputs, now);
         if (!interval.isZero() && interval.compareTo(delay) < 0) {
@@ -233,8 +237,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (!changed) {
             return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(delay);
         }
-        resource.setStatus(next);
-        return UpdateControl.patchStatus(resource).rescheduleAfter(delay);
+        if (!PrimaryWrites.patchStatus(resource, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(delay);
     }
 
     private UpdateControl<ExternalSecret> rescheduleOnly(ResourceID id, EffectiveSpec es, Duration interval,
@@ -248,19 +254,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         return next.map(control::rescheduleAfter).orElse(control);
     }
 
-    private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, ExternalSecretStatus next, ResourceID id,
-            EffectiveSpec es, Duration interval, Instant now) {
+    private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, Context<ExternalSecret> context,
+            ExternalSecretStatus next, ResourceID id, EffectiveSpec es, Duration interval, Instant now) {
         conditionMetrics.report(resource, next.conditions);
         boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
         Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
                 resource.getMetadata().getUid(), now);
-        UpdateControl<ExternalSecret> control;
-        if (changed) {
-            resource.setStatus(next);
-            control = UpdateControl.patchStatus(resource);
-        } else {
-            control = UpdateControl.noUpdate();
+        if (changed && !PrimaryWrites.patchStatus(resource, next, context)) {
+            return PrimaryWrites.afterConflict();
         }
+        UpdateControl<ExternalSecret> control = UpdateControl.noUpdate();
         return after.map(control::rescheduleAfter).orElse(control);
     }
 

@@ -17,6 +17,7 @@ import io.sluice.externalsecret.FailureBackoff;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
@@ -75,8 +76,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         try {
             interval = refreshInterval(ps.getSpec());
         } catch (IllegalArgumentException e) {
-            return failed(ps, id, PushSecretStatusWriter.ERRORED, "invalid spec.refreshInterval: " + e.getMessage(),
-                    Duration.ZERO);
+            return failed(ps, context, id, PushSecretStatusWriter.ERRORED,
+                    "invalid spec.refreshInterval: " + e.getMessage(), Duration.ZERO);
         }
         if (interval.isZero() && ps.getStatus() != null && marker.equals(ps.getStatus().syncedResourceVersion)
                 && statusIsReady(ps)) {
@@ -94,7 +95,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             }
             PushSource source = PushSource.read(client, ps);
             if (!source.found()) {
-                return sourceDeleted(ps, id, interval);
+                return sourceDeleted(ps, context, interval);
             }
             source = templated(ps, source);
             PushRun.Outcome outcome = run.push(ps, source, targets, PushSecretStatusWriter.syncedOf(ps));
@@ -105,15 +106,15 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             }
             PushSecretStatus next = statusWriter.synced(ps, outcome, marker, outcome.written() > 0
                     || ps.getStatus() == null || !marker.equals(ps.getStatus().syncedResourceVersion));
-            return withStatus(ps, next, interval);
+            return withStatus(ps, context, next, interval);
         } catch (StoreNotValidatedYetException e) {
             // the store's first validation is moments away: wait instead of reporting an error
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
         } catch (PushException e) {
-            return failed(ps, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
+            return failed(ps, context, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
         } catch (KubernetesClientException e) {
-            return failed(ps, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
+            return failed(ps, context, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
                     interval);
         }
     }
@@ -151,7 +152,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     /** The source Secret is gone: under Delete the remote values go too (ESO's SourceDeleted). */
-    private UpdateControl<PushSecret> sourceDeleted(PushSecret ps, ResourceID id, Duration interval) {
+    private UpdateControl<PushSecret> sourceDeleted(PushSecret ps, Context<PushSecret> context, Duration interval) {
         String name = ps.getSpec().selector.secret.name;
         String message = name == null ? "no secret matches the selector" : "secret " + name + " does not exist";
         PushRun.Synced remaining = PushSecretStatusWriter.syncedOf(ps);
@@ -161,11 +162,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             remaining = new PushRun.Synced();
         }
         PushSecretStatus next = statusWriter.sourceDeleted(ps, remaining, message);
-        return withStatus(ps, next, interval);
+        return withStatus(ps, context, next, interval);
     }
 
-    private UpdateControl<PushSecret> failed(PushSecret ps, ResourceID id, String reason, String message,
-            Duration interval) {
+    private UpdateControl<PushSecret> failed(PushSecret ps, Context<PushSecret> context, ResourceID id, String reason,
+            String message, Duration interval) {
         Duration delay = backoff.failed(id, String.valueOf(ps.getMetadata().getGeneration()), clock.instant());
         if (!interval.isZero() && interval.compareTo(delay) < 0) {
             delay = interval;
@@ -177,19 +178,19 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
         }
         events.warning(ps, reason, message);
-        ps.setStatus(next);
-        return UpdateControl.patchStatus(ps).rescheduleAfter(delay);
+        if (!PrimaryWrites.recordStatus(ps, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
     }
 
-    private UpdateControl<PushSecret> withStatus(PushSecret ps, PushSecretStatus next, Duration interval) {
+    private UpdateControl<PushSecret> withStatus(PushSecret ps, Context<PushSecret> context, PushSecretStatus next,
+            Duration interval) {
         conditionMetrics.report(ps, next.conditions);
-        UpdateControl<PushSecret> control;
-        if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
-            control = UpdateControl.noUpdate();
-        } else {
-            ps.setStatus(next);
-            control = UpdateControl.patchStatus(ps);
+        if (!PushSecretStatusWriter.same(ps.getStatus(), next) && !PrimaryWrites.recordStatus(ps, next, context)) {
+            return PrimaryWrites.afterConflict();
         }
+        UpdateControl<PushSecret> control = UpdateControl.noUpdate();
         return interval.isZero() ? control : control.rescheduleAfter(interval);
     }
 

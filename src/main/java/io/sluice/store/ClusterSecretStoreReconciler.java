@@ -24,6 +24,6 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
 
     @Override
     public UpdateControl<ClusterSecretStore> reconcile(ClusterSecretStore resource, Context<ClusterSecretStore> context) {
-        return reconciliation.reconcile(resource, StoreView.of(resource));
+        return reconciliation.reconcile(resource, StoreView.of(resource), context);
     }
 }

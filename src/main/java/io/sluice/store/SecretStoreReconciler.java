@@ -24,6 +24,6 @@ public class SecretStoreReconciler implements Reconciler<SecretStore> {
 
     @Override
     public UpdateControl<SecretStore> reconcile(SecretStore resource, Context<SecretStore> context) {
-        return reconciliation.reconcile(resource, StoreView.of(resource));
+        return reconciliation.reconcile(resource, StoreView.of(resource), context);
     }
 }

@@ -2,10 +2,12 @@ package io.sluice.store;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.api.v1.SecretStoreStatus;
+import io.sluice.kube.PrimaryWrites;
 import io.sluice.metrics.StatusConditionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -32,7 +34,8 @@ public class StoreReconciliation {
         this.conditionMetrics = conditionMetrics;
     }
 
-    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource, StoreView view) {
+    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource, StoreView view,
+            Context<S> context) {
         if (!access.isManagedByThisController(view)) {
             return UpdateControl.noUpdate();
         }
@@ -44,8 +47,10 @@ public class StoreReconciliation {
             return UpdateControl.<S> noUpdate().rescheduleAfter(period);
         }
         LOG.infof("%s: %s", view.displayName(), next.conditions.get(0).reason);
-        resource.setStatus(next);
-        return UpdateControl.patchStatus(resource).rescheduleAfter(period);
+        if (!PrimaryWrites.patchStatus(resource, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<S> noUpdate().rescheduleAfter(period);
     }
 
     /** Reconciles a store of {@code kind} at once when the Secret holding its credentials changes. */

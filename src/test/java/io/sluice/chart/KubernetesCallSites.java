@@ -62,6 +62,9 @@ final class KubernetesCallSites {
     /** {@code GuardedDelete.delete(client, object, ...)}: a delete of the object's resource, sent raw by GuardedDelete. */
     private static final Pattern GUARDED_DELETE = Pattern.compile("\\bGuardedDelete\\s*\\.\\s*delete\\s*\\(\\s*\\w+\\s*,\\s*(\\w+)\\s*,");
     private static final String GUARDED_DELETE_CLASS = "GuardedDelete";
+    /** io.sluice.kube.PrimaryWrites: a reconciler's locked writes to its primary, through resourceOperations(). */
+    private static final String PRIMARY_WRITES = "PrimaryWrites";
+    private static final Pattern PRIMARY_WRITE = Pattern.compile("PrimaryWrites\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern UPDATE_CONTROL_WRITE = Pattern.compile(
             "UpdateControl\\s*\\.\\s*(?:<[^>]*>\\s*)?(patchResource|updateResource|patchResourceAndStatus|updateResourceAndStatus)\\s*\\(");
 
@@ -82,6 +85,9 @@ final class KubernetesCallSites {
     }
 
     void scanSource(String callSite, String source) {
+        if (callSite.equals(PRIMARY_WRITES)) {
+            return; // its writes to a reconciler's primary are counted where it is called, with their primary
+        }
         String code = withoutCommentsAndStrings(source);
         Map<String, String> imports = imports(code);
         frameworkCalls(callSite, code, imports);
@@ -229,6 +235,19 @@ final class KubernetesCallSites {
                 problems.add(callSite + ": UpdateControl." + write.group(1) + " outside a reconciler");
             } else {
                 add(primary, "", write.group(1).startsWith("patch") ? "patch" : "update", callSite);
+            }
+        }
+        Matcher primaryWrite = PRIMARY_WRITE.matcher(code);
+        while (primaryWrite.find()) {
+            if (!primaryWrite.group(1).equals("patch")) {
+                continue; // status writes, granted to every reconciler above, or no write at all
+            }
+            Matcher context = CONTEXT.matcher(code);
+            String[] target = context.find() ? groupAndPlural(context.group(1), imports, callSite) : null;
+            if (target == null) {
+                problems.add(callSite + ": PrimaryWrites.patch without a Context naming the primary");
+            } else {
+                add(target, "", "patch", callSite);
             }
         }
         Matcher operations = RESOURCE_OPERATIONS.matcher(code);

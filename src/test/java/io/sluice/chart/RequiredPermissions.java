@@ -38,7 +38,7 @@ final class RequiredPermissions {
     static final List<Permission> ALL = List.of(
             // ExternalSecrets: the ExternalSecret controller's primary (watched namespaces), and what
             // ClusterExternalSecrets provision in every namespace they select, hence cluster-wide in both modes.
-            // get: CleanupFinalizer re-reads before releasing (and the SDK after a conflicting finalizer patch);
+            // get: CleanupFinalizer re-reads before releasing;
             // the ClusterExternalSecret controller reads one its cache does not hold.
             row(ESO, "externalsecrets", "get", Scope.CLUSTER, "CleanupFinalizer", "ClusterExternalSecretReconciler"),
             // the primary informer; the ClusterExternalSecret controller's label-filtered informer
@@ -47,7 +47,7 @@ final class RequiredPermissions {
             row(ESO, "externalsecrets", "watch", Scope.CLUSTER, "ExternalSecretReconciler",
                     "ClusterExternalSecretEventSources"),
             row(ESO, "externalsecrets", "create", Scope.CLUSTER, "ClusterExternalSecretReconciler"),
-            // the cleanup finalizer (resourceOperations and edit); a provisioned ExternalSecret's difference (edit)
+            // the cleanup finalizer (PrimaryWrites.patch and edit); a provisioned ExternalSecret's difference (edit)
             row(ESO, "externalsecrets", "patch", Scope.CLUSTER, "CleanupFinalizer", "ClusterExternalSecretReconciler"),
             row(ESO, "externalsecrets", "delete", Scope.CLUSTER, "ClusterExternalSecretReconciler"),
             // UpdateControl.patchStatus (non-SSA: a JSON patch of the status subresource)

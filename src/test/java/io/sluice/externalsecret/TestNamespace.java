@@ -10,6 +10,7 @@ import io.sluice.api.v1.FakeProvider;
 import io.sluice.api.v1.SecretStore;
 import io.sluice.kube.SecretData;
 import io.sluice.status.Conditions;
+import io.sluice.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class TestNamespace {
     }
 
     ExternalSecret editEs(String name, UnaryOperator<ExternalSecret> edit) {
-        return client.resources(ExternalSecret.class).inNamespace(ns).withName(name).edit(edit);
+        return Fixtures.editLatest(client.resources(ExternalSecret.class).inNamespace(ns).withName(name), edit);
     }
 
     Secret secret(String name) {
@@ -54,7 +55,7 @@ final class TestNamespace {
     }
 
     void setStoreData(String store, FakeProvider.Entry... entries) {
-        client.resources(SecretStore.class).inNamespace(ns).withName(store).edit(s -> {
+        Fixtures.editLatest(client.resources(SecretStore.class).inNamespace(ns).withName(store), s -> {
             s.getSpec().provider.fake.data = new ArrayList<>(List.of(entries));
             return s;
         });

@@ -1,6 +1,9 @@
 package io.sluice.testing;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretSpec;
@@ -10,11 +13,15 @@ import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.api.v1.SecretStoreSpec;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Builders for the resources tests apply. */
 public final class Fixtures {
+    private static final int MAX_EDIT_ATTEMPTS = 10;
+
     private Fixtures() {
     }
 
@@ -29,10 +36,7 @@ public final class Fixtures {
         return store;
     }
 
-    /**
-     * Writes the spec, labels and annotations of {@code changed} onto the latest version on the server. A plain
-     * update of an object read earlier would race with the operator's status writes (409 Conflict).
-     */
+    /** Writes the spec, labels and annotations of {@code changed} onto the latest version on the server. */
     @SuppressWarnings("unchecked")
     public static <T extends io.fabric8.kubernetes.client.CustomResource<?, ?>> void editSpec(
             io.fabric8.kubernetes.client.KubernetesClient client, T changed) {
@@ -40,12 +44,29 @@ public final class Fixtures {
         var resource = meta.getNamespace() == null
                 ? client.resources((Class<T>) changed.getClass()).withName(meta.getName())
                 : client.resources((Class<T>) changed.getClass()).inNamespace(meta.getNamespace()).withName(meta.getName());
-        resource.edit(latest -> {
+        editLatest(resource, latest -> {
             ((io.fabric8.kubernetes.client.CustomResource<Object, ?>) latest).setSpec(changed.getSpec());
             latest.getMetadata().setLabels(meta.getLabels());
             latest.getMetadata().setAnnotations(meta.getAnnotations());
             return latest;
         });
+    }
+
+    /**
+     * Applies {@code edit} to the latest version on the server. fabric8's edit reads the resource and patches it
+     * locked on the resourceVersion it read, so the operator writing the status in between makes it fail with 409
+     * Conflict: read and apply it again then.
+     */
+    public static <T extends HasMetadata> T editLatest(Resource<T> resource, UnaryOperator<T> edit) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return resource.edit(edit);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == MAX_EDIT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static FakeProvider.Entry entry(String key, String value) {
