@@ -116,7 +116,7 @@ public final class PrimaryWrites {
         WriteFailed(HasMetadata primary, KubernetesClientException cause) {
             super("could not write " + primary.getKind() + " " + (primary.getMetadata().getNamespace() == null ? ""
                     : primary.getMetadata().getNamespace() + "/") + primary.getMetadata().getName() + ": "
-                    + cause.getMessage(), cause);
+                    + ApiErrors.describe(cause), cause);
         }
     }
 
