@@ -170,6 +170,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
             EffectiveSpec es, Secret existing, Reason reason, String marker, Duration interval, Instant now) {
+        UnsupportedFields.reject(es.spec());
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
         Duration maxAge = fresh ? Duration.ZERO : RefreshSchedule.maxSharedReadAge(interval);

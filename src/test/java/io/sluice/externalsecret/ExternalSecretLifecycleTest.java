@@ -147,6 +147,32 @@ class ExternalSecretLifecycleTest {
         assertEquals(Map.of("token", "v1"), t.data("app"));
     }
 
+    @Test
+    void aFieldSluiceDoesNotImplementFailsTheSyncNamingItAndLeavesTheSecret() {
+        client.resource(es("app", "1h")).create();
+        t.awaitData("app", Map.of("token", "v1"));
+        String version = t.secret("app").getMetadata().getResourceVersion();
+
+        t.editEs("app", es -> {
+            es.getSpec().syncWindows = new io.sluice.api.v1.SyncWindows();
+            es.getSpec().syncWindows.kind = io.sluice.api.v1.SyncWindows.Kind.deny;
+            return es;
+        });
+        t.setStoreData("fake", entry("token", "v2"));
+
+        Condition ready = t.awaitReady("app", "False", "spec.syncWindows");
+        assertEquals("SecretSyncedError", ready.reason);
+        assertEquals(version, t.secret("app").getMetadata().getResourceVersion(), "the Secret stays as it was");
+        assertEquals(Map.of("token", "v1"), t.data("app"));
+
+        // positive control: without the field, the same ExternalSecret syncs the new value
+        t.editEs("app", es -> {
+            es.getSpec().syncWindows = null;
+            return es;
+        });
+        t.awaitData("app", Map.of("token", "v2"));
+    }
+
     private ExternalSecret es(String name, String refresh) {
         return withData(externalSecret(t.ns, name, "fake", refresh), "token", "token", null);
     }
