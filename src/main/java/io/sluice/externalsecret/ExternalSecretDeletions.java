@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
 import io.sluice.api.v1.ExternalSecret;
+import io.sluice.kube.ApiErrors;
 import io.sluice.kube.WellKnown;
 import java.time.Duration;
 import java.util.Set;
@@ -103,7 +104,7 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
             cached.get().forEach(this::releaseIfMarked);
         } catch (RuntimeException e) {
             // an exception would end the periodic sweep
-            LOG.warnf("sweeping ExternalSecrets marked for deletion failed (%s)", e.getMessage());
+            LOG.warnf("sweeping ExternalSecrets marked for deletion failed (%s)", ApiErrors.describe(e));
         }
     }
 
@@ -129,7 +130,7 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
         try {
             done = release.test(resource);
         } catch (RuntimeException e) {
-            LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", id, io.sluice.kube.ApiErrors.describe(e),
+            LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", id, ApiErrors.describe(e),
                     RETRY.toSeconds());
             done = false;
         }
