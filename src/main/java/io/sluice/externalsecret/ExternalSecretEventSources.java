@@ -72,8 +72,12 @@ final class ExternalSecretEventSources {
                 .withOnDeleteFilter((store, unknownState) -> released(storeDeleted, SecretStoreRef.CLUSTER_SECRET_STORE,
                         null, store.getMetadata().getName()))
                 .build(), context);
-        credentialChanges = new CredentialChangeEventSource<>(credentialWatch, store -> byIndex(BY_STORE,
-                storeKey(store.kind(), store.namespace(), store.name())));
+        credentialChanges = new CredentialChangeEventSource<>(credentialWatch, (store, consumerNamespace) -> {
+            Set<ResourceID> users = byIndex(BY_STORE, storeKey(store.kind(), store.namespace(), store.name()));
+            return consumerNamespace == null ? users : users.stream()
+                    .filter(id -> consumerNamespace.equals(id.getNamespace().orElse(null)))
+                    .collect(Collectors.toSet());
+        });
     }
 
     /** Called from the store informers' delete filter: the store's resources are released, the event still flows. */

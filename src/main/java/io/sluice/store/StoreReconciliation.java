@@ -53,9 +53,14 @@ public class StoreReconciliation {
         return UpdateControl.<S> noUpdate().rescheduleAfter(period);
     }
 
-    /** Reconciles a store of {@code kind} at once when the Secret holding its credentials changes. */
+    /**
+     * Reconciles a store of {@code kind} at once when a Secret it names for its credentials changes (not one it
+     * resolves in a consumer's namespace: that does not change what the store itself validates).
+     */
     <P extends HasMetadata> CredentialChangeEventSource<P> credentialChanges(String kind, boolean namespaced) {
-        return new CredentialChangeEventSource<>(credentials, store -> !kind.equals(store.kind()) ? Set.of()
-                : Set.of(namespaced ? new ResourceID(store.name(), store.namespace()) : new ResourceID(store.name())));
+        return new CredentialChangeEventSource<>(credentials, (store, consumerNamespace) ->
+                !kind.equals(store.kind()) || consumerNamespace != null ? Set.of()
+                        : Set.of(namespaced ? new ResourceID(store.name(), store.namespace())
+                                : new ResourceID(store.name())));
     }
 }
