@@ -88,6 +88,12 @@ public class StoreClientCache {
         }
     }
 
+    /** Whether clients of the store are open right now. */
+    boolean holdsClientsOf(String kind, String namespace, String name) {
+        Map<String, Entry> perScope = clients.get(new StoreId(kind, namespace, name));
+        return perScope != null && !perScope.isEmpty();
+    }
+
     @PreDestroy
     void closeAll() {
         clients.values().forEach(m -> m.values().forEach(e -> closeQuietly(e.client())));
