@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 /**
  * One provider client per store configuration, shared by every reconcile. A client is replaced (and the old
  * one closed) when the store's generation changes or {@link #invalidate} is called, e.g. because the
- * Secret holding its credentials changed; it is closed when the store is deleted.
+ * Secret holding its credentials changed; it is closed when the store is deleted. A client whose credentials
+ * the provider rejects rebuilds itself once ({@link ReauthenticatingClient}).
  */
 @ApplicationScoped
 public class StoreClientCache {
@@ -54,8 +55,9 @@ public class StoreClientCache {
             if (existing != null) {
                 closeQuietly(existing.client());
             }
-            return new Entry(store.uid(), store.generation(), epoch, scopeEpoch,
-                    provider.newClient(store, consumerNamespace));
+            return new Entry(store.uid(), store.generation(), epoch, scopeEpoch, new ReauthenticatingClient(
+                    store.displayName(), provider.newClient(store, consumerNamespace),
+                    () -> provider.newClient(store, consumerNamespace)));
         });
         return entry.client();
     }
