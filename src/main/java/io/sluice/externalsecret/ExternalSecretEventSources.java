@@ -40,11 +40,7 @@ final class ExternalSecretEventSources {
     private final CredentialChangeEventSource<ExternalSecret> credentialChanges;
     private final io.fabric8.kubernetes.client.KubernetesClient client;
 
-    /**
-     * @param storeDeleted told when a store is deleted, so its clients and watches are released
-     */
-    ExternalSecretEventSources(EventSourceContext<ExternalSecret> context, StoreDeletion storeDeleted,
-            StoreCredentialWatch credentialWatch) {
+    ExternalSecretEventSources(EventSourceContext<ExternalSecret> context, StoreCredentialWatch credentialWatch) {
         this.client = context.getClient();
         this.primaries = context.getPrimaryCache();
         primaries.addIndexer(BY_STORE, es -> storeKeys(es));
@@ -61,31 +57,19 @@ final class ExternalSecretEventSources {
                 .withName("secret-stores")
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.SECRET_STORE,
                         store.getMetadata().getNamespace(), store.getMetadata().getName())))
-                .withOnDeleteFilter((store, unknownState) -> released(storeDeleted, SecretStoreRef.SECRET_STORE,
-                        store.getMetadata().getNamespace(), store.getMetadata().getName()))
                 .build(), context);
         clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(ClusterSecretStore.class, ExternalSecret.class)
                 .withName("cluster-secret-stores")
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.CLUSTER_SECRET_STORE,
                         null, store.getMetadata().getName())))
-                .withOnDeleteFilter((store, unknownState) -> released(storeDeleted, SecretStoreRef.CLUSTER_SECRET_STORE,
-                        null, store.getMetadata().getName()))
                 .build(), context);
-        credentialChanges = new CredentialChangeEventSource<>(credentialWatch, store -> byIndex(BY_STORE,
-                storeKey(store.kind(), store.namespace(), store.name())));
-    }
-
-    /** Called from the store informers' delete filter: the store's resources are released, the event still flows. */
-    private static boolean released(StoreDeletion storeDeleted, String kind, String namespace, String name) {
-        storeDeleted.deleted(kind, namespace, name);
-        return true;
-    }
-
-    /** Told when a store is deleted. */
-    @FunctionalInterface
-    interface StoreDeletion {
-        void deleted(String kind, String namespace, String name);
+        credentialChanges = new CredentialChangeEventSource<>(credentialWatch, (store, consumerNamespace) -> {
+            Set<ResourceID> users = byIndex(BY_STORE, storeKey(store.kind(), store.namespace(), store.name()));
+            return consumerNamespace == null ? users : users.stream()
+                    .filter(id -> consumerNamespace.equals(id.getNamespace().orElse(null)))
+                    .collect(Collectors.toSet());
+        });
     }
 
     List<EventSource<?, ExternalSecret>> all() {

@@ -91,10 +91,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     @Override
     public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
-        sources = new ExternalSecretEventSources(context, (kind, namespace, name) -> {
-            storeClients.evict(kind, namespace, name);
-            credentialWatch.untrack(kind, namespace, name);
-        }, credentialWatch);
+        sources = new ExternalSecretEventSources(context, credentialWatch);
         List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
         all.add(new ExternalSecretDeletions(cleanup::release, this::forget, () -> context.getPrimaryCache().list(),
                 ExternalSecretDeletions.SWEEP_PERIOD));

@@ -29,10 +29,12 @@ public interface Provider {
     }
 
     /**
-     * The Kubernetes Secrets the store's credentials are read from (not those resolved per consumer
-     * namespace). Sluice watches them so that rotated keys reach the store's clients at once.
+     * The Kubernetes Secrets the store's credentials are read from when it is used from
+     * {@code consumerNamespace}; with null, only those that do not depend on the consumer (referent
+     * authentication resolves the others in the consumer's namespace). Sluice watches them so that rotated
+     * keys reach the store's clients at once.
      */
-    default java.util.Set<SecretReference> credentialSecrets(StoreView store) {
+    default java.util.Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
         return java.util.Set.of();
     }
 

@@ -4,7 +4,7 @@ package io.sluice.provider;
  * The store or the request is wrong (access denied, bad region, missing credentials, unsupported
  * feature): retrying without a change will not help.
  */
-public final class ProviderConfigurationException extends ProviderException {
+public sealed class ProviderConfigurationException extends ProviderException permits CredentialsRejectedException {
     public ProviderConfigurationException(String message) {
         super(message, null);
     }

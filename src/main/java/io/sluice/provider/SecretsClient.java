@@ -50,6 +50,14 @@ public interface SecretsClient extends AutoCloseable {
     /** A cheap authorised call proving the store works; throws when it does not. */
     void validate();
 
+    /**
+     * The provider rejected this client's credentials ({@link CredentialsRejectedException}): stop sharing what
+     * was obtained with them (pooled connections, cached sessions), so that the next client built for the same
+     * configuration starts afresh.
+     */
+    default void retireCredentials() {
+    }
+
     @Override
     default void close() {
     }

@@ -19,7 +19,7 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
 
     @Override
     public List<EventSource<?, ClusterSecretStore>> prepareEventSources(EventSourceContext<ClusterSecretStore> context) {
-        return List.of(reconciliation.credentialChanges("ClusterSecretStore", false));
+        return List.of(reconciliation.credentialChanges("ClusterSecretStore", false), reconciliation.deletions("ClusterSecretStore"));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Reconciles the resources concerned when the credentials Secret of a store changes: the store itself
@@ -13,10 +13,14 @@ import java.util.function.Function;
  */
 public final class CredentialChangeEventSource<P extends HasMetadata>
         extends AbstractEventSource<StoreClientCache.StoreId, P> implements StoreCredentialWatch.Listener {
-    private final Function<StoreClientCache.StoreId, Set<ResourceID>> concerned;
+    private final BiFunction<StoreClientCache.StoreId, String, Set<ResourceID>> concerned;
 
+    /**
+     * @param concerned the resources to reconcile, given the store and the only consumer namespace concerned
+     *        (null: every consumer)
+     */
     public CredentialChangeEventSource(StoreCredentialWatch watch,
-            Function<StoreClientCache.StoreId, Set<ResourceID>> concerned) {
+            BiFunction<StoreClientCache.StoreId, String, Set<ResourceID>> concerned) {
         super(StoreClientCache.StoreId.class, "store-credential-changes");
         this.concerned = concerned;
         watch.addListener(this);
@@ -28,9 +32,9 @@ public final class CredentialChangeEventSource<P extends HasMetadata>
     }
 
     @Override
-    public void credentialsChanged(StoreClientCache.StoreId store) {
+    public void credentialsChanged(StoreClientCache.StoreId store, String consumerNamespace) {
         if (isRunning()) {
-            concerned.apply(store).forEach(id -> getEventHandler().handleEvent(new Event(id)));
+            concerned.apply(store, consumerNamespace).forEach(id -> getEventHandler().handleEvent(new Event(id)));
         }
     }
 }

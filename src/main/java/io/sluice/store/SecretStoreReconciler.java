@@ -19,7 +19,7 @@ public class SecretStoreReconciler implements Reconciler<SecretStore> {
 
     @Override
     public List<EventSource<?, SecretStore>> prepareEventSources(EventSourceContext<SecretStore> context) {
-        return List.of(reconciliation.credentialChanges("SecretStore", true));
+        return List.of(reconciliation.credentialChanges("SecretStore", true), reconciliation.deletions("SecretStore"));
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.sluice.provider.SecretsClient;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a store into a usable client for a consumer, or explains why it cannot: unsupported provider,
@@ -20,11 +22,13 @@ public class StoreAccess {
     private final StoreClientCache clients;
     private final KubernetesClient kubernetes;
     private final SluiceConfig config;
+    private final StoreCredentialWatch credentials;
 
     public StoreAccess(ProviderRegistry providers, StoreClientCache clients, KubernetesClient kubernetes,
-            SluiceConfig config) {
+            SluiceConfig config, StoreCredentialWatch credentials) {
         this.providers = providers;
         this.clients = clients;
+        this.credentials = credentials;
         this.kubernetes = kubernetes;
         this.config = config;
     }
@@ -35,10 +39,10 @@ public class StoreAccess {
         return controller == null || controller.isEmpty() || controller.equals(config.controllerClass());
     }
 
-    /** The Secrets the store reads its credentials from, as its provider reports them. */
-    public java.util.Set<Provider.SecretReference> credentialSecrets(StoreView store) {
-        return providers.providerFor(store.spec().provider).map(p -> p.credentialSecrets(store))
-                .orElse(java.util.Set.of());
+    /** The Secrets the store names for its credentials, as its provider reports them (not the referent ones). */
+    public Set<Provider.SecretReference> credentialSecrets(StoreView store) {
+        return providers.providerFor(store.spec().provider).map(p -> p.credentialSecrets(store, null))
+                .orElse(Set.of());
     }
 
     public SecretsClient clientFor(StoreView store, String consumerNamespace) {
@@ -59,7 +63,18 @@ public class StoreAccess {
                         + (ready.message == null ? "" : ": " + ready.message));
             }
         }
+        if (provider.usesReferentAuth(store) && consumerNamespace != null) {
+            // informed before the client reads them, so no change between the two goes unseen
+            credentials.trackReferent(store, consumerNamespace, referentSecrets(provider, store, consumerNamespace));
+        }
         return clients.clientFor(store, provider, consumerNamespace);
+    }
+
+    private static Set<Provider.SecretReference> referentSecrets(Provider provider, StoreView store,
+            String consumerNamespace) {
+        Set<Provider.SecretReference> secrets = new HashSet<>(provider.credentialSecrets(store, consumerNamespace));
+        secrets.removeAll(provider.credentialSecrets(store, null));
+        return secrets;
     }
 
     private boolean allowedFrom(StoreView store, String namespace) {

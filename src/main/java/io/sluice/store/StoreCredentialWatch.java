@@ -1,24 +1,27 @@
 package io.sluice.store;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.sluice.provider.Provider.SecretReference;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * Watches, by name, only the Secrets that hold store credentials (never all Secrets). When one changes, the
- * clients of the stores using it are rebuilt and the stores' users are told, so rotated keys take effect at
- * once instead of at the next revalidation.
+ * Informs, by name, about only the Secrets that hold store credentials (never all Secrets): one
+ * {@link CredentialSecretInformer} per distinct Secret, shared by every store reading it. When one changes, the
+ * clients built from it are rebuilt and the stores' users are told, so rotated keys take effect at once
+ * instead of at the next revalidation.
+ * <p>
+ * Two kinds of use: the Secrets a store names itself (tracked by the store's reconcile), and, for a
+ * ClusterSecretStore with referent authentication, the Secrets it resolves in each consumer's namespace
+ * (tracked when a client is built for that namespace; a change there rebuilds only that namespace's client).
  */
 @ApplicationScoped
 public class StoreCredentialWatch {
@@ -27,13 +30,18 @@ public class StoreCredentialWatch {
     /** Told when the credentials of a store changed. */
     @FunctionalInterface
     public interface Listener {
-        void credentialsChanged(StoreClientCache.StoreId store);
+        /** @param consumerNamespace the only namespace whose users are concerned, or null for every user */
+        void credentialsChanged(StoreClientCache.StoreId store, String consumerNamespace);
+    }
+
+    private record Use(StoreClientCache.StoreId store, String consumerNamespace) {
     }
 
     private final KubernetesClient client;
     private final StoreClientCache clients;
-    private final Map<StoreClientCache.StoreId, Set<SecretReference>> byStore = new ConcurrentHashMap<>();
-    private final Map<SecretReference, Watch> watches = new ConcurrentHashMap<>();
+    private final Map<Use, Set<SecretReference>> uses = new HashMap<>();
+    private final Map<StoreClientCache.StoreId, Long> trackedGenerations = new HashMap<>();
+    private final Map<SecretReference, CredentialSecretInformer> informers = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public StoreCredentialWatch(KubernetesClient client, StoreClientCache clients) {
@@ -45,71 +53,91 @@ public class StoreCredentialWatch {
         listeners.add(listener);
     }
 
-    /** Records which Secrets a store reads its credentials from, and watches them. */
+    /**
+     * Records which Secrets a store reads its credentials from, and informs about them. A new store generation
+     * forgets the referent Secrets of the previous one: its clients are rebuilt, and track them again.
+     */
     public synchronized void track(StoreView store, Set<SecretReference> secrets) {
         StoreClientCache.StoreId id = StoreClientCache.StoreId.of(store);
-        Set<SecretReference> previous = byStore.put(id, Set.copyOf(secrets));
-        secrets.forEach(ref -> watches.computeIfAbsent(ref, this::watch));
-        if (previous != null) {
-            previous.stream().filter(ref -> !secrets.contains(ref)).forEach(this::closeIfUnused);
+        Long previousGeneration = trackedGenerations.put(id, store.generation());
+        if (previousGeneration != null && !Objects.equals(previousGeneration, store.generation())) {
+            uses.keySet().removeIf(use -> use.store().equals(id) && use.consumerNamespace() != null);
+        }
+        replace(new Use(id, null), secrets);
+    }
+
+    /** Records the Secrets a referent-auth store resolved in a consumer's namespace, and informs about them. */
+    public synchronized void trackReferent(StoreView store, String consumerNamespace, Set<SecretReference> secrets) {
+        Use use = new Use(StoreClientCache.StoreId.of(store), consumerNamespace);
+        if (!secrets.equals(uses.get(use))) {
+            replace(use, secrets);
         }
     }
 
+    /** Forgets every use of the store (it was deleted) and stops informing about Secrets no one uses. */
     public synchronized void untrack(String kind, String namespace, String name) {
-        Set<SecretReference> previous = byStore.remove(new StoreClientCache.StoreId(kind, namespace, name));
-        if (previous != null) {
-            previous.forEach(this::closeIfUnused);
+        StoreClientCache.StoreId id = new StoreClientCache.StoreId(kind, namespace, name);
+        trackedGenerations.remove(id);
+        uses.keySet().removeIf(use -> use.store().equals(id));
+        closeUnused();
+    }
+
+    /** The Secrets informed about right now. */
+    synchronized Set<SecretReference> informedSecrets() {
+        return Set.copyOf(informers.keySet());
+    }
+
+    /** Whether every informer has its watch open. */
+    synchronized boolean allWatching() {
+        return informers.values().stream().allMatch(CredentialSecretInformer::isWatching);
+    }
+
+    private void replace(Use use, Set<SecretReference> secrets) {
+        if (secrets.isEmpty()) {
+            uses.remove(use);
+        } else {
+            uses.put(use, Set.copyOf(secrets));
         }
+        secrets.forEach(ref -> informers.computeIfAbsent(ref, r -> new CredentialSecretInformer(client, r,
+                () -> changed(r))));
+        closeUnused();
+    }
+
+    private void closeUnused() {
+        Set<SecretReference> used = new HashSet<>();
+        uses.values().forEach(used::addAll);
+        informers.entrySet().removeIf(e -> {
+            if (used.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().close();
+            return true;
+        });
     }
 
     void changed(SecretReference secret) {
-        byStore.forEach((store, refs) -> {
-            if (refs.contains(secret)) {
-                LOG.infof("credentials of %s %s changed (Secret %s/%s): rebuilding its clients", store.kind(),
-                        store.name(), secret.namespace(), secret.name());
+        List<Use> concerned;
+        synchronized (this) {
+            concerned = uses.entrySet().stream().filter(e -> e.getValue().contains(secret)).map(Map.Entry::getKey)
+                    .toList();
+        }
+        for (Use use : concerned) {
+            StoreClientCache.StoreId store = use.store();
+            LOG.infof("credentials of %s %s changed (Secret %s/%s): rebuilding its clients%s", store.kind(),
+                    store.name(), secret.namespace(), secret.name(),
+                    use.consumerNamespace() == null ? "" : " for namespace " + use.consumerNamespace());
+            if (use.consumerNamespace() == null) {
                 clients.invalidate(store.kind(), store.namespace(), store.name());
-                listeners.forEach(l -> l.credentialsChanged(store));
+            } else {
+                clients.invalidate(store, use.consumerNamespace());
             }
-        });
-    }
-
-    private Watch watch(SecretReference ref) {
-        var resource = client.secrets().inNamespace(ref.namespace()).withName(ref.name());
-        Secret current = resource.get();
-        String known = current == null ? null : current.getMetadata().getResourceVersion();
-        return resource.watch(new Watcher<>() {
-            private volatile String lastVersion = known;
-
-            @Override
-            public void eventReceived(Action action, Secret secret) {
-                String version = action == Action.DELETED ? null : secret.getMetadata().getResourceVersion();
-                if (!java.util.Objects.equals(version, lastVersion)) {
-                    lastVersion = version;
-                    changed(ref);
-                }
-            }
-
-            @Override
-            public void onClose(WatcherException cause) {
-                LOG.debugf("watch of credentials Secret %s/%s closed: %s", ref.namespace(), ref.name(),
-                        cause == null ? "normally" : cause.getClass().getSimpleName());
-            }
-        });
-    }
-
-    private void closeIfUnused(SecretReference ref) {
-        boolean used = byStore.values().stream().anyMatch(refs -> refs.contains(ref));
-        if (!used) {
-            Watch watch = watches.remove(ref);
-            if (watch != null) {
-                watch.close();
-            }
+            listeners.forEach(l -> l.credentialsChanged(store, use.consumerNamespace()));
         }
     }
 
     @PreDestroy
-    void closeAll() {
-        watches.values().forEach(Watch::close);
-        watches.clear();
+    synchronized void closeAll() {
+        informers.values().forEach(CredentialSecretInformer::close);
+        informers.clear();
     }
 }

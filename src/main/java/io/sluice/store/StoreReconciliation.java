@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The reconcile shared by SecretStore and ClusterSecretStore: watch the credentials Secrets, validate, report,
- * revalidate later (or at once when the credentials change).
+ * revalidate later (or at once when the credentials change); release the store's clients when it is deleted.
  */
 @ApplicationScoped
 public class StoreReconciliation {
@@ -24,13 +24,15 @@ public class StoreReconciliation {
     private final StoreValidator validator;
     private final StoreAccess access;
     private final StoreCredentialWatch credentials;
+    private final StoreClientCache clients;
     private final StatusConditionMetrics conditionMetrics;
 
     public StoreReconciliation(StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials,
-            StatusConditionMetrics conditionMetrics) {
+            StoreClientCache clients, StatusConditionMetrics conditionMetrics) {
         this.validator = validator;
         this.access = access;
         this.credentials = credentials;
+        this.clients = clients;
         this.conditionMetrics = conditionMetrics;
     }
 
@@ -53,9 +55,22 @@ public class StoreReconciliation {
         return UpdateControl.<S> noUpdate().rescheduleAfter(period);
     }
 
-    /** Reconciles a store of {@code kind} at once when the Secret holding its credentials changes. */
+    /** Closes the clients of a deleted store of {@code kind} and stops informing about its credentials. */
+    <P extends HasMetadata> StoreDeletionEventSource<P> deletions(String kind) {
+        return new StoreDeletionEventSource<>((namespace, name) -> {
+            clients.evict(kind, namespace, name);
+            credentials.untrack(kind, namespace, name);
+        });
+    }
+
+    /**
+     * Reconciles a store of {@code kind} at once when a Secret it names for its credentials changes (not one it
+     * resolves in a consumer's namespace: that does not change what the store itself validates).
+     */
     <P extends HasMetadata> CredentialChangeEventSource<P> credentialChanges(String kind, boolean namespaced) {
-        return new CredentialChangeEventSource<>(credentials, store -> !kind.equals(store.kind()) ? Set.of()
-                : Set.of(namespaced ? new ResourceID(store.name(), store.namespace()) : new ResourceID(store.name())));
+        return new CredentialChangeEventSource<>(credentials, (store, consumerNamespace) ->
+                !kind.equals(store.kind()) || consumerNamespace != null ? Set.of()
+                        : Set.of(namespaced ? new ResourceID(store.name(), store.namespace())
+                                : new ResourceID(store.name())));
     }
 }

@@ -49,6 +49,8 @@ final class KubernetesCallSites {
             Map.entry("watch", "watch"), Map.entry("create", "create"), Map.entry("update", "update"),
             Map.entry("replace", "update"), Map.entry("edit", "patch"), Map.entry("patch", "patch"),
             Map.entry("serverSideApply", "patch"), Map.entry("delete", "delete"), Map.entry("tokenRequest", "create"));
+    /** fabric8 informers: a list, then a watch. */
+    private static final Set<String> INFORMS = Set.of("inform", "runnableInformer");
     private static final Map<String, String> STATUS_VERBS = Map.of("updateStatus", "update", "replaceStatus", "update",
             "patchStatus", "patch", "editStatus", "patch", "applyStatus", "patch");
 
@@ -134,7 +136,9 @@ final class KubernetesCallSites {
                 if (SELECTORS.containsKey(method) || NEUTRAL.contains(method)) {
                     continue;
                 }
-                if (VERBS.containsKey(method)) {
+                if (INFORMS.contains(method)) {
+                    verb = "inform";
+                } else if (VERBS.containsKey(method)) {
                     verb = method.equals("tokenRequest") ? "token:create" : VERBS.get(method);
                 } else if (STATUS_VERBS.containsKey(method)) {
                     verb = "status:" + STATUS_VERBS.get(method);
@@ -156,6 +160,9 @@ final class KubernetesCallSites {
             } else if (verb.startsWith("?")) {
                 problems.add(callSite + ": " + verb.substring(1) + "() is not a verb KubernetesCallSites knows; teach it: "
                         + text);
+            } else if (verb.equals("inform")) {
+                calls.add(new Call(resource[0], resource[1], "list", callSite));
+                calls.add(new Call(resource[0], resource[1], "watch", callSite));
             } else if (verb.equals("token:create")) {
                 calls.add(new Call(resource[0], resource[1] + "/token", "create", callSite));
             } else if (verb.startsWith("status:")) {

@@ -88,10 +88,11 @@ final class RequiredPermissions {
             // in a namespaced install): target Secrets not in the managed cache, template sources, store
             // credentials (read, then watched by name), PushSecret sources
             row(CORE, "secrets", "get", Scope.WATCHED, "ExternalSecretEventSources", "CleanupFinalizer",
-                    "ClusterTemplateSources", "CredentialsSourceResolver", "StoreCredentialWatch", "PushSource"),
-            // the managed-Secrets informer; PushSecret sources by label selector
-            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSource"),
-            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "StoreCredentialWatch"),
+                    "ClusterTemplateSources", "CredentialsSourceResolver", "CredentialSecretInformer", "PushSource"),
+            // the managed-Secrets informer; PushSecret sources by label selector; store credentials informed by name
+            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSource",
+                    "CredentialSecretInformer"),
+            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "CredentialSecretInformer"),
             row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter", "SecretCreateDryRun"),
             row(CORE, "secrets", "update", Scope.WATCHED, "TargetSecretWriter"),
             row(CORE, "secrets", "delete", Scope.WATCHED, "TargetSecretWriter"),

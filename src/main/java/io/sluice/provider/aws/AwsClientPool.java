@@ -52,14 +52,25 @@ final class AwsClientPool implements AutoCloseable {
                 AwsClientPool.this.release(entry);
             }
         }
+
+        /**
+         * Takes these pooled clients out of the pool, so the next acquire of the same configuration builds new ones
+         * (with new STS sessions); they close when their last lease is released.
+         */
+        void retire() {
+            AwsClientPool.this.retire(entry);
+        }
     }
 
     private static final class Entry {
+        final ClientConfiguration config;
         final AwsClients clients;
         int leases;
         Instant idleSince;
+        boolean retired;
 
-        Entry(AwsClients clients) {
+        Entry(ClientConfiguration config, AwsClients clients) {
+            this.config = config;
             this.clients = clients;
         }
     }
@@ -68,7 +79,7 @@ final class AwsClientPool implements AutoCloseable {
         closeExpired();
         Entry entry = entries.get(config);
         if (entry == null) {
-            entry = new Entry(factory.apply(config));
+            entry = new Entry(config, factory.apply(config));
             entries.put(config, entry);
         }
         entry.leases++;
@@ -78,10 +89,18 @@ final class AwsClientPool implements AutoCloseable {
 
     private synchronized void release(Entry entry) {
         entry.leases--;
-        if (entry.leases == 0) {
+        if (entry.leases == 0 && entry.retired) {
+            entry.clients.close();
+        } else if (entry.leases == 0) {
             entry.idleSince = clock.instant();
         }
         closeExpired();
+    }
+
+    private synchronized void retire(Entry entry) {
+        if (!entry.retired && entries.remove(entry.config, entry)) {
+            entry.retired = true;
+        }
     }
 
     /** Configurations with clients open, leased or idle. */

@@ -1,5 +1,6 @@
 package io.sluice.provider.aws;
 
+import io.sluice.provider.CredentialsRejectedException;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RetryableProviderException;
@@ -27,6 +28,15 @@ public final class AwsErrors {
             "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException",
             "InternalServiceError", "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
             "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError", "PriorRequestNotComplete");
+    /**
+     * The credentials themselves were refused: rebuilding the client (reading them again, a new STS session) may
+     * help. Permission errors of Secrets Manager (AccessDeniedException) are not among them.
+     */
+    static final Set<String> CREDENTIALS_REJECTED_CODES = Set.of("ExpiredTokenException", "ExpiredToken",
+            "InvalidClientTokenId", "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch",
+            "IncompleteSignature", "InvalidAccessKeyId", "InvalidToken", "InvalidIdentityToken", "ExpiredTokenError");
+    /** STS refuses an AssumeRole (with whichever credentials signed it) with this code. */
+    private static final String STS_ACCESS_DENIED = "AccessDenied";
     /** Access key ids (long-term AKIA, temporary ASIA): never echoed even if a server puts one in a message. */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\\b");
     private static final int MAX_DETAIL = 300;
@@ -68,7 +78,14 @@ public final class AwsErrors {
         String service = details == null || details.serviceName() == null ? "" : details.serviceName() + " ";
         String message = prefix(operation, subject) + service + code + " (HTTP " + e.statusCode() + ")"
                 + detail(awsMessage);
+        if (CREDENTIALS_REJECTED_CODES.contains(code) || STS_ACCESS_DENIED.equals(code) && isSts(details)) {
+            return new CredentialsRejectedException(message);
+        }
         return typed(message, code, awsMessage, e.isThrottlingException() || e.statusCode() >= 500);
+    }
+
+    private static boolean isSts(AwsErrorDetails details) {
+        return details != null && details.serviceName() != null && details.serviceName().equalsIgnoreCase("sts");
     }
 
     /** An error reported inside a response (BatchGetSecretValue's Errors list) rather than as an HTTP failure. */

@@ -104,6 +104,11 @@ final class AwsSecretsManagerClient implements SecretsClient {
     }
 
     @Override
+    public void retireCredentials() {
+        lease.retire();
+    }
+
+    @Override
     public void close() {
         lease.release();
     }

@@ -78,7 +78,7 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public java.util.Set<SecretReference> credentialSecrets(StoreView store) {
+    public java.util.Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
         AwsProvider aws = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.aws;
         if (aws == null || aws.auth == null || aws.auth.secretRef == null || aws.auth.jwt != null) {
             return java.util.Set.of();
@@ -89,8 +89,9 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
             if (selector == null || selector.name == null) {
                 continue;
             }
-            // a SecretStore reads from its own namespace; a ClusterSecretStore from the ref's (or per consumer)
-            String namespace = store.isCluster() ? selector.namespace : store.namespace();
+            // a SecretStore reads from its own namespace; a ClusterSecretStore from the ref's, else the consumer's
+            String namespace = !store.isCluster() ? store.namespace()
+                    : selector.namespace == null || selector.namespace.isBlank() ? consumerNamespace : selector.namespace;
             if (namespace != null && !namespace.isBlank()) {
                 refs.add(new SecretReference(namespace, selector.name));
             }

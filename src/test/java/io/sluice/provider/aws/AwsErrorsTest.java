@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.provider.CredentialsRejectedException;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RetryableProviderException;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 class AwsErrorsTest {
 
@@ -26,6 +28,37 @@ class AwsErrorsTest {
                 .statusCode(status)
                 .message(message)
                 .build();
+    }
+
+    private static StsException sts(String code, int status) {
+        return (StsException) StsException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("refused").serviceName("Sts")
+                        .build())
+                .statusCode(status)
+                .message("refused")
+                .build();
+    }
+
+    @Test
+    void rejectedCredentialsAreTold() {
+        for (String code : new String[] { "ExpiredTokenException", "UnrecognizedClientException",
+                "InvalidSignatureException" }) {
+            assertInstanceOf(CredentialsRejectedException.class,
+                    AwsErrors.classify("GetSecretValue", "x", service(code, 400, "refused")), code);
+        }
+        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
+                sts("InvalidClientTokenId", 403)));
+        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
+                sts("ExpiredToken", 400)));
+        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
+                sts("AccessDenied", 403)), "STS refusing AssumeRole");
+    }
+
+    @Test
+    void permissionErrorsAreNotRejectedCredentials() {
+        ProviderException e = AwsErrors.classify("GetSecretValue", "x", service("AccessDeniedException", 400, "no"));
+        assertInstanceOf(ProviderConfigurationException.class, e);
+        assertFalse(e instanceof CredentialsRejectedException, "a rebuild would not grant a permission");
     }
 
     @Test

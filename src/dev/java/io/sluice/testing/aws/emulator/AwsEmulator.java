@@ -87,6 +87,19 @@ public final class AwsEmulator implements AutoCloseable {
         access.allowAll();
     }
 
+    /**
+     * These access keys no longer exist (deleted or deactivated): their calls get UnrecognizedClientException
+     * (Secrets Manager) or InvalidClientTokenId (STS).
+     */
+    public void revokeAccessKeys(String... accessKeys) {
+        access.revoke(Arrays.asList(accessKeys));
+    }
+
+    /** Revokes every temporary key issued so far, as IAM's "revoke active sessions" does. */
+    public void revokeIssuedSessions() {
+        access.revoke(sts.issuedAccessKeys());
+    }
+
     /** Issued credentials expire after this lifetime, whatever DurationSeconds the caller asked for. */
     public void issueCredentialsValidFor(Duration lifetime) {
         sts.lifetimeOverride(lifetime);
@@ -115,13 +128,14 @@ public final class AwsEmulator implements AutoCloseable {
         return secretsByRegion.computeIfAbsent(region, r -> new SecretsManagerState(r, ACCOUNT, clock));
     }
 
-    /** Forgets secrets, issued credentials, the STS log, counters, faults and the allow-list. */
+    /** Forgets secrets, issued credentials, the STS log, counters, faults, the allow-list and revocations. */
     public void reset() {
         secretsByRegion.values().forEach(SecretsManagerState::clear);
         sts.clear();
         calls.reset();
         faults.clear();
         access.allowAll();
+        access.clearRevocations();
     }
 
     @Override

@@ -22,4 +22,7 @@ interface ProtocolHandler {
     AwsError missingAuthentication();
 
     AwsError expiredToken();
+
+    /** The answer to an access key that does not exist (deleted, deactivated or revoked). */
+    AwsError invalidClientToken();
 }

@@ -187,6 +187,11 @@ final class SecretsManagerHandler implements ProtocolHandler {
     }
 
     @Override
+    public AwsError invalidClientToken() {
+        return AwsError.badRequest("UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+
+    @Override
     public AwsError expiredToken() {
         return AwsError.badRequest("ExpiredTokenException", "The security token included in the request is expired");
     }

@@ -161,6 +161,11 @@ final class StsHandler implements ProtocolHandler {
     }
 
     @Override
+    public AwsError invalidClientToken() {
+        return new AwsError("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
+    }
+
+    @Override
     public AwsError expiredToken() {
         return AwsError.badRequest("ExpiredToken", "The security token included in the request is expired");
     }

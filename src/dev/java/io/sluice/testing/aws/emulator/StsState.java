@@ -41,6 +41,10 @@ final class StsState {
         return credentials;
     }
 
+    List<String> issuedAccessKeys() {
+        return List.copyOf(byAccessKey.keySet());
+    }
+
     Optional<IssuedCredentials> byAccessKey(String accessKey) {
         return Optional.ofNullable(byAccessKey.get(accessKey));
     }
