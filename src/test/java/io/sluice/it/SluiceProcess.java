@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The packaged jar ({@code target/quarkus-app}, or {@code -Dsluice.it.jar}) run as a real process against an API
@@ -38,10 +39,8 @@ final class SluiceProcess implements AutoCloseable {
 
     static SluiceProcess start(String identity, String apiServer, Map<String, String> settings) throws IOException {
         int port = freePort();
-        Path jar = Path.of(System.getProperty("sluice.it.jar", "target/quarkus-app/quarkus-run.jar"));
         Path log = Path.of("target", "leader-" + identity + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+        List<String> options = new ArrayList<>(List.of(
                 "-Dquarkus.http.port=" + port,
                 // fabric8's own settings: the quarkus.kubernetes-client ones are fixed at build time
                 "-Dkubernetes.master=" + apiServer,
@@ -49,12 +48,38 @@ final class SluiceProcess implements AutoCloseable {
                 "-Dkubernetes.auth.tryKubeConfig=false",
                 "-Dkubernetes.auth.tryServiceAccount=false",
                 "-Dsluice.leader-election.enabled=true"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.toString()));
+        settings.forEach((key, value) -> options.add("-D" + key + "=" + value));
+        List<String> command = launcher(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("HOSTNAME", identity);
         return new SluiceProcess(identity, builder.start(), log, port);
+    }
+
+    /**
+     * What the build produced ({@code target/quarkus-artifact.properties}): the native executable, else the jar
+     * run by this JVM's java; {@code -Dsluice.it.jar} runs another jar.
+     */
+    private static List<String> launcher(List<String> options) throws IOException {
+        String jar = System.getProperty("sluice.it.jar");
+        List<String> command = new ArrayList<>();
+        if (jar == null) {
+            Properties artifact = new Properties();
+            try (var in = Files.newInputStream(Path.of("target", "quarkus-artifact.properties"))) {
+                artifact.load(in);
+            }
+            Path built = Path.of("target").resolve(artifact.getProperty("path"));
+            if ("native".equals(artifact.getProperty("type"))) {
+                command.add(built.toString());
+                command.addAll(options);
+                return command;
+            }
+            jar = built.toString();
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar));
+        return command;
     }
 
     /** 200 from {@code /q/health/ready}; the body, or null while not ready or not listening. */
