@@ -15,9 +15,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when every controller has started and each of its informers has synced its cache and is watching.
- * A standby replica (leader election, not leading) is ready too: it serves metrics and health, and starts its
- * controllers the moment it takes the Lease; reporting it unready would only block rolling updates.
+ * The one readiness check (the SDK's own is switched off in application.properties): ready when every controller
+ * has started and each of its informers has synced its cache and is watching. A standby replica (leader election,
+ * Lease held by another) runs its informers too, and only its event processing waits for the Lease: it is ready
+ * once its caches are warm, because the chart's rolling update (maxUnavailable 0 with two replicas) waits for the
+ * new pod, a standby, to be ready before it stops an old one.
  */
 @Readiness
 @ApplicationScoped
@@ -38,9 +40,6 @@ public class ControllersReadinessCheck implements HealthCheck {
                 .withData("leadership", leadership.state().name().toLowerCase());
         if (!operator.getRuntimeInfo().isStarted()) {
             return response.withData("operator", "not started").down().build();
-        }
-        if (!leadership.reconciles()) {
-            return response.withData("controllers", "standby until this replica leads").up().build();
         }
         boolean ready = true;
         for (Map.Entry<String, List<String>> controller : notSynced().entrySet()) {

@@ -44,7 +44,7 @@ public class Leadership {
 
     public void stoppedLeading() {
         state.set(State.STANDBY);
-        LOG.warn("leader election: this replica lost the lease and stops reconciling");
+        LOG.info("leader election: this replica stopped leading");
     }
 
     public void newLeader(String identity) {

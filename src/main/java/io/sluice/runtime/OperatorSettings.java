@@ -1,11 +1,10 @@
 package io.sluice.runtime;
 
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurationServiceCustomizer;
 import io.sluice.config.SluiceConfig;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -16,22 +15,32 @@ import java.util.function.Consumer;
 public class OperatorSettings implements ConfigurationServiceCustomizer {
     private final SluiceConfig config;
     private final Leadership leadership;
+    private final StopLeading stopLeading;
+    private final KubernetesClient client;
 
-    public OperatorSettings(SluiceConfig config, Leadership leadership) {
+    public OperatorSettings(SluiceConfig config, Leadership leadership, StopLeading stopLeading,
+            KubernetesClient client) {
         this.config = config;
         this.leadership = leadership;
+        this.stopLeading = stopLeading;
+        this.client = client;
     }
 
     @Override
     public Consumer<ConfigurationServiceOverrider> overrider() {
         return overrider -> {
             overrider.withConcurrentReconciliationThreads(config.kubernetes().reconcileThreads());
-            LeaderElectionSettings.from(config.leaderElection(), Optional.empty(), new LeaderCallbacks(
-                    leadership::startedLeading, leadership::stoppedLeading, leadership::newLeader))
-                    .ifPresent(election -> {
-                        leadership.electionStarted();
-                        overrider.withLeaderElectionConfiguration(election);
-                    });
+            SluiceConfig.LeaderElection settings = config.leaderElection();
+            if (!settings.enabled()) {
+                return;
+            }
+            String identity = LeaderElectionSettings.identity();
+            // the namespace JOSDK falls back to as well
+            String namespace = settings.leaseNamespace().orElseGet(() -> client.getConfiguration().getNamespace());
+            LeaseRelease lease = new LeaseRelease(client, namespace, settings.leaseName(), identity);
+            leadership.electionStarted();
+            overrider.withLeaderElectionConfiguration(LeaderElectionSettings.configuration(settings, identity,
+                    LeaderElectionSettings.callbacks(leadership, () -> stopLeading.stoppedLeading(lease))));
         };
     }
 }

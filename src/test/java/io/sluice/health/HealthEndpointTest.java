@@ -2,10 +2,10 @@ package io.sluice.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,7 +16,7 @@ class HealthEndpointTest {
     void readyOnceEveryControllerStartedAndItsCachesSynced() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(ControllersReadinessCheck.NAME))
+                .body("checks.name", equalTo(List.of(ControllersReadinessCheck.NAME)))
                 .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.status", equalTo("UP"))
                 .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.externalsecret",
                         equalTo("synced"))

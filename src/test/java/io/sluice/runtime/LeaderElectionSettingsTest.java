@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,24 +19,21 @@ class LeaderElectionSettingsTest {
 
     @Test
     void carriesTheTimingsAndTheLeaseName() {
-        var election = LeaderElectionSettings.from(settings(true, 15, 10), Optional.empty(), NONE).orElseThrow();
+        var election = LeaderElectionSettings.configuration(settings(true, 15, 10), "replica-a", NONE);
 
         assertEquals("sluice-leader", election.getLeaseName());
         assertEquals(Duration.ofSeconds(15), election.getLeaseDuration());
         assertEquals(Duration.ofSeconds(10), election.getRenewDeadline());
         assertEquals(Duration.ofSeconds(2), election.getRetryPeriod());
-        assertTrue(election.isExitOnStopLeading(), "a leader that loses its lease must stop writing at once");
-    }
-
-    @Test
-    void offMeansNoElection() {
-        assertTrue(LeaderElectionSettings.from(settings(false, 15, 10), Optional.empty(), NONE).isEmpty());
+        assertEquals(Optional.of("replica-a"), election.getIdentity());
+        // JOSDK would call System.exit on the thread that stops the elector: the shutdown hook's, at shutdown.
+        assertFalse(election.isExitOnStopLeading(), "StopLeading decides between exiting and releasing the Lease");
     }
 
     @Test
     void aRenewDeadlineNotShorterThanTheLeaseIsRejected() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> LeaderElectionSettings.from(settings(true, 10, 10), Optional.empty(), NONE));
+                () -> LeaderElectionSettings.configuration(settings(true, 10, 10), "replica-a", NONE));
         assertTrue(e.getMessage().contains("renew-deadline"), e.getMessage());
     }
 
