@@ -23,8 +23,10 @@ import io.sluice.api.v1alpha1.PushSecretRemoteRef;
 import io.sluice.api.v1alpha1.PushSecretSelector;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
+import io.sluice.metrics.ReconcileLedger;
 import io.sluice.provider.fake.FakeProviderImpl;
 import io.sluice.status.Conditions;
+import io.sluice.testing.ReconcileBarrier;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,10 +47,13 @@ class PushSecretTest {
     @Inject
     FakeProviderImpl fake;
 
+    @Inject
+    ReconcileLedger ledger;
+
     private final String ns = "p-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() throws InterruptedException {
+    void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() {
         client.resource(fakeStore(ns, "vault")).create();
         source("db", Map.of("user", "admin", "pass", "pw1"));
         PushSecret ps = pushSecret("push-db", "db", "1s", List.of("vault"), data("pass", "db-pass", null),
@@ -64,7 +69,8 @@ class PushSecretTest {
         assertEquals(java.util.Set.of("db-pass", "db-all"), synced.getStatus().syncedPushSecrets.get("SecretStore/vault")
                 .keySet());
         String version = synced.getMetadata().getResourceVersion();
-        Thread.sleep(3000);
+        ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
+        barrier.awaitReconciles(synced, barrier.reconciles(synced), 2); // two refreshes (1 s) ran since
         assertEquals(version, get("push-db").getMetadata().getResourceVersion(),
                 "refreshes that push nothing new must not rewrite the status");
 
