@@ -48,7 +48,9 @@ final class KubernetesCallSites {
             Map.entry("get", "get"), Map.entry("require", "get"), Map.entry("list", "list"),
             Map.entry("watch", "watch"), Map.entry("create", "create"), Map.entry("update", "update"),
             Map.entry("replace", "update"), Map.entry("edit", "patch"), Map.entry("patch", "patch"),
-            Map.entry("serverSideApply", "patch"), Map.entry("delete", "delete"), Map.entry("tokenRequest", "create"));
+            Map.entry("serverSideApply", "patch"), Map.entry("delete", "delete"), Map.entry("tokenRequest", "create"),
+            // an informer lists, then watches
+            Map.entry("inform", "list+watch"), Map.entry("runnableInformer", "list+watch"));
     private static final Map<String, String> STATUS_VERBS = Map.of("updateStatus", "update", "replaceStatus", "update",
             "patchStatus", "patch", "editStatus", "patch", "applyStatus", "patch");
 
@@ -161,7 +163,9 @@ final class KubernetesCallSites {
             } else if (verb.startsWith("status:")) {
                 calls.add(new Call(resource[0], resource[1] + "/status", verb.substring(7), callSite));
             } else {
-                calls.add(new Call(resource[0], resource[1], verb, callSite));
+                for (String each : verb.split("\\+")) {
+                    calls.add(new Call(resource[0], resource[1], each, callSite));
+                }
             }
         }
     }

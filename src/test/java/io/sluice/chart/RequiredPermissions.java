@@ -86,12 +86,13 @@ final class RequiredPermissions {
 
             // Secrets, in watched namespaces only (so a ClusterSecretStore's credentials must live in one of them
             // in a namespaced install): target Secrets not in the managed cache, template sources, store
-            // credentials (read, then watched by name), PushSecret sources
+            // credentials (read, then watched by name)
             row(CORE, "secrets", "get", Scope.WATCHED, "ExternalSecretEventSources", "CleanupFinalizer",
-                    "ClusterTemplateSources", "CredentialsSourceResolver", "StoreCredentialWatch", "PushSource"),
-            // the managed-Secrets informer; PushSecret sources by label selector
-            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSource"),
-            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "StoreCredentialWatch"),
+                    "ClusterTemplateSources", "CredentialsSourceResolver", "StoreCredentialWatch"),
+            // the managed-Secrets informer; the informers on PushSecret sources (by name or label selector)
+            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSourceWatch"),
+            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "StoreCredentialWatch",
+                    "PushSourceWatch"),
             row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter", "SecretCreateDryRun"),
             row(CORE, "secrets", "update", Scope.WATCHED, "TargetSecretWriter"),
             row(CORE, "secrets", "delete", Scope.WATCHED, "TargetSecretWriter"),
