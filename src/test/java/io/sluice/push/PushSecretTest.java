@@ -62,7 +62,8 @@ class PushSecretTest {
                 data(null, "db-all", null));
         client.resource(ps).create();
 
-        await().atMost(WAIT).until(() -> "pw1".equals(pushed("vault", "db-pass")));
+        // one reconcile pushes both entries, one after the other
+        await().atMost(WAIT).until(() -> "pw1".equals(pushed("vault", "db-pass")) && pushed("vault", "db-all") != null);
         assertEquals("{\"pass\":\"pw1\",\"user\":\"admin\"}", pushed("vault", "db-all"));
         Condition ready = awaitReady("push-db", "True");
         assertEquals("Synced", ready.reason);
