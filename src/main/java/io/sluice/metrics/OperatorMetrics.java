@@ -16,18 +16,21 @@ import java.util.Optional;
 /**
  * The JOSDK metrics hook: keeps the SDK's own per-controller metrics (the delegate) and adds, for every
  * controller and without any call from the reconcilers, ESO's {@code <kind>_reconcile_duration} and the
- * removal of all per-resource series when a resource is deleted.
+ * removal of all per-resource series when a resource is deleted, and feeds the {@link ReconcileLedger}.
  */
 final class OperatorMetrics implements Metrics {
     private static final String RECONCILE = "reconcile";
 
     private final Metrics delegate;
     private final ReconcileDurationMetrics durations;
+    private final ReconcileLedger ledger;
     private final List<? extends PerResourceMetrics> perResource;
 
-    OperatorMetrics(Metrics delegate, ReconcileDurationMetrics durations, List<? extends PerResourceMetrics> perResource) {
+    OperatorMetrics(Metrics delegate, ReconcileDurationMetrics durations, ReconcileLedger ledger,
+            List<? extends PerResourceMetrics> perResource) {
         this.delegate = delegate;
         this.durations = durations;
+        this.ledger = ledger;
         this.perResource = perResource;
     }
 
@@ -38,8 +41,10 @@ final class OperatorMetrics implements Metrics {
             return delegate.timeControllerExecution(execution);
         } finally {
             if (RECONCILE.equals(execution.name())) {
-                series(execution.resourceID(), execution.metadata()).ifPresent(
-                        s -> durations.record(s, Duration.ofNanos(System.nanoTime() - start)));
+                series(execution.resourceID(), execution.metadata()).ifPresent(s -> {
+                    durations.record(s, Duration.ofNanos(System.nanoTime() - start));
+                    ledger.reconciled(s);
+                });
             }
         }
     }
@@ -58,16 +63,20 @@ final class OperatorMetrics implements Metrics {
     @Override
     public void eventReceived(Event event, Map<String, Object> metadata) {
         delegate.eventReceived(event, metadata);
+        series(event.getRelatedCustomResourceID(), metadata).ifPresent(ledger::eventReceived);
     }
 
     @Override
     public void reconciliationSubmitted(HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
         delegate.reconciliationSubmitted(resource, retryInfo, metadata);
+        series(ResourceID.fromResource(resource), metadata).ifPresent(ledger::submitted);
     }
 
     @Override
     public void reconciliationStarted(HasMetadata resource, Map<String, Object> metadata) {
         delegate.reconciliationStarted(resource, metadata);
+        series(ResourceID.fromResource(resource), metadata)
+                .ifPresent(s -> ledger.started(resource, s));
     }
 
     @Override

@@ -1,14 +1,17 @@
 package io.sluice.push;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
@@ -27,13 +30,17 @@ import io.sluice.template.SecretTemplateRenderer;
 import io.sluice.template.TemplateException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Pushes a Secret's data to the referenced stores: read the source, push each entry to each store (the provider
  * writes only what changed), delete what was dropped when {@code deletionPolicy: Delete}, report, and come back
- * after {@code refreshInterval} (0: push once per spec change).
+ * after {@code refreshInterval} (0: push once per spec change and per source change). Source Secrets are
+ * watched ({@link PushSourceWatch}), so a changed source goes out at once.
  */
 @ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER)
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
@@ -53,6 +60,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
     private final SecretTemplateRenderer renderer;
     private final StatusConditionMetrics conditionMetrics;
+    private final PushSourceWatch sourceWatch;
+    /** Per PushSecret, the versions of the source Secrets last pushed (see {@link #alreadyPushed}). */
+    private final Map<ResourceID, String> pushedSources = new ConcurrentHashMap<>();
 
     public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
             SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics) {
@@ -66,6 +76,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
+        this.sourceWatch = new PushSourceWatch(client);
+    }
+
+    @Override
+    public List<EventSource<?, PushSecret>> prepareEventSources(EventSourceContext<PushSecret> context) {
+        return List.of(sourceWatch);
     }
 
     @Override
@@ -79,27 +95,29 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED,
                     "invalid spec.refreshInterval: " + e.getMessage(), Duration.ZERO);
         }
-        if (interval.isZero() && ps.getStatus() != null && marker.equals(ps.getStatus().syncedResourceVersion)
-                && statusIsReady(ps)) {
-            return UpdateControl.noUpdate();
-        }
         try {
             String unsupported = unsupported(ps.getSpec());
             if (unsupported != null) {
                 throw new PushException(unsupported);
+            }
+            List<Secret> sources = sourceWatch.track(ps);
+            String sourceVersions = versionsOf(sources);
+            if (interval.isZero() && alreadyPushed(ps, marker, sourceVersions)) {
+                return UpdateControl.noUpdate();
             }
             Map<String, StoreView> targets = stores.resolve(ps);
             if (targets.values().stream().anyMatch(s -> !storeAccess.isManagedByThisController(s))) {
                 LOG.debugf("skipping %s: a store belongs to another controller class", id);
                 return UpdateControl.noUpdate();
             }
-            PushSource source = PushSource.read(client, ps);
+            PushSource source = PushSource.from(sources);
             if (!source.found()) {
                 return sourceDeleted(ps, context, interval);
             }
             source = templated(ps, source);
             PushRun.Outcome outcome = run.push(ps, source, targets, PushSecretStatusWriter.syncedOf(ps));
             backoff.succeeded(id);
+            pushedSources.put(id, sourceVersions);
             if (outcome.written() > 0) {
                 events.normal(ps, "Synced", outcome.written() + " remote value(s) written");
                 LOG.infof("%s: pushed %d remote value(s)", id, outcome.written());
@@ -123,6 +141,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
         ResourceID id = ResourceID.fromResource(ps);
         backoff.forget(id);
+        sourceWatch.untrack(id);
+        pushedSources.remove(id);
         if (ps.getSpec().deletionPolicy != PushSecretSpec.DeletionPolicy.Delete) {
             return DeleteControl.defaultDelete();
         }
@@ -198,6 +218,21 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         Duration interval = spec.refreshInterval == null || spec.refreshInterval.isEmpty()
                 ? config.defaultRefreshInterval() : Durations.parse(spec.refreshInterval);
         return Durations.atLeast(minRefreshInterval, interval);
+    }
+
+    /**
+     * With refreshInterval 0, a PushSecret is pushed once per generation and once per change of its sources.
+     * The source versions pushed are kept in memory: after a restart the first reconcile pushes again (the
+     * provider writes only what differs), so a source changed while Sluice was down still goes out.
+     */
+    private boolean alreadyPushed(PushSecret ps, String marker, String sourceVersions) {
+        return ps.getStatus() != null && marker.equals(ps.getStatus().syncedResourceVersion) && statusIsReady(ps)
+                && sourceVersions.equals(pushedSources.get(ResourceID.fromResource(ps)));
+    }
+
+    private static String versionsOf(List<Secret> sources) {
+        return sources.stream().map(s -> s.getMetadata().getName() + "@" + s.getMetadata().getResourceVersion())
+                .collect(Collectors.joining(","));
     }
 
     private static boolean statusIsReady(PushSecret ps) {

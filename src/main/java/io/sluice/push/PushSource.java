@@ -3,20 +3,16 @@ package io.sluice.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretData;
-import io.sluice.api.v1alpha1.PushSecretSelector;
 import io.sluice.kube.SecretData;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The data a PushSecret pushes: one Secret by name, or every Secret of the namespace matching a label selector
- * (merged, later names win). Empty when no source Secret exists.
+ * (merged, later names win), as {@link PushSourceWatch} holds them. Empty when no source Secret exists.
  */
 final class PushSource {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,17 +25,8 @@ final class PushSource {
         this.found = found;
     }
 
-    static PushSource read(KubernetesClient client, PushSecret ps) {
-        String namespace = ps.getMetadata().getNamespace();
-        PushSecretSelector.SecretSource source = ps.getSpec().selector.secret;
-        List<Secret> secrets;
-        if (source.name != null) {
-            Secret one = client.secrets().inNamespace(namespace).withName(source.name).get();
-            secrets = one == null ? List.of() : List.of(one);
-        } else {
-            secrets = client.secrets().inNamespace(namespace).withLabelSelector(source.selector).list().getItems()
-                    .stream().sorted(Comparator.comparing(s -> s.getMetadata().getName())).toList();
-        }
+    /** @param secrets the source Secrets, in the order they merge (later names win) */
+    static PushSource from(List<Secret> secrets) {
         Map<String, byte[]> merged = new TreeMap<>();
         secrets.forEach(s -> merged.putAll(SecretData.decode(s)));
         return new PushSource(merged, !secrets.isEmpty());

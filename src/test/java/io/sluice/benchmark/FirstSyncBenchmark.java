@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify -Pbenchmarks}.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 @Tag("benchmark")
 class FirstSyncBenchmark {

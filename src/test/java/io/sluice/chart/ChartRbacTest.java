@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code helm lint}, then {@code helm template} in both install modes, and the RBAC it renders compared with the
  * reviewed table of what the code needs ({@link RequiredPermissions}), both ways: nothing missing, nothing more.
  */
+@Tag("slow")
 class ChartRbacTest {
     private static final String RELEASE_NAMESPACE = "sluice-system";
     private static final String SERVICE_ACCOUNT = "sluice";

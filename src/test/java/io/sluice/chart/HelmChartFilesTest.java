@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The committed chart, checked without a helm binary (the GitHub workflow also runs helm lint and installs it). */
+@Tag("slow")
 class HelmChartFilesTest {
 
     @Test

@@ -44,6 +44,8 @@ final class KubernetesCallSites {
             "withLabels", "withLabelSelector", "withField", "withFields", "withoutLabel", "withResourceVersion",
             "withTimeoutInMillis", "withGracePeriod", "withPropagationPolicy", "v1", "resource", "resources",
             "lockResourceVersion", "withLimit", "withNewFilter", "endFilter", "dryRun");
+    /** Client methods that read the client's own settings and send no request. */
+    private static final Set<String> LOCAL = Set.of("getConfiguration", "getMasterUrl", "getNamespace");
     private static final Map<String, String> VERBS = Map.ofEntries(
             Map.entry("get", "get"), Map.entry("require", "get"), Map.entry("list", "list"),
             Map.entry("watch", "watch"), Map.entry("create", "create"), Map.entry("update", "update"),
@@ -125,6 +127,9 @@ final class KubernetesCallSites {
                 continue;
             }
             List<String[]> chain = chain(statement, from);
+            if (!chain.isEmpty() && LOCAL.contains(chain.get(0)[0])) {
+                continue;
+            }
             String text = statement.substring(from).strip();
             if (callSite.equals(GUARDED_DELETE_CLASS) && !chain.isEmpty() && chain.get(0)[0].equals("raw")) {
                 continue; // the delete each caller asks for is attributed to the caller (GUARDED_DELETE)

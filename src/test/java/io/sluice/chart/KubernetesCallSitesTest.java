@@ -61,6 +61,7 @@ class KubernetesCallSitesTest {
                         client.configMaps().inNamespace(map.getMetadata().getNamespace()).resource(map).update();
                         var one = client.secrets().inNamespace(ns).withName("a");
                         one.watch(null);
+                        client.secrets().inNamespace(ns).withLabel("a").inform(null, 0);
                         client.resource(map).delete();
                         // client.pods().list(); a comment is no call
                         String text = "client.pods().list()";
@@ -70,6 +71,7 @@ class KubernetesCallSitesTest {
                 """);
 
         assertEquals(List.of(new Call("", "configmaps", "update", "Sample"), new Call("", "secrets", "watch", "Sample"),
+                new Call("", "secrets", "list", "Sample"), new Call("", "secrets", "watch", "Sample"),
                 new Call("", "configmaps", "delete", "Sample")), scan.calls);
         assertEquals(1, scan.problems.size(), scan.problems.toString());
         assertTrue(scan.problems.get(0).contains("evict"), scan.problems.toString());

@@ -86,13 +86,15 @@ final class RequiredPermissions {
 
             // Secrets, in watched namespaces only (so a ClusterSecretStore's credentials must live in one of them
             // in a namespaced install): target Secrets not in the managed cache, template sources, store
-            // credentials (read, then watched by name), PushSecret sources
+            // credentials (read, then watched by name)
             row(CORE, "secrets", "get", Scope.WATCHED, "ExternalSecretEventSources", "CleanupFinalizer",
-                    "ClusterTemplateSources", "CredentialsSourceResolver", "CredentialSecretInformer", "PushSource"),
-            // the managed-Secrets informer; PushSecret sources by label selector; store credentials informed by name
-            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSource",
+                    "ClusterTemplateSources", "CredentialsSourceResolver", "CredentialSecretInformer"),
+            // the managed-Secrets informer; the informers on PushSecret sources (by name or label selector) and on
+            // store credentials (by name)
+            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSourceWatch",
                     "CredentialSecretInformer"),
-            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "CredentialSecretInformer"),
+            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "CredentialSecretInformer",
+                    "PushSourceWatch"),
             row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter", "SecretCreateDryRun"),
             row(CORE, "secrets", "update", Scope.WATCHED, "TargetSecretWriter"),
             row(CORE, "secrets", "delete", Scope.WATCHED, "TargetSecretWriter"),
@@ -113,9 +115,9 @@ final class RequiredPermissions {
 
             // Leader election: fabric8's LeaseLock gets, creates and patches the Lease; the SDK checks get, create
             // and update (SelfSubjectRulesReview) before it starts, and refuses to start without them
-            row("coordination.k8s.io", "leases", "get", Scope.RELEASE, "LeaderElectionSettings"),
+            row("coordination.k8s.io", "leases", "get", Scope.RELEASE, "LeaderElectionSettings", "LeaseRelease"),
             row("coordination.k8s.io", "leases", "create", Scope.RELEASE, "LeaderElectionSettings"),
-            row("coordination.k8s.io", "leases", "update", Scope.RELEASE, "LeaderElectionSettings"),
+            row("coordination.k8s.io", "leases", "update", Scope.RELEASE, "LeaderElectionSettings", "LeaseRelease"),
             row("coordination.k8s.io", "leases", "patch", Scope.RELEASE, "LeaderElectionSettings"));
 
     private RequiredPermissions() {

@@ -26,19 +26,26 @@ import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.kube.WellKnown;
+import io.sluice.metrics.ReconcileLedger;
 import io.sluice.status.Conditions;
+import io.sluice.testing.ReconcileBarrier;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ClusterExternalSecretTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ReconcileLedger ledger;
 
     @Inject
     KubernetesClient client;
@@ -114,7 +121,8 @@ class ClusterExternalSecretTest {
     }
 
     @Test
-    void reapplyingOrRecreatingKeepsExternalSecretsAndTheirSecretsUntouched() throws InterruptedException {
+    void reapplyingOrRecreatingKeepsExternalSecretsAndTheirSecretsUntouched() {
+        ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
         String store = "store-" + run;
         client.resource(fakeClusterStore(store, entry("token", "t0ken"))).create();
         String target = namespace("keep-" + run, Map.of("keep", run));
@@ -132,17 +140,19 @@ class ClusterExternalSecretTest {
         ClusterExternalSecret reapplied = get(name);
         reapplied.getMetadata().setLabels(Map.of("reapplied", "yes"));
         io.sluice.testing.Fixtures.editSpec(client, reapplied);
-        Thread.sleep(1500);
+        barrier.awaitCaughtUp(get(name)); // the controller reconciled the reapplied version
         assertUnchanged(es, secret);
 
-        client.resource(get(name)).delete();
+        ClusterExternalSecret deleted = get(name);
+        client.resource(deleted).delete();
         await().atMost(WAIT).until(() -> get(name) == null);
+        barrier.awaitDeletionProcessed(deleted);
         assertUnchanged(es, secret);
         ClusterExternalSecret recreated = ces(name, store);
         recreated.getSpec().namespaceSelectors = ces.getSpec().namespaceSelectors;
         client.resource(recreated).create();
         awaitProvisioned(name, List.of(target));
-        Thread.sleep(1500);
+        barrier.awaitCaughtUp(get(name));
         assertUnchanged(es, secret);
     }
 

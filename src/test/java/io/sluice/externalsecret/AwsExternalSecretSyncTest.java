@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** ExternalSecrets against a SecretStore of the AWS provider, talking HTTP to the in-JVM emulator. */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(EmulatorResource.class)
 class AwsExternalSecretSyncTest {

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * The hashes are literals worked out from ESO's formula, not computed by the code under test.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class EsoTakeoverTest {
     /** ESO's hashMeta of an ExternalSecret with no labels and no annotations: {annotations:map[] labels:map[]}. */

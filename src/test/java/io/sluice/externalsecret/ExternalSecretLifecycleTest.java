@@ -24,10 +24,12 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The ExternalSecret's own life: deletion and its finalizer, target rename, ownership conflicts, immutability. */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretLifecycleTest {
 

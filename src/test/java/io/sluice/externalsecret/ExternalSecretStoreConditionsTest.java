@@ -19,17 +19,21 @@ import io.sluice.api.v1.ClusterSecretStoreCondition;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreRef;
+import io.sluice.metrics.ReconcileLedger;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.status.Conditions;
+import io.sluice.testing.ReconcileBarrier;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How an ExternalSecret behaves when its store is unusable, not Sluice's, or not allowed. */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretStoreConditionsTest {
 
@@ -38,6 +42,9 @@ class ExternalSecretStoreConditionsTest {
 
     @Inject
     SyncMetrics metrics;
+
+    @Inject
+    ReconcileLedger ledger;
 
     private final String ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -62,13 +69,17 @@ class ExternalSecretStoreConditionsTest {
     }
 
     @Test
-    void aStoreOfAnotherControllerClassLeavesTheExternalSecretUntouched() throws Exception {
+    void aStoreOfAnotherControllerClassLeavesTheExternalSecretUntouched() {
         SecretStore other = fakeStore(ns, "other", entry("k", "v"));
         other.getSpec().controller = "someone-else";
-        client.resource(other).create();
-        client.resource(withData(externalSecret(ns, "not-mine", "other", "1s"), "k", "k", null)).create();
+        SecretStore created = client.resource(other).create();
+        ExternalSecret notMine = client.resource(withData(externalSecret(ns, "not-mine", "other", "1s"), "k", "k", null))
+                .create();
 
-        Thread.sleep(3000);
+        // both controllers have reconciled both resources as they are now (and wrote nothing, or would have again)
+        ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
+        barrier.awaitCaughtUp(created);
+        barrier.awaitCaughtUp(notMine);
         ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName("not-mine").get();
         assertNull(es.getStatus(), "status must stay empty");
         assertNull(client.resources(SecretStore.class).inNamespace(ns).withName("other").get().getStatus());

@@ -28,9 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretSyncTest {
 

@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * The test server accepts any Secret type and ignores dry runs; see {@link TestServerSecretCreateDryRun}.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretTargetSafetyTest {
     private static final String TLS = "kubernetes.io/tls";

@@ -26,10 +26,12 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Secret templates through the reconciler: Qute, ESO's Go templates, and failures that leave the Secret alone. */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ExternalSecretTemplateTest {
 

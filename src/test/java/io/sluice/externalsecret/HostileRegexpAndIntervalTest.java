@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * linear time, invalid ones are conditions naming the field, and no interval makes Sluice loop hot.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class HostileRegexpAndIntervalTest {
 

@@ -30,6 +30,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * reader's own refresh interval allows. The remote side changes through the real Secrets Manager API.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(EmulatorResource.class)
 class ShortRefreshIntervalTest {

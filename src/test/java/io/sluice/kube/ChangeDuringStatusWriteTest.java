@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * change's event through JOSDK's own-write event filter.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class ChangeDuringStatusWriteTest {
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * delete's body, so here the test server in expectation mode plays the API server's precondition check: 200 when
  * the preconditions match the object stored under the name, 409 Conflict otherwise.
  */
+@Tag("slow")
 class GuardedDeleteTest {
     private static final String PATH = "/api/v1/namespaces/ns/secrets/app";
 

@@ -15,6 +15,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code dryRun=All} (it would create the probe), so the test server in expectation mode answers as the API server
  * would.
  */
+@Tag("slow")
 class SecretCreateDryRunTest {
     private static final String PATH = "/api/v1/namespaces/ns/secrets?dryRun=All";
 

@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What Prometheus scrapes from /q/metrics: ESO's exact names and labels, and nothing of the secrets. */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class MetricsEndpointTest {
     private static final String CANARY_KEY = "canary-key-7f3a";

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -23,8 +24,11 @@ import io.sluice.api.v1alpha1.PushSecretRemoteRef;
 import io.sluice.api.v1alpha1.PushSecretSelector;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
+import io.sluice.metrics.ReconcileLedger;
+import io.sluice.metrics.ResourceSeries;
 import io.sluice.provider.fake.FakeProviderImpl;
 import io.sluice.status.Conditions;
+import io.sluice.testing.ReconcileBarrier;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,9 +36,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class PushSecretTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -45,17 +51,21 @@ class PushSecretTest {
     @Inject
     FakeProviderImpl fake;
 
+    @Inject
+    ReconcileLedger ledger;
+
     private final String ns = "p-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() throws InterruptedException {
+    void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() {
         client.resource(fakeStore(ns, "vault")).create();
         source("db", Map.of("user", "admin", "pass", "pw1"));
         PushSecret ps = pushSecret("push-db", "db", "1s", List.of("vault"), data("pass", "db-pass", null),
                 data(null, "db-all", null));
         client.resource(ps).create();
 
-        await().atMost(WAIT).until(() -> "pw1".equals(pushed("vault", "db-pass")));
+        // one reconcile pushes both entries, one after the other
+        await().atMost(WAIT).until(() -> "pw1".equals(pushed("vault", "db-pass")) && pushed("vault", "db-all") != null);
         assertEquals("{\"pass\":\"pw1\",\"user\":\"admin\"}", pushed("vault", "db-all"));
         Condition ready = awaitReady("push-db", "True");
         assertEquals("Synced", ready.reason);
@@ -64,12 +74,47 @@ class PushSecretTest {
         assertEquals(java.util.Set.of("db-pass", "db-all"), synced.getStatus().syncedPushSecrets.get("SecretStore/vault")
                 .keySet());
         String version = synced.getMetadata().getResourceVersion();
-        Thread.sleep(3000);
+        ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
+        barrier.awaitReconciles(synced, barrier.reconciles(synced), 2); // two refreshes (1 s) ran since
         assertEquals(version, get("push-db").getMetadata().getResourceVersion(),
                 "refreshes that push nothing new must not rewrite the status");
 
         source("db", Map.of("user", "admin", "pass", "pw2"));
         await().atMost(WAIT).until(() -> "pw2".equals(pushed("vault", "db-pass")));
+    }
+
+    @Test
+    void aChangedSourceGoesOutAtOnceEvenWithRefreshIntervalZeroAndOnlySelectedSecretsCount() {
+        client.resource(fakeStore(ns, "vault")).create();
+        source("named", Map.of("pass", "n1"));
+        source("labelled", Map.of("pass", "l1", "note", "a"), Map.of("push", "me"));
+        // sorts after "labelled": were it (wrongly) selected, its pass would win the merge
+        source("zz-bystander", Map.of("pass", "b1"), Map.of("push", "not-me"));
+        client.resource(pushSecret("by-name", "named", "0", List.of("vault"), data("pass", "named-pass", null))).create();
+        PushSecret bySelector = pushSecret("by-selector", null, "0", List.of("vault"),
+                data("pass", "labelled-pass", null), data(null, "labelled-all", null));
+        bySelector.getSpec().selector.secret.selector = new LabelSelectorBuilder().addToMatchLabels("push", "me").build();
+        client.resource(bySelector).create();
+        await().atMost(WAIT).until(() -> "n1".equals(pushed("vault", "named-pass"))
+                && "l1".equals(pushed("vault", "labelled-pass")));
+
+        // refreshInterval 0: no timer; only the watch on the sources can send these out
+        source("named", Map.of("pass", "n2"));
+        await().atMost(WAIT).until(() -> "n2".equals(pushed("vault", "named-pass")));
+        source("labelled", Map.of("pass", "l2", "note", "a"), Map.of("push", "me"));
+        await().atMost(WAIT).until(() -> "l2".equals(pushed("vault", "labelled-pass")));
+
+        // an unselected Secret changes, then (positive control) a selected one: once the control's change is out,
+        // the PushSecret has read its sources after the bystander's change
+        long namedEvents = ledger.of(ResourceSeries.of(get("by-name"))).received();
+        source("zz-bystander", Map.of("pass", "intruder"), Map.of("push", "not-me"));
+        source("labelled", Map.of("pass", "l2", "note", "b"), Map.of("push", "me"));
+        await().atMost(WAIT).until(() -> pushed("vault", "labelled-all"), v -> v != null && v.contains("\"note\":\"b\""));
+        assertEquals("l2", pushed("vault", "labelled-pass"));
+        assertFalse(pushed("vault", "labelled-all").contains("intruder"));
+        assertEquals(namedEvents, ledger.of(ResourceSeries.of(get("by-name"))).received(),
+                "no event reaches a PushSecret whose source did not change");
+        assertEquals("n2", pushed("vault", "named-pass"));
     }
 
     @Test
@@ -208,8 +253,12 @@ class PushSecretTest {
     }
 
     private void source(String name, Map<String, String> data) {
-        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata()
-                .withStringData(data).build();
+        source(name, data, Map.of());
+    }
+
+    private void source(String name, Map<String, String> data, Map<String, String> labels) {
+        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).withLabels(labels)
+                .endMetadata().withStringData(data).build();
         client.resource(secret).createOr(s -> s.update());
     }
 

@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * is neither a valid label value nor a valid key: a real API server would refuse it and quote it back.
  */
 @QuarkusTest
+@Tag("slow")
 @WithKubernetesTestServer(crud = true)
 class SecretValuesNeverLeakTest {
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * Lease reconciles nothing once the next one started; a leader that stops hands the Lease over.
  * LeaderFailoverIT does the same with the packaged application and Sluice's real controllers.
  */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class LeaderElectionTest {
     private static final String NS = "sluice-system";

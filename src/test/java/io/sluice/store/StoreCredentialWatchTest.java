@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * ended with 410 Gone, referent Secrets are watched per consumer namespace, and nothing stays watched once
  * its stores are gone.
  */
+@Tag("slow")
 class StoreCredentialWatchTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final StoreView CLUSTER_STORE = new StoreView("ClusterSecretStore", null, "shared", "uid-1", 1L,

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * informers, released when the store is deleted, and the referent credentials of a ClusterSecretStore, watched in
  * each namespace that uses it.
  */
+@Tag("slow")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(EmulatorResource.class)

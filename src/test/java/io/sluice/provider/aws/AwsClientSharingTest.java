@@ -20,9 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One set of SDK clients per distinct store configuration, shared, and closed when the last user closes. */
+@Tag("slow")
 class AwsClientSharingTest {
     private static EmulatorServer server;
     private ProviderHarness harness;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each way of getting credentials, end to end on the emulator: the Kubernetes reads or the token request,
  * the STS exchange, then a read that only the resulting credentials are allowed to make.
  */
+@Tag("slow")
 class AwsCredentialsTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/secrets-reader";
     private static final String OTHER_KEY = "AKIAOTHERNAMESPACE01";

@@ -12,12 +12,14 @@ import io.sluice.testing.aws.EmulatorServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Without Sluice endpoint settings, SDK 2.37.5 resolves the endpoints itself from AWS_ENDPOINT_URL_SECRETS_MANAGER,
  * AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL, or their system-property forms, which this test sets.
  */
+@Tag("slow")
 class AwsEndpointsTest {
     private static EmulatorServer server;
 

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Failures the emulator can inject: retries, then the typed errors, and what their messages hold. */
+@Tag("slow")
 class AwsFaultsTest {
     private static final String MARKER_VALUE = "marker-value-7f3a9c-must-never-leak";
 

@@ -31,12 +31,14 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import org.junit.jupiter.api.Tag;
 
 /**
  * PushSecret's writes against every available server: creation with the ownership tag, writes only on change,
  * refusal of unmanaged secrets, property merges, deletion with and without recovery window. Only the calls of
  * the IAM policy in docs/aws.md may be made; the provider call metric proves it on every server.
  */
+@Tag("slow")
 class AwsPushContractTest {
     private static final String CALLS = CallMetricsInterceptor.SECRETS_MANAGER;
     private static final Set<String> ALLOWED = Set.of("DescribeSecret", "GetSecretValue", "CreateSecret",

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The AWS Secrets Manager provider against every available server (the in-JVM emulator always; moto and
  * LocalStack when configured), through the real SDK over HTTP. Call counts come from the provider's own call
  * metric on every server and, on the emulator, from the calls the server received.
  */
+@Tag("slow")
 class AwsSecretsManagerContractTest {
     private static final String CALLS = CallMetricsInterceptor.SECRETS_MANAGER;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Kubernetes, a new STS session) and the call retried, before the failure is reported. The emulator rejects
  * revoked keys the way AWS does (UnrecognizedClientException, InvalidClientTokenId).
  */
+@Tag("slow")
 class CredentialsRejectedTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/secrets-reader";
     private static final String ROTATED_KEY = "AKIAROTATEDKEY000001";

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRespon
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Proves the fixture: the same SDK calls behave the same on every available AWS test server. */
+@org.junit.jupiter.api.Tag("slow") // qualified: the AWS model has a Tag too
 class AwsServersContractTest {
 
     private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/sluice-reader";
