@@ -22,6 +22,7 @@ import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.metrics.StatusConditionMetrics;
