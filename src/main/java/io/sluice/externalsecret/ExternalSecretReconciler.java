@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -25,6 +26,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.SecretCreateDryRun;
+import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
@@ -66,6 +68,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final TargetSecretWriter secretWriter;
     private final TargetRendering rendering;
     private final CleanupFinalizer cleanup;
+    private final UnhandledErrorStatus<ExternalSecretStatus, ExternalSecret> unhandled;
 
     private ExternalSecretEventSources sources;
 
@@ -88,6 +91,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
+        this.unhandled = new UnhandledErrorStatus<>(events, backoff, "SecretSyncedError", statusWriter::failed,
+                ExternalSecretStatusWriter::same, (resource, status) -> {
+                    conditionMetrics.report(resource, status.conditions);
+                    metrics.synced(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), false);
+                });
     }
 
     @Override
@@ -127,6 +135,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
         }
         String marker = es.resourceVersionMarker();
+        if (resource.getStatus() != null && resource.getStatus().refreshTime != null
+                && RefreshSchedule.refreshedAt(resource.getStatus()).isEmpty()) {
+            LOG.warnf("%s: status.refreshTime is not an RFC 3339 time: syncing now to write a valid one", id);
+        }
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
         if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing)) {
@@ -167,6 +179,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 admission.leave();
             }
         }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret resource,
+            Context<ExternalSecret> context, Exception e) {
+        return unhandled.handle(resource, context, e);
     }
 
     private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -18,6 +19,7 @@ import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
@@ -53,6 +55,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
     private final SecretTemplateRenderer renderer;
     private final StatusConditionMetrics conditionMetrics;
+    private final UnhandledErrorStatus<PushSecretStatus, PushSecret> unhandled;
 
     public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
             SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics) {
@@ -66,6 +69,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
+        this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
+                PushSecretStatusWriter::same, (ps, status) -> conditionMetrics.report(ps, status.conditions));
     }
 
     @Override
@@ -117,6 +122,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
                     interval);
         }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(PushSecret ps, Context<PushSecret> context,
+            Exception e) {
+        return unhandled.handle(ps, context, e);
     }
 
     @Override
