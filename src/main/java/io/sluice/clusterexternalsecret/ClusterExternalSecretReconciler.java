@@ -21,6 +21,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.GuardedDelete;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
@@ -49,18 +50,18 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private final EventRecorder events;
     private final StatusConditionMetrics conditionMetrics;
     private final Duration defaultRefreshTime;
-    private final Duration minRefreshInterval;
+    private final RefreshIntervalFloor intervalFloor;
     private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
     private final UnhandledErrorStatus<ClusterExternalSecretStatus, ClusterExternalSecret> unhandled;
     private ClusterExternalSecretEventSources sources;
 
     public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config,
-            StatusConditionMetrics conditionMetrics) {
+            StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
         this.client = client;
         this.conditionMetrics = conditionMetrics;
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
-        this.minRefreshInterval = config.minRefreshInterval();
+        this.intervalFloor = intervalFloor;
         this.unhandled = new UnhandledErrorStatus<>(events,
                 new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
                 (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
@@ -226,7 +227,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                         Durations.format(defaultRefreshTime));
             }
         }
-        return Durations.atLeast(minRefreshInterval, d.isZero() ? defaultRefreshTime : d);
+        return intervalFloor.apply(ces, "spec.refreshTime", d.isZero() ? defaultRefreshTime : d);
     }
 
     private static boolean sameObject(ExternalSecret a, ExternalSecret b) {

@@ -21,10 +21,10 @@ import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.ApiErrors;
-import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -60,6 +60,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final StoreClientCache storeClients;
     private final StoreCredentialWatch credentialWatch;
     private final StatusConditionMetrics conditionMetrics;
+    private final RefreshIntervalFloor intervalFloor;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -75,7 +76,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
             StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
-            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun) {
+            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun, RefreshIntervalFloor intervalFloor) {
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -84,6 +85,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.storeClients = storeClients;
         this.credentialWatch = credentialWatch;
         this.conditionMetrics = conditionMetrics;
+        this.intervalFloor = intervalFloor;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -129,7 +131,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         Instant now = clock.instant();
         Duration interval;
         try {
-            interval = Durations.atLeast(config.minRefreshInterval(), es.refreshInterval());
+            interval = intervalFloor.apply(resource, "spec.refreshInterval", es.refreshInterval());
         } catch (IllegalArgumentException e) {
             return fail(resource, context, id, es, "", new SyncException("SecretSyncedError",
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));

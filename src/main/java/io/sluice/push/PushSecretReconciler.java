@@ -19,6 +19,7 @@ import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
@@ -46,7 +47,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final KubernetesClient client;
     private final EventRecorder events;
     private final SluiceConfig.PushSecrets config;
-    private final Duration minRefreshInterval;
+    private final RefreshIntervalFloor intervalFloor;
     private final StoreAccess storeAccess;
     private final PushStores stores;
     private final PushRun run;
@@ -58,13 +59,13 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final UnhandledErrorStatus<PushSecretStatus, PushSecret> unhandled;
 
     public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
-            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics) {
+            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
         this.renderer = renderer;
         this.conditionMetrics = conditionMetrics;
         this.client = client;
         this.events = events;
         this.config = config.pushSecrets();
-        this.minRefreshInterval = config.minRefreshInterval();
+        this.intervalFloor = intervalFloor;
         this.storeAccess = storeAccess;
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
@@ -79,7 +80,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         String marker = String.valueOf(ps.getMetadata().getGeneration());
         Duration interval;
         try {
-            interval = refreshInterval(ps.getSpec());
+            interval = refreshInterval(ps);
         } catch (IllegalArgumentException e) {
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED,
                     "invalid spec.refreshInterval: " + e.getMessage(), Duration.ZERO);
@@ -205,10 +206,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return interval.isZero() ? control : control.rescheduleAfter(interval);
     }
 
-    private Duration refreshInterval(PushSecretSpec spec) {
+    private Duration refreshInterval(PushSecret ps) {
+        PushSecretSpec spec = ps.getSpec();
         Duration interval = spec.refreshInterval == null || spec.refreshInterval.isEmpty()
                 ? config.defaultRefreshInterval() : Durations.parse(spec.refreshInterval);
-        return Durations.atLeast(minRefreshInterval, interval);
+        return intervalFloor.apply(ps, "spec.refreshInterval", interval);
     }
 
     private static boolean statusIsReady(PushSecret ps) {

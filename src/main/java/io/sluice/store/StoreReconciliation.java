@@ -15,10 +15,12 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -36,14 +38,17 @@ public class StoreReconciliation {
     private final StatusConditionMetrics conditionMetrics;
     private final EventRecorder events;
     private final FailureBackoff backoff;
+    private final RefreshIntervalFloor intervalFloor;
 
     public StoreReconciliation(StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials,
-            StatusConditionMetrics conditionMetrics, EventRecorder events, SluiceConfig config) {
+            StatusConditionMetrics conditionMetrics, EventRecorder events, SluiceConfig config,
+            RefreshIntervalFloor intervalFloor) {
         this.validator = validator;
         this.access = access;
         this.credentials = credentials;
         this.conditionMetrics = conditionMetrics;
         this.events = events;
+        this.intervalFloor = intervalFloor;
         this.backoff = new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff());
     }
 
@@ -54,7 +59,7 @@ public class StoreReconciliation {
         }
         watchCredentials(view);
         SecretStoreStatus next = validator.validate(view);
-        var period = validator.revalidationPeriod(view);
+        Duration period = intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
         conditionMetrics.report(resource, next.conditions);
         backoff.succeeded(ResourceID.fromResource(resource));
         if (StoreValidator.sameStatus(resource.getStatus(), next)) {

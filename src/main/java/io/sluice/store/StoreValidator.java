@@ -79,11 +79,11 @@ public class StoreValidator {
     }
 
     /**
-     * The revalidation period: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
-     * negative or invalid) the default; never below {@code sluice.min-refresh-interval}.
+     * The revalidation period asked for: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
+     * negative or invalid) the default. {@link io.sluice.kube.RefreshIntervalFloor} raises it to the minimum.
      */
-    public Duration revalidationPeriod(StoreView store) {
-        return Durations.atLeast(config.minRefreshInterval(), configuredPeriod(store.spec().refreshInterval));
+    public Duration configuredPeriod(StoreView store) {
+        return configuredPeriod(store.spec().refreshInterval);
     }
 
     private Duration configuredPeriod(IntOrString interval) {
