@@ -4,9 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1.ClusterExternalSecret;
 import io.sluice.api.v1.ClusterExternalSecretStatus;
@@ -16,8 +18,11 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.GuardedDelete;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
+import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,17 +50,22 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private final EventRecorder events;
     private final StatusConditionMetrics conditionMetrics;
     private final Duration defaultRefreshTime;
-    private final Duration minRefreshInterval;
+    private final RefreshIntervalFloor intervalFloor;
     private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
+    private final UnhandledErrorStatus<ClusterExternalSecretStatus, ClusterExternalSecret> unhandled;
     private ClusterExternalSecretEventSources sources;
 
     public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config,
-            StatusConditionMetrics conditionMetrics) {
+            StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
         this.client = client;
         this.conditionMetrics = conditionMetrics;
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
-        this.minRefreshInterval = config.minRefreshInterval();
+        this.intervalFloor = intervalFloor;
+        this.unhandled = new UnhandledErrorStatus<>(events,
+                new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
+                (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
+                ClusterExternalSecretStatusWriter::same, (ces, status) -> conditionMetrics.report(ces, status.conditions));
     }
 
     @Override
@@ -68,7 +78,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     public UpdateControl<ClusterExternalSecret> reconcile(ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
         List<String> invalid = NamespaceSelection.problems(ces.getSpec());
         if (!invalid.isEmpty()) {
-            return refuseInvalidSelector(ces, invalid);
+            return refuseInvalidSelector(ces, context, invalid);
         }
         String esName = ProvisionedExternalSecret.externalSecretName(ces);
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
@@ -96,6 +106,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
 
         ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
         conditionMetrics.report(ces, next.conditions);
+        unhandled.succeeded(ResourceID.fromResource(ces));
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
         Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
@@ -112,7 +123,8 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
      * this ClusterExternalSecret provisioned (and their Secrets). Nothing is created, changed or deleted until
      * the selector is fixed; the status keeps the namespaces provisioned so far.
      */
-    private UpdateControl<ClusterExternalSecret> refuseInvalidSelector(ClusterExternalSecret ces, List<String> problems) {
+    private UpdateControl<ClusterExternalSecret> refuseInvalidSelector(ClusterExternalSecret ces,
+            Context<ClusterExternalSecret> context, List<String> problems) {
         String message = "invalid namespace selector, nothing is provisioned or removed until it is fixed: "
                 + String.join("; ", problems);
         ClusterExternalSecretStatus next = statusWriter.invalidSpec(ces.getStatus(), message);
@@ -122,8 +134,16 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         }
         events.warning(ces, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR, message);
         LOG.warnf("ClusterExternalSecret %s: %s", ces.getMetadata().getName(), message);
-        ces.setStatus(next);
-        return UpdateControl.patchStatus(ces).rescheduleAfter(refreshTime(ces));
+        if (!PrimaryWrites.patchStatus(ces, next, context)) {
+            return PrimaryWrites.afterConflict();
+        }
+        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ClusterExternalSecret> updateErrorStatus(ClusterExternalSecret ces,
+            Context<ClusterExternalSecret> context, Exception e) {
+        return unhandled.handle(ces, context, e);
     }
 
     /** @return false when an ExternalSecret this ClusterExternalSecret does not own is in the way */
@@ -207,7 +227,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                         Durations.format(defaultRefreshTime));
             }
         }
-        return Durations.atLeast(minRefreshInterval, d.isZero() ? defaultRefreshTime : d);
+        return intervalFloor.apply(ces, "spec.refreshTime", d.isZero() ? defaultRefreshTime : d);
     }
 
     private static boolean sameObject(ExternalSecret a, ExternalSecret b) {

@@ -36,6 +36,11 @@ final class ClusterExternalSecretStatusWriter {
 
     /** The spec cannot be acted on: Ready is False, and the record of what was provisioned is kept as it was. */
     ClusterExternalSecretStatus invalidSpec(ClusterExternalSecretStatus current, String message) {
+        return failed(current, REASON_INVALID_SELECTOR, message);
+    }
+
+    /** The reconcile failed: Ready is False, and the record of what was provisioned is kept as it was. */
+    ClusterExternalSecretStatus failed(ClusterExternalSecretStatus current, String reason, String message) {
         ClusterExternalSecretStatus next = new ClusterExternalSecretStatus();
         if (current != null) {
             next.externalSecretName = current.externalSecretName;
@@ -43,7 +48,7 @@ final class ClusterExternalSecretStatusWriter {
             next.failedNamespaces = current.failedNamespaces;
         }
         next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, false,
-                REASON_INVALID_SELECTOR, message, clock);
+                reason, message, clock);
         return next;
     }
 

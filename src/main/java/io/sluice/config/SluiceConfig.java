@@ -29,6 +29,17 @@ public interface SluiceConfig {
     @WithDefault("10s")
     Duration minRefreshInterval();
 
+    /**
+     * First retry delay after a ClusterExternalSecret, SecretStore or ClusterSecretStore reconcile failed with an
+     * error it did not expect; doubles per failure. ExternalSecrets and PushSecrets use their own retry settings.
+     */
+    @WithDefault("5s")
+    Duration retryInitialBackoff();
+
+    /** Upper bound of the retry delay after such errors: the resource is retried at this pace, never given up. */
+    @WithDefault("5m")
+    Duration retryMaxBackoff();
+
     ExternalSecrets externalSecrets();
 
     ClusterExternalSecrets clusterExternalSecrets();

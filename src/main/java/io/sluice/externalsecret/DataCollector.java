@@ -4,6 +4,7 @@ import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretDataFrom;
 import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
+import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.externalsecret.values.EntryValues;
 import io.sluice.externalsecret.values.ExtractionException;
@@ -69,6 +70,7 @@ final class DataCollector {
     }
 
     private CollectedData collectEntries(EffectiveSpec es, Duration maxAge) {
+        requireRemoteKeys(es);
         rejectDuplicateKeys(es);
         Map<String, byte[]> result = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -143,6 +145,24 @@ final class DataCollector {
         SecretsClient client = client(ref, es.resource().getMetadata().getNamespace());
         RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), maxAge);
         return EntryValues.forData(entry.secretKey, entry.remoteRef, raw);
+    }
+
+    /** The CRDs do not require the remote key (ESO's do not either): checked before any provider call. */
+    private static void requireRemoteKeys(EffectiveSpec es) {
+        List<ExternalSecretData> data = es.spec().data == null ? List.of() : es.spec().data;
+        for (int i = 0; i < data.size(); i++) {
+            RemoteRef ref = data.get(i).remoteRef;
+            if (ref == null || ref.key == null || ref.key.isEmpty()) {
+                throw new SyncException("SecretSyncedError", "spec.data[" + i + "].remoteRef.key is required");
+            }
+        }
+        List<ExternalSecretDataFrom> dataFrom = es.spec().dataFrom == null ? List.of() : es.spec().dataFrom;
+        for (int i = 0; i < dataFrom.size(); i++) {
+            RemoteRef extract = dataFrom.get(i).extract;
+            if (extract != null && (extract.key == null || extract.key.isEmpty())) {
+                throw new SyncException("SecretSyncedError", "spec.dataFrom[" + i + "].extract.key is required");
+            }
+        }
     }
 
     /** ESO's webhook rejects duplicate {@code data[].secretKey} under deletionPolicy Retain; Sluice checks it here. */

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -20,10 +21,12 @@ import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.kube.ApiErrors;
-import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.SecretCreateDryRun;
+import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.store.StoreAccess;
@@ -57,6 +60,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final StoreClientCache storeClients;
     private final StoreCredentialWatch credentialWatch;
     private final StatusConditionMetrics conditionMetrics;
+    private final RefreshIntervalFloor intervalFloor;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
@@ -65,13 +69,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final TargetSecretWriter secretWriter;
     private final TargetRendering rendering;
     private final CleanupFinalizer cleanup;
+    private final UnhandledErrorStatus<ExternalSecretStatus, ExternalSecret> unhandled;
 
     private ExternalSecretEventSources sources;
 
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
             StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
-            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun) {
+            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun, RefreshIntervalFloor intervalFloor) {
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -80,6 +85,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.storeClients = storeClients;
         this.credentialWatch = credentialWatch;
         this.conditionMetrics = conditionMetrics;
+        this.intervalFloor = intervalFloor;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
@@ -87,6 +93,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
+        this.unhandled = new UnhandledErrorStatus<>(events, backoff, "SecretSyncedError", statusWriter::failed,
+                ExternalSecretStatusWriter::same, (resource, status) -> {
+                    conditionMetrics.report(resource, status.conditions);
+                    metrics.synced(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), false);
+                });
     }
 
     @Override
@@ -117,12 +128,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         Instant now = clock.instant();
         Duration interval;
         try {
-            interval = Durations.atLeast(config.minRefreshInterval(), es.refreshInterval());
+            interval = intervalFloor.apply(resource, "spec.refreshInterval", es.refreshInterval());
         } catch (IllegalArgumentException e) {
             return fail(resource, context, id, es, "", new SyncException("SecretSyncedError",
                     "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
         }
         String marker = es.resourceVersionMarker();
+        if (resource.getStatus() != null && resource.getStatus().refreshTime != null
+                && RefreshSchedule.refreshedAt(resource.getStatus()).isEmpty()) {
+            LOG.warnf("%s: status.refreshTime is not an RFC 3339 time: syncing now to write a valid one", id);
+        }
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
         if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing)) {
@@ -163,6 +178,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 admission.leave();
             }
         }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret resource,
+            Context<ExternalSecret> context, Exception e) {
+        return unhandled.handle(resource, context, e);
     }
 
     private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,

@@ -5,6 +5,7 @@ import io.sluice.api.v1.ExternalSecretSpec.RefreshPolicy;
 import io.sluice.api.v1.ExternalSecretStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ public final class RefreshSchedule {
 
     public Reason due(ResourceID id, RefreshPolicy policy, Duration interval, ExternalSecretStatus status,
             String currentMarker, String uid, Instant now) {
-        if (status == null || status.refreshTime == null || status.syncedResourceVersion == null) {
+        if (status == null || refreshedAt(status).isEmpty() || status.syncedResourceVersion == null) {
             return Reason.FIRST_SYNC;
         }
         boolean changed = !currentMarker.equals(status.syncedResourceVersion);
@@ -50,7 +51,7 @@ public final class RefreshSchedule {
     /** How long until the next periodic refresh; empty when the resource is not refreshed by time. */
     public Optional<Duration> untilNext(ResourceID id, RefreshPolicy policy, Duration interval,
             ExternalSecretStatus status, String uid, Instant now) {
-        if (policy != RefreshPolicy.Periodic || interval.isZero() || status == null || status.refreshTime == null) {
+        if (policy != RefreshPolicy.Periodic || interval.isZero() || status == null || refreshedAt(status).isEmpty()) {
             return Optional.empty();
         }
         Duration remaining = Duration.between(now, nextRefresh(id, interval, status, uid));
@@ -75,10 +76,26 @@ public final class RefreshSchedule {
         if (last != null) {
             return last.plus(stretched);
         }
-        Instant byStatus = Instant.parse(status.refreshTime).plus(stretched);
+        Instant byStatus = refreshedAt(status).orElseThrow().plus(stretched);
         Duration window = interval.compareTo(startupSpread) < 0 ? interval : startupSpread;
         Instant earliest = startedAt.plusMillis((long) (window.toMillis() * spreadOf(uid)));
         return byStatus.isAfter(earliest) ? byStatus : earliest;
+    }
+
+    /**
+     * When the status says the last sync ran; empty when it does not say, or says it in a form that is not an
+     * RFC 3339 time (a status edited by hand, say): the time is then unknown, and the resource is synced as if for
+     * the first time, which writes a valid time again.
+     */
+    static Optional<Instant> refreshedAt(ExternalSecretStatus status) {
+        if (status.refreshTime == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(status.refreshTime));
+        } catch (DateTimeParseException malformed) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ public final class ApiErrors {
             "[-_a-zA-Z0-9]+(?:\\.[-_a-zA-Z0-9]+|\\[(?:[-._a-zA-Z0-9]+|\\.\\.\\.)\\])*");
     private static final int MAX_PATH = 200;
     private static final int MAX_CAUSES = 5;
+    private static final String SLUICE_PACKAGE = "io.sluice.";
 
     private ApiErrors() {
     }
@@ -67,6 +68,31 @@ public final class ApiErrors {
             return describe(kubernetes);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Any error a reconcile did not expect, safe to show: a Kubernetes API error (also as the cause of another
+     * exception) as {@link #describe(KubernetesClientException)}; an exception Sluice defines by its message,
+     * which Sluice writes without values; anything else by its type alone, since a library's message can quote
+     * its input (a parser's excerpt of a remote value, say).
+     */
+    public static String describeUnexpected(Throwable e) {
+        if (e.getClass().getName().startsWith(SLUICE_PACKAGE) && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        KubernetesClientException kubernetes = kubernetesCause(e);
+        return kubernetes != null ? "Kubernetes API error: " + describe(kubernetes)
+                : "unexpected " + e.getClass().getSimpleName();
+    }
+
+    /** The Kubernetes API error that is {@code e} or caused it; null when there is none. */
+    public static KubernetesClientException kubernetesCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException kubernetes) {
+                return kubernetes;
+            }
+        }
+        return null;
     }
 
     private static String object(StatusDetails details) {

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -16,11 +17,13 @@ import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.config.SluiceConfig;
-import io.sluice.externalsecret.FailureBackoff;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
+import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshIntervalFloor;
+import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
@@ -51,7 +54,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final KubernetesClient client;
     private final EventRecorder events;
     private final SluiceConfig.PushSecrets config;
-    private final Duration minRefreshInterval;
+    private final RefreshIntervalFloor intervalFloor;
     private final StoreAccess storeAccess;
     private final PushStores stores;
     private final PushRun run;
@@ -63,19 +66,22 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final PushSourceWatch sourceWatch;
     /** Per PushSecret, the versions of the source Secrets last pushed (see {@link #alreadyPushed}). */
     private final Map<ResourceID, String> pushedSources = new ConcurrentHashMap<>();
+    private final UnhandledErrorStatus<PushSecretStatus, PushSecret> unhandled;
 
     public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
-            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics) {
+            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
         this.renderer = renderer;
         this.conditionMetrics = conditionMetrics;
         this.client = client;
         this.events = events;
         this.config = config.pushSecrets();
-        this.minRefreshInterval = config.minRefreshInterval();
+        this.intervalFloor = intervalFloor;
         this.storeAccess = storeAccess;
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
+        this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
+                PushSecretStatusWriter::same, (ps, status) -> conditionMetrics.report(ps, status.conditions));
         this.sourceWatch = new PushSourceWatch(client);
     }
 
@@ -90,7 +96,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         String marker = String.valueOf(ps.getMetadata().getGeneration());
         Duration interval;
         try {
-            interval = refreshInterval(ps.getSpec());
+            interval = refreshInterval(ps);
         } catch (IllegalArgumentException e) {
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED,
                     "invalid spec.refreshInterval: " + e.getMessage(), Duration.ZERO);
@@ -135,6 +141,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
                     interval);
         }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(PushSecret ps, Context<PushSecret> context,
+            Exception e) {
+        return unhandled.handle(ps, context, e);
     }
 
     @Override
@@ -214,10 +226,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return interval.isZero() ? control : control.rescheduleAfter(interval);
     }
 
-    private Duration refreshInterval(PushSecretSpec spec) {
+    private Duration refreshInterval(PushSecret ps) {
+        PushSecretSpec spec = ps.getSpec();
         Duration interval = spec.refreshInterval == null || spec.refreshInterval.isEmpty()
                 ? config.defaultRefreshInterval() : Durations.parse(spec.refreshInterval);
-        return Durations.atLeast(minRefreshInterval, interval);
+        return intervalFloor.apply(ps, "spec.refreshInterval", interval);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sluice.store;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -25,5 +26,11 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
     @Override
     public UpdateControl<ClusterSecretStore> reconcile(ClusterSecretStore resource, Context<ClusterSecretStore> context) {
         return reconciliation.reconcile(resource, StoreView.of(resource), context);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ClusterSecretStore> updateErrorStatus(ClusterSecretStore resource,
+            Context<ClusterSecretStore> context, Exception e) {
+        return reconciliation.failed(resource, context, e);
     }
 }

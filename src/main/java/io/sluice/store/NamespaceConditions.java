@@ -29,6 +29,21 @@ public final class NamespaceConditions {
         return false;
     }
 
+    /** @throws io.sluice.regexp.InvalidRegexpException naming the field of the first namespace regex refused */
+    public static void requireValid(List<ClusterSecretStoreCondition> conditions) {
+        for (int i = 0; conditions != null && i < conditions.size(); i++) {
+            List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of()
+                    : conditions.get(i).namespaceRegexes;
+            for (int j = 0; j < regexes.size(); j++) {
+                TenantRegexp.compile(field(i, j), regexes.get(j) == null ? "" : regexes.get(j));
+            }
+        }
+    }
+
+    private static String field(int condition, int regex) {
+        return "spec.conditions[" + condition + "].namespaceRegexes[" + regex + "]";
+    }
+
     private static boolean matches(int index, ClusterSecretStoreCondition condition, String namespace,
             Map<String, String> labels) {
         if (condition.namespaces != null && condition.namespaces.contains(namespace)) {
@@ -36,8 +51,7 @@ public final class NamespaceConditions {
         }
         List<String> regexes = condition.namespaceRegexes == null ? List.of() : condition.namespaceRegexes;
         for (int j = 0; j < regexes.size(); j++) {
-            String field = "spec.conditions[" + index + "].namespaceRegexes[" + j + "]";
-            if (TenantRegexp.compile(field, regexes.get(j) == null ? "" : regexes.get(j)).find(namespace)) {
+            if (TenantRegexp.compile(field(index, j), regexes.get(j) == null ? "" : regexes.get(j)).find(namespace)) {
                 return true;
             }
         }

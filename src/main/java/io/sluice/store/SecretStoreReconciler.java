@@ -2,6 +2,7 @@ package io.sluice.store;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -25,5 +26,11 @@ public class SecretStoreReconciler implements Reconciler<SecretStore> {
     @Override
     public UpdateControl<SecretStore> reconcile(SecretStore resource, Context<SecretStore> context) {
         return reconciliation.reconcile(resource, StoreView.of(resource), context);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<SecretStore> updateErrorStatus(SecretStore resource, Context<SecretStore> context,
+            Exception e) {
+        return reconciliation.failed(resource, context, e);
     }
 }

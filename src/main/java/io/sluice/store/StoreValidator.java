@@ -7,6 +7,7 @@ import io.sluice.kube.Durations;
 import io.sluice.provider.Provider;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.SecretsClient;
+import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -46,6 +47,15 @@ public class StoreValidator {
             return next;
         }
         next.capabilities = SecretStoreStatus.Capabilities.valueOf(provider.get().capabilities(store.spec().provider).name());
+        try {
+            if (store.isCluster()) {
+                NamespaceConditions.requireValid(store.spec().conditions);
+            }
+        } catch (InvalidRegexpException e) {
+            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
+                    e.getMessage(), clock);
+            return next;
+        }
         if (provider.get().usesReferentAuth(store)) {
             next.conditions = Conditions.with(current.conditions, Conditions.READY, true, VALIDATION_UNKNOWN,
                     "store credentials are resolved in the namespace of each ExternalSecret (referent authentication)",
@@ -69,11 +79,11 @@ public class StoreValidator {
     }
 
     /**
-     * The revalidation period: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
-     * negative or invalid) the default; never below {@code sluice.min-refresh-interval}.
+     * The revalidation period asked for: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
+     * negative or invalid) the default. {@link io.sluice.kube.RefreshIntervalFloor} raises it to the minimum.
      */
-    public Duration revalidationPeriod(StoreView store) {
-        return Durations.atLeast(config.minRefreshInterval(), configuredPeriod(store.spec().refreshInterval));
+    public Duration configuredPeriod(StoreView store) {
+        return configuredPeriod(store.spec().refreshInterval);
     }
 
     private Duration configuredPeriod(IntOrString interval) {
@@ -88,6 +98,15 @@ public class StoreValidator {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
+    }
+
+    /** Ready=False with {@code reason} and {@code message}; the capabilities last reported are kept. */
+    public SecretStoreStatus failed(SecretStoreStatus current, String reason, String message) {
+        SecretStoreStatus next = new SecretStoreStatus();
+        next.capabilities = current == null ? null : current.capabilities;
+        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, false, reason,
+                message, clock);
+        return next;
     }
 
     public static boolean sameStatus(SecretStoreStatus a, SecretStoreStatus b) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -18,6 +19,7 @@ import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretRewrite;
 import io.sluice.api.v1.FindName;
 import io.sluice.api.v1.RemoteRef;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.metrics.SyncMetrics;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -103,7 +105,7 @@ class HostileRegexpAndIntervalTest {
     }
 
     @Test
-    void anIntervalBelowTheMinimumIsRaisedToIt() {
+    void anIntervalBelowTheMinimumIsRaisedToItAndOneNormalEventSaysSo() {
         // the test profile sets sluice.min-refresh-interval=1s; 1ms would refresh continuously
         client.resource(withData(externalSecret(t.ns, "eager", "fake", "1ms"), "token", "token", null)).create();
         // the first sync can be followed at once by a second one (the Secret's creation races the status write)
@@ -117,6 +119,15 @@ class HostileRegexpAndIntervalTest {
         // two periodic refreshes take at least two minimum intervals; the margin covers noticing the start late
         assertTrue(twoRefreshes.compareTo(Duration.ofMillis(1500)) >= 0, "two refreshes took " + twoRefreshes);
         assertEquals(Map.of("token", "v1"), t.data("eager"));
+
+        // at least four reconciles ran with the raised interval: said once, not at each of them
+        List<Event> raised = client.v1().events().inNamespace(t.ns).list().getItems().stream()
+                .filter(e -> "eager".equals(e.getInvolvedObject().getName())
+                        && RefreshIntervalFloor.REASON.equals(e.getReason()))
+                .toList();
+        assertEquals(1, raised.size(), "one RefreshIntervalRaised event");
+        assertEquals("Normal", raised.get(0).getType());
+        assertEquals("spec.refreshInterval is below sluice.min-refresh-interval: raised to 1s", raised.get(0).getMessage());
     }
 
     private static ExternalSecretDataFrom extract(String key, ExternalSecretRewrite rewrite) {

@@ -99,4 +99,26 @@ class ApiErrorsTest {
         String shown = ApiErrors.describe(new KubernetesClientException(status));
         assertEquals("HTTP 422", shown);
     }
+
+    @Test
+    void anUnexpectedErrorIsShownByItsTypeUnlessSluiceWroteItOrTheApiServerAnswered() throws Exception {
+        Exception parser;
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"pass\": " + VALUE + "}");
+            throw new AssertionError("not JSON");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            parser = e;
+        }
+        assertTrue(parser.getMessage().contains("s3cr3t"), "Jackson quotes its input");
+        assertEquals("unexpected JsonParseException", ApiErrors.describeUnexpected(parser));
+        assertEquals("unexpected UncheckedIOException", ApiErrors.describeUnexpected(
+                new java.io.UncheckedIOException(VALUE, new java.io.IOException(VALUE))));
+
+        RuntimeException wrapped = new IllegalStateException(VALUE, invalidLabel(VALUE));
+        assertEquals("Kubernetes API error: HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)",
+                ApiErrors.describeUnexpected(wrapped));
+
+        assertEquals("spec.data[0].remoteRef.key is required", ApiErrors.describeUnexpected(
+                new io.sluice.externalsecret.SyncException("SecretSyncedError", "spec.data[0].remoteRef.key is required")));
+    }
 }

@@ -12,23 +12,22 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A store's {@code spec.refreshInterval}: the default when unusable, never below the minimum. */
+/** A store's {@code spec.refreshInterval}: the default when unusable (RefreshIntervalFloor raises short ones). */
 class StoreRevalidationPeriodTest {
-    private static final Duration MINIMUM = Duration.ofSeconds(10);
     private static final Duration DEFAULT = Duration.ofMinutes(5);
 
     private final StoreValidator validator = new StoreValidator(null, null, config());
 
     @ParameterizedTest(name = "seconds {0} -> {1}")
-    @CsvSource({ "1,10s", "9,10s", "10,10s", "600,10m", "0,5m", "-30,5m" })
-    void secondsBelowTheMinimumAreRaisedAndZeroOrNegativeMeanTheDefault(int seconds, String expected) {
-        assertEquals(Durations.parse(expected), validator.revalidationPeriod(store(new IntOrString(seconds))));
+    @CsvSource({ "1,1s", "10,10s", "600,10m", "0,5m", "-30,5m" })
+    void secondsAreTakenAndZeroOrNegativeMeanTheDefault(int seconds, String expected) {
+        assertEquals(Durations.parse(expected), validator.configuredPeriod(store(new IntOrString(seconds))));
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource({ "1ms,10s", "3s,10s", "1h,1h", "0,5m", "2562048h1h,5m", "-1s,5m", "nonsense,5m" })
-    void durationsBelowTheMinimumAreRaisedAndInvalidOnesMeanTheDefault(String interval, String expected) {
-        assertEquals(Durations.parse(expected), validator.revalidationPeriod(store(new IntOrString(interval))));
+    @CsvSource({ "1ms,1ms", "3s,3s", "1h,1h", "0,5m", "2562048h1h,5m", "-1s,5m", "nonsense,5m" })
+    void durationsAreTakenAndInvalidOnesMeanTheDefault(String interval, String expected) {
+        assertEquals(Durations.parse(expected), validator.configuredPeriod(store(new IntOrString(interval))));
     }
 
     private static StoreView store(IntOrString refreshInterval) {
@@ -37,12 +36,11 @@ class StoreRevalidationPeriodTest {
         return StoreView.of(store);
     }
 
-    /** Only the two settings the period depends on; anything else fails loudly. */
+    /** Only the setting the period depends on; anything else fails loudly. */
     private static SluiceConfig config() {
         SluiceConfig.Stores stores = proxy(SluiceConfig.Stores.class, "defaultRefreshInterval", DEFAULT);
         return (SluiceConfig) Proxy.newProxyInstance(SluiceConfig.class.getClassLoader(),
                 new Class<?>[] { SluiceConfig.class }, (p, method, args) -> switch (method.getName()) {
-                    case "minRefreshInterval" -> MINIMUM;
                     case "stores" -> stores;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

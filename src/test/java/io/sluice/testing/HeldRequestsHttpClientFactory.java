@@ -6,18 +6,20 @@ import java.util.ServiceLoader;
 
 /**
  * The HTTP client factory of every Kubernetes client in the test JVM (META-INF/services, highest priority): the
- * factory that would be chosen otherwise, with {@link HeldRequests} added. A service rather than a CDI producer
- * because JOSDK does not use the client Quarkus produces: QOSDK 7.7.3's OverriddenConfigurationService (in place
- * as soon as a ConfigurationServiceCustomizer exists) does not delegate getKubernetesClient, so JOSDK builds its
- * clients from Config.autoConfigure.
+ * factory that would be chosen otherwise, with {@link HeldRequests} and {@link RefusedRequests} added. A service
+ * rather than a CDI producer because JOSDK does not use the client Quarkus produces: QOSDK 7.7.3's
+ * OverriddenConfigurationService (in place as soon as a ConfigurationServiceCustomizer exists) does not delegate
+ * getKubernetesClient, so JOSDK builds its clients from Config.autoConfigure.
  */
 public class HeldRequestsHttpClientFactory implements HttpClient.Factory {
     private static final String INTERCEPTOR = "sluice-held-requests";
+    private static final String REFUSALS = "sluice-refused-requests";
 
     @Override
     public HttpClient.Builder newBuilder(Config config) {
         HttpClient.Builder builder = delegate().newBuilder(config);
         builder.addOrReplaceInterceptor(INTERCEPTOR, HeldRequests.INSTANCE);
+        builder.addOrReplaceInterceptor(REFUSALS, RefusedRequests.INSTANCE);
         return builder;
     }
 
@@ -25,6 +27,7 @@ public class HeldRequestsHttpClientFactory implements HttpClient.Factory {
     public HttpClient.Builder newBuilder() {
         HttpClient.Builder builder = delegate().newBuilder();
         builder.addOrReplaceInterceptor(INTERCEPTOR, HeldRequests.INSTANCE);
+        builder.addOrReplaceInterceptor(REFUSALS, RefusedRequests.INSTANCE);
         return builder;
     }
 

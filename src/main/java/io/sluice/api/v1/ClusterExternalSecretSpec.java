@@ -1,8 +1,10 @@
 package io.sluice.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.sluice.api.common.DurationPattern;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +19,7 @@ public class ClusterExternalSecretSpec {
     public List<LabelSelector> namespaceSelectors;
     /** Deprecated by ESO; still honoured. */
     public List<String> namespaces;
+    @Pattern(DurationPattern.GO_DURATION)
     public String refreshTime;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,7 +1,9 @@
 package io.sluice.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.sluice.api.common.DurationPattern;
 import java.util.List;
 
 /**
@@ -14,6 +16,7 @@ import java.util.List;
 public class ExternalSecretSpec {
     public SecretStoreRef secretStoreRef;
     public ExternalSecretTarget target;
+    @Pattern(DurationPattern.GO_DURATION)
     public String refreshInterval;
     public RefreshPolicy refreshPolicy;
     public SyncWindows syncWindows;

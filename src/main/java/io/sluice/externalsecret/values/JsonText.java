@@ -3,6 +3,7 @@ package io.sluice.externalsecret.values;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 
 /**
@@ -42,6 +43,18 @@ final class JsonText {
             return source.substring(start, (int) parser.currentLocation().getCharOffset());
         }
         return parser.getText();
+    }
+
+    /**
+     * The value is JSON beyond Jackson's {@link StreamReadConstraints} (nesting depth, number and string length):
+     * refused as a whole, like malformed JSON, never read in part. Jackson's message quotes no input, but is not
+     * kept either.
+     */
+    static ExtractionException beyondLimits(String remoteKey) {
+        StreamReadConstraints limits = FACTORY.streamReadConstraints();
+        return new ExtractionException.InvalidJson("secret " + remoteKey + " is JSON beyond the limits Sluice reads: "
+                + "nesting at most " + limits.getMaxNestingDepth() + " levels deep, numbers at most "
+                + limits.getMaxNumberLength() + " digits, strings at most " + limits.getMaxStringLength() + " characters");
     }
 
     /** The JSON type of a value token, for messages ("object", "array", "string", ...). */

@@ -3,6 +3,7 @@ package io.sluice.externalsecret.values;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,8 @@ public final class PropertyPath {
         } catch (StreamReadException notJson) {
             throw new ExtractionException.InvalidProperty("secret " + remoteKey
                     + " is not valid JSON, so property " + property + " cannot be selected");
+        } catch (StreamConstraintsException beyondLimits) {
+            throw JsonText.beyondLimits(remoteKey);
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory string failed", e);
         }

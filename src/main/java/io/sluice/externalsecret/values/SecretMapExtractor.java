@@ -2,6 +2,7 @@ package io.sluice.externalsecret.values;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ public final class SecretMapExtractor {
             return members;
         } catch (StreamReadException notJson) {
             throw notAnObject(remoteKey, "not valid JSON");
+        } catch (StreamConstraintsException beyondLimits) {
+            throw JsonText.beyondLimits(remoteKey);
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory string failed", e);
         }

@@ -1,4 +1,4 @@
-package io.sluice.externalsecret;
+package io.sluice.kube;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.sluice.externalsecret;
+package io.sluice.kube;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class FailureBackoff {
         states.remove(id);
     }
 
-    boolean tracks(ResourceID id) {
+    public boolean tracks(ResourceID id) {
         return states.containsKey(id);
     }
 
