@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.sluice.testing.hostile.HostileInput;
+import io.sluice.testing.hostile.Outcomes;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class TenantRegexpProperties {
 
     @Test
     void anyPatternCompilesBoundedOrIsRefusedNamingTheField() {
+        Outcomes outcomes = new Outcomes();
         qt().withExamples(400).forAll(HostileInput.regexps(), HostileInput.subjects()).checkAssert((source, subject) ->
                 assertTimeoutPreemptively(BOUND, () -> {
                     TenantRegexp pattern;
@@ -24,10 +26,13 @@ class TenantRegexpProperties {
                         pattern = TenantRegexp.compile("dataFrom[0].find.name.regexp", source);
                     } catch (InvalidRegexpException refused) {
                         assertTrue(refused.getMessage().startsWith("dataFrom[0].find.name.regexp "), refused.getMessage());
+                        outcomes.refused(refused.getMessage().contains("too large") ? "too large" : "invalid");
                         return;
                     }
                     assertTrue(pattern.pattern().programSize() <= TenantRegexp.MAX_PROGRAM_SIZE);
                     pattern.find(subject);
+                    outcomes.accepted();
                 }));
+        outcomes.assertBothSeen("TenantRegexpProperties");
     }
 }

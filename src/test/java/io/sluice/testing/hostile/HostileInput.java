@@ -118,6 +118,12 @@ public final class HostileInput {
                 Pair.of(1, punctuated(200)));
     }
 
+    /** Ordinary templates, Qute and Go, that render over any values named value, user and k. */
+    public static Gen<String> ordinaryTemplates() {
+        return Generate.pick(List.of("{value}", "plain", "{{ .user }}", "{user}-{k}", "{#if value}set{/if}",
+                "{{ .value | b64enc }}", "{value.b64enc}", "prefix {{ .k }} suffix", "{#for i in 3}{i}{/for}"));
+    }
+
     private static Gen<String> smallObjects() {
         Gen<String> value = Generate.frequency(
                 Pair.of(3, strings().basicLatinAlphabet().ofLengthBetween(0, 20).map(HostileInput::quoted)),
