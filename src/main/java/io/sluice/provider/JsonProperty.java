@@ -13,14 +13,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonProperty {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_PATH_KEYS = 999;
 
     private JsonProperty() {
     }
 
     /** The object {@code current} (empty when null) with {@code property} set to {@code value} as a string. */
     public static byte[] set(byte[] current, String property, byte[] value, String remoteKey) {
+        String[] path = path(property);
         ObjectNode root = parse(current, remoteKey);
-        String[] path = property.split("\\.");
         ObjectNode parent = root;
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode child = parent.get(path[i]);
@@ -35,8 +36,8 @@ public final class JsonProperty {
 
     /** The object without {@code property}, or null when nothing is left. */
     public static byte[] remove(byte[] current, String property, String remoteKey) {
+        String[] path = path(property);
         ObjectNode root = parse(current, remoteKey);
-        String[] path = property.split("\\.");
         ObjectNode parent = root;
         for (int i = 0; i < path.length - 1 && parent != null; i++) {
             parent = parent.get(path[i]) instanceof ObjectNode o ? o : null;
@@ -57,6 +58,25 @@ public final class JsonProperty {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The dotted path's keys; an empty one ({@code "."}, {@code "a..b"}, {@code "a."}) names no field, and a path
+     * deeper than the JSON writer's nesting limit (1000 levels, the root object included) cannot be written.
+     */
+    private static String[] path(String property) {
+        String[] keys = property.split("\\.", -1);
+        if (keys.length > MAX_PATH_KEYS) {
+            throw new ProviderConfigurationException("property \"" + property.substring(0, 40) + "...\" is not a valid path:"
+                    + " it has more than " + MAX_PATH_KEYS + " keys");
+        }
+        for (String key : keys) {
+            if (key.isEmpty()) {
+                throw new ProviderConfigurationException("property \"" + property
+                        + "\" is not a valid path: it has an empty key");
+            }
+        }
+        return keys;
     }
 
     private static ObjectNode parse(byte[] current, String remoteKey) {

@@ -1,6 +1,7 @@
 package io.sluice.template;
 
 import io.sluice.api.v1.ExternalSecretTemplate;
+import io.sluice.api.v1.RemoteRef.DecodingStrategy;
 import io.sluice.api.v1.TemplateFrom;
 import io.sluice.api.v1.TemplateRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Applies {@code spec.target.template} to the fetched values, with ESO's rules:
  * <ol>
  *   <li>mergePolicy Merge starts from the fetched keys;</li>
- *   <li>templateFrom entries render in order into data, labels or annotations;</li>
+ *   <li>templateFrom entries render in order into data, labels or annotations, each rendered value decoded by
+ *   the entry's valuesDecodingStrategy;</li>
  *   <li>template.data renders last and wins over templateFrom;</li>
  *   <li>metadata.labels and metadata.annotations are rendered too;</li>
  *   <li>a template with neither data nor templateFrom keeps the fetched keys as they are.</li>
@@ -85,6 +87,7 @@ public class SecretTemplateRenderer {
     private void applyTemplateFrom(String where, TemplateFrom entry, TemplateValues input, TemplateSources sources,
             Output output) {
         TemplateFrom.Target target = Optional.ofNullable(entry.target).orElse(TemplateFrom.Target.Data);
+        Placement placement = new Placement(target, entry.valuesDecodingStrategy, output);
         if (entry.configMap != null) {
             Map<String, String> configMap = sources.configMap(entry.configMap.name);
             for (TemplateRef.Item item : items(entry.configMap)) {
@@ -92,7 +95,7 @@ public class SecretTemplateRenderer {
                 if (configMap == null || !configMap.containsKey(item.key)) {
                     throw missingSource(name, "ConfigMap", entry.configMap.name, item.key, configMap == null);
                 }
-                applyItem(name, item, configMap.get(item.key), target, input, output);
+                applyItem(name, item, configMap.get(item.key), input, placement);
             }
         }
         if (entry.secret != null) {
@@ -102,11 +105,11 @@ public class SecretTemplateRenderer {
                 if (secret == null || !secret.containsKey(item.key)) {
                     throw missingSource(name, "Secret", entry.secret.name, item.key, secret == null);
                 }
-                applyItem(name, item, new String(secret.get(item.key), StandardCharsets.UTF_8), target, input, output);
+                applyItem(name, item, new String(secret.get(item.key), StandardCharsets.UTF_8), input, placement);
             }
         }
         if (entry.literal != null) {
-            applyKeysAndValues(where + ".literal", entry.literal, target, input, output);
+            applyKeysAndValues(where + ".literal", entry.literal, input, placement);
         }
     }
 
@@ -114,20 +117,19 @@ public class SecretTemplateRenderer {
         return Optional.ofNullable(ref.items).orElse(List.of());
     }
 
-    private void applyItem(String where, TemplateRef.Item item, String source, TemplateFrom.Target target,
-            TemplateValues input, Output output) {
+    private void applyItem(String where, TemplateRef.Item item, String source, TemplateValues input,
+            Placement placement) {
         if (item.templateAs == TemplateRef.TemplateAs.KeysAndValues) {
-            applyKeysAndValues(where, source, target, input, output);
+            applyKeysAndValues(where, source, input, placement);
         } else {
-            output.put(target, where, item.key, engine.render(where, source, input));
+            placement.put(where, item.key, engine.render(where, source, input));
         }
     }
 
-    private void applyKeysAndValues(String where, String source, TemplateFrom.Target target, TemplateValues input,
-            Output output) {
+    private void applyKeysAndValues(String where, String source, TemplateValues input, Placement placement) {
         byte[] rendered = engine.render(where, source, input);
         KeysAndValues.parse(where, text(where, rendered)).forEach((key, value) ->
-                output.put(target, where, key, value.getBytes(StandardCharsets.UTF_8)));
+                placement.put(where, key, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static TemplateException missingSource(String where, String kind, String name, String key, boolean whole) {
@@ -138,6 +140,13 @@ public class SecretTemplateRenderer {
     private static String text(String where, byte[] rendered) {
         return io.sluice.template.functions.Bytes.utf8(rendered).orElseThrow(() -> new TemplateException(
                 TemplateErrorReason.TemplateOutputError, where, where + ": rendered binary data where text is required"));
+    }
+
+    /** Where one templateFrom entry's rendered values go, decoded first by its valuesDecodingStrategy. */
+    private record Placement(TemplateFrom.Target target, DecodingStrategy decoding, Output output) {
+        void put(String where, String key, byte[] rendered) {
+            output.put(target, where, key, RenderedValueDecoding.decode(decoding, where, rendered));
+        }
     }
 
     private static final class Output {

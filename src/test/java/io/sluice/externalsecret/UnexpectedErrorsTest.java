@@ -69,7 +69,7 @@ import org.junit.jupiter.api.Test;
 class UnexpectedErrorsTest {
     /** JOSDK's default retry: the first attempt and 5 retries, then the resource is left alone. */
     private static final int JOSDK_DEFAULT_ATTEMPTS = 6;
-    private static final String DEEP_JSON = "{\"a\":".repeat(1_100) + "\"x\"" + "}".repeat(1_100);
+    private static final String DEEP_JSON = "{\"a\":".repeat(10_100) + "\"x\"" + "}".repeat(10_100);
 
     @Inject
     KubernetesClient client;
@@ -108,12 +108,12 @@ class UnexpectedErrorsTest {
 
         t.setStoreData("fake", entry("doc", DEEP_JSON));
         for (String name : List.of("by-property", "by-extract")) {
-            Condition ready = t.awaitReady(name, "False", "nesting at most 1000 levels deep");
+            Condition ready = t.awaitReady(name, "False", "nested deeper than 10000 levels");
             assertEquals("SecretSyncedError", ready.reason);
             assertEquals(Map.of("a", "v1"), t.data(name), name + ": the Secret is kept as it was");
         }
         assertTrue(t.hasEvent("UpdateFailed"));
-        assertLogged("nesting at most 1000 levels deep");
+        assertLogged("nested deeper than 10000 levels");
 
         t.setStoreData("fake", entry("doc", "{\"a\":\"v2\"}"));
         t.awaitData("by-property", Map.of("a", "v2"));

@@ -46,4 +46,25 @@ class JsonPropertyTest {
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
+
+    /** Found by JsonPropertyPropertiesTest: "." split into no keys and set() threw ArrayIndexOutOfBoundsException. */
+    @Test
+    void aPathWithAnEmptyKeyIsRefusedNamingIt() {
+        for (String property : new String[] {".", "a..b", "a.", ".a", ""}) {
+            ProviderConfigurationException set = assertThrows(ProviderConfigurationException.class,
+                    () -> JsonProperty.set(null, property, bytes("v"), "k"));
+            assertEquals("property \"" + property + "\" is not a valid path: it has an empty key", set.getMessage());
+            assertThrows(ProviderConfigurationException.class, () -> JsonProperty.remove(bytes("{\"a\":\"1\"}"), property, "k"));
+        }
+    }
+
+    /** Found by JsonPropertyPropertiesTest: a path of thousands of keys made the JSON writer throw IllegalStateException. */
+    @Test
+    void aPathDeeperThanTheWriterAllowsIsRefused() {
+        String deepest = "a" + ".a".repeat(JsonProperty.MAX_PATH_KEYS - 1);
+        assertTrue(text(JsonProperty.set(null, deepest, bytes("v"), "k")).endsWith("\"a\":\"v\"" + "}".repeat(JsonProperty.MAX_PATH_KEYS)));
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                () -> JsonProperty.set(null, deepest + ".a", bytes("v"), "k"));
+        assertTrue(e.getMessage().endsWith("is not a valid path: it has more than 999 keys"), e.getMessage());
+    }
 }

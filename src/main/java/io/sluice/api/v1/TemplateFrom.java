@@ -9,6 +9,8 @@ public class TemplateFrom {
     public TemplateRef secret;
     public Target target;
     public String literal;
+    /** Decodes each rendered value (not template.data), like remoteRef.decodingStrategy; unset is None. */
+    public RemoteRef.DecodingStrategy valuesDecodingStrategy;
 
     public enum Target { Data, Annotations, Labels }
 }

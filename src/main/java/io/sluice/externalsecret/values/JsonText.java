@@ -2,8 +2,10 @@ package io.sluice.externalsecret.values;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 
 /**
@@ -12,7 +14,14 @@ import java.io.IOException;
  */
 final class JsonText {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Go's {@code encoding/json} limit, which ESO's {@code GetSecretMap} runs into; Jackson's default is 1000. */
+    static final int MAX_NESTING_DEPTH = 10_000;
+    /** Go reads numbers of any length; a provider value (at most 1 MiB in a Secret) bounds them here. */
+    private static final int MAX_NUMBER_LENGTH = 1024 * 1024;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .build();
 
     private JsonText() {
     }
@@ -46,15 +55,16 @@ final class JsonText {
     }
 
     /**
-     * The value is JSON beyond Jackson's {@link StreamReadConstraints} (nesting depth, number and string length):
-     * refused as a whole, like malformed JSON, never read in part. Jackson's message quotes no input, but is not
-     * kept either.
+     * Why a value is not usable JSON, for messages: Jackson's own text quotes the input, so it is never used.
+     * A value over the parser's limits (deeper than Go allows) is not a parse error, but must end the same way.
      */
-    static ExtractionException beyondLimits(String remoteKey) {
-        StreamReadConstraints limits = FACTORY.streamReadConstraints();
-        return new ExtractionException.InvalidJson("secret " + remoteKey + " is JSON beyond the limits Sluice reads: "
-                + "nesting at most " + limits.getMaxNestingDepth() + " levels deep, numbers at most "
-                + limits.getMaxNumberLength() + " digits, strings at most " + limits.getMaxStringLength() + " characters");
+    static String problem(JsonProcessingException e) {
+        if (!(e instanceof StreamConstraintsException)) {
+            return "not valid JSON";
+        }
+        // Jackson's constraint messages name the limit, never the input
+        return e.getMessage().contains("nesting depth") ? "nested deeper than " + MAX_NESTING_DEPTH + " levels"
+                : "JSON with a number or string over the parser's size limits";
     }
 
     /** The JSON type of a value token, for messages ("object", "array", "string", ...). */

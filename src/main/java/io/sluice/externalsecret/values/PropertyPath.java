@@ -3,8 +3,7 @@ package io.sluice.externalsecret.values;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -53,11 +52,9 @@ public final class PropertyPath {
                         "key " + property + " does not exist in secret " + remoteKey);
             }
             return found;
-        } catch (StreamReadException notJson) {
+        } catch (JsonProcessingException notJson) {
             throw new ExtractionException.InvalidProperty("secret " + remoteKey
-                    + " is not valid JSON, so property " + property + " cannot be selected");
-        } catch (StreamConstraintsException beyondLimits) {
-            throw JsonText.beyondLimits(remoteKey);
+                    + " is " + JsonText.problem(notJson) + ", so property " + property + " cannot be selected");
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory string failed", e);
         }

@@ -2,8 +2,7 @@ package io.sluice.externalsecret.values;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +39,8 @@ public final class SecretMapExtractor {
                 throw notAnObject(remoteKey, "not a single JSON value");
             }
             return members;
-        } catch (StreamReadException notJson) {
-            throw notAnObject(remoteKey, "not valid JSON");
-        } catch (StreamConstraintsException beyondLimits) {
-            throw JsonText.beyondLimits(remoteKey);
+        } catch (JsonProcessingException notJson) {
+            throw notAnObject(remoteKey, JsonText.problem(notJson));
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory string failed", e);
         }
