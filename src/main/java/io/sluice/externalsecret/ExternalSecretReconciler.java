@@ -23,6 +23,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
@@ -61,6 +62,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
     private final RefreshAdmission admission;
+    private final ReconcileBudget budget;
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
     private final TargetRendering rendering;
@@ -84,6 +86,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
+        this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
@@ -143,6 +146,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (periodic && !admission.tryEnter()) {
             return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(Duration.ofMillis(
                     1000 + (long) (2000 * RefreshSchedule.spreadOf(resource.getMetadata().getUid()))));
+        }
+        Optional<Duration> overBudget = budget.spend(id, now);
+        if (overBudget.isPresent()) {
+            if (periodic) {
+                admission.leave();
+            }
+            LOG.debugf("%s: over its budget of syncs per minute, postponed by %d ms", id, overBudget.get().toMillis());
+            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
         }
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName();
@@ -284,10 +295,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     void forget(ResourceID id) {
         schedule.forget(id);
         backoff.forget(id);
+        budget.forget(id);
     }
 
     /** Whether any per-resource memory is held for the ExternalSecret. */
     boolean remembers(ResourceID id) {
-        return schedule.tracks(id) || backoff.tracks(id);
+        return schedule.tracks(id) || backoff.tracks(id) || budget.tracks(id);
     }
 }
