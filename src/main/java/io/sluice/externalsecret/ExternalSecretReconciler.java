@@ -49,6 +49,8 @@ import org.jboss.logging.Logger;
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
     private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);
+    /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */
+    static final int WRITE_CONFLICT_ATTEMPTS = 3;
 
     private final SluiceConfig config;
     private final StoreAccess storeAccess;
@@ -188,9 +190,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, maxAge);
         collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
                 "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
-        SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, existing) : Optional.<SecretPlan>empty())
-                .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), existing));
-        secretWriter.apply(plan);
+        SecretPlan plan = writeSecret(es, collected, existing);
         report(resource, id, es, plan, reason);
         if (es.creationPolicy() == CreationPolicy.Owner && reason != Reason.PERIODIC) {
             deleteLeftBehind(resource, id, es);
@@ -200,6 +200,30 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, context, next, id, es, interval, now);
+    }
+
+    /**
+     * Plans and writes the target Secret. When someone else changed it between the read and the write (409), the
+     * Secret is read again and the plan made again at once, a few times, rather than failing the sync.
+     */
+    private SecretPlan writeSecret(EffectiveSpec es, CollectedData collected, Secret existing) {
+        Secret current = existing;
+        for (int attempt = 1;; attempt++) {
+            Secret read = current;
+            SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read)
+                    : Optional.<SecretPlan> empty()).orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
+            try {
+                secretWriter.apply(plan);
+                return plan;
+            } catch (TargetSecretWriter.SecretChanged e) {
+                if (attempt == WRITE_CONFLICT_ATTEMPTS) {
+                    throw new SyncException("SecretSyncedError", "could not write secret " + es.targetName()
+                            + ": it changed while being written " + attempt + " times in a row; the existing secret is kept");
+                }
+                LOG.debugf("%s: %s; planning again", es.resource().getMetadata().getName(), e.getMessage());
+                current = secretWriter.current(es.resource().getMetadata().getNamespace(), es.targetName());
+            }
+        }
     }
 
     /** The seam where templates render: provider data in, the Secret's content out. */
