@@ -322,6 +322,11 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         budget.forget(id);
     }
 
+    /** Syncs of the ExternalSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
+    int postponedByBudget(ResourceID id) {
+        return budget.postponed(id);
+    }
+
     /** Whether any per-resource memory is held for the ExternalSecret. */
     boolean remembers(ResourceID id) {
         return schedule.tracks(id) || backoff.tracks(id) || budget.tracks(id);

@@ -19,6 +19,7 @@ public final class ReconcileBudget {
 
     private final int limit;
     private final Map<ResourceID, Deque<Instant>> admitted = new ConcurrentHashMap<>();
+    private final Map<ResourceID, Integer> postponed = new ConcurrentHashMap<>();
 
     public ReconcileBudget(int limit) {
         if (limit < 1) {
@@ -40,6 +41,7 @@ public final class ReconcileBudget {
                 window.pollFirst();
             }
             if (window.size() >= limit) {
+                postponed.merge(id, 1, Integer::sum);
                 return Optional.of(Duration.between(start, window.peekFirst()));
             }
             window.addLast(now);
@@ -49,6 +51,12 @@ public final class ReconcileBudget {
 
     public void forget(ResourceID id) {
         admitted.remove(id);
+        postponed.remove(id);
+    }
+
+    /** How many syncs of the object were postponed so far. */
+    public int postponed(ResourceID id) {
+        return postponed.getOrDefault(id, 0);
     }
 
     public boolean tracks(ResourceID id) {
