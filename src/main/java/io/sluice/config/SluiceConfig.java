@@ -147,6 +147,20 @@ public interface SluiceConfig {
         @WithDefault("60s")
         Duration callTimeout();
 
+        /**
+         * How the SDK clients retry. {@code adaptive}: once AWS throttles, every call through the clients of that
+         * identity (stores with the same region, credentials and roles share them) first waits for a client-side
+         * token bucket that fills at the rate AWS accepts, so a throttled identity slows down for all its stores
+         * rather than retrying harder. {@code standard}: capped exponential backoff with jitter, per call only.
+         */
+        @WithDefault("adaptive")
+        RetryMode retryMode();
+
+        enum RetryMode {
+            STANDARD,
+            ADAPTIVE
+        }
+
         /** ListSecrets page size used by {@code dataFrom.find} (AWS allows 1 to 100). */
         @WithDefault("100")
         int listPageSize();
@@ -198,5 +212,13 @@ public interface SluiceConfig {
         /** Requests in flight to one API server host at most. */
         @WithDefault("32")
         int maxConcurrentRequestsPerHost();
+
+        /**
+         * Syncs of one ExternalSecret in any sliding minute at most (each reads the provider and may write the
+         * Secret and the status). More are postponed, so a ping-pong with another writer of the Secret, a
+         * relisting informer or an event storm after an API server restart never becomes a hot loop.
+         */
+        @WithDefault("60")
+        int maxReconcilesPerMinute();
     }
 }

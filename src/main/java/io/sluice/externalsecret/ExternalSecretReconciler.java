@@ -24,6 +24,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.kube.UnhandledErrorStatus;
@@ -51,6 +52,8 @@ import org.jboss.logging.Logger;
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
     private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);
+    /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */
+    static final int WRITE_CONFLICT_ATTEMPTS = 3;
 
     private final SluiceConfig config;
     private final StoreAccess storeAccess;
@@ -65,6 +68,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final RefreshSchedule schedule;
     private final FailureBackoff backoff;
     private final RefreshAdmission admission;
+    private final ReconcileBudget budget;
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
     private final TargetRendering rendering;
@@ -90,6 +94,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
+        this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
@@ -156,6 +161,14 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(Duration.ofMillis(
                     1000 + (long) (2000 * RefreshSchedule.spreadOf(resource.getMetadata().getUid()))));
         }
+        Optional<Duration> overBudget = budget.spend(id, now);
+        if (overBudget.isPresent()) {
+            if (periodic) {
+                admission.leave();
+            }
+            LOG.debugf("%s: over its budget of syncs per minute, postponed by %d ms", id, overBudget.get().toMillis());
+            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
+        }
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName();
         try {
@@ -195,9 +208,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, maxAge);
         collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
                 "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
-        SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, existing) : Optional.<SecretPlan>empty())
-                .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), existing));
-        secretWriter.apply(plan);
+        SecretPlan plan = writeSecret(es, collected, existing);
         report(resource, id, es, plan, reason);
         if (es.creationPolicy() == CreationPolicy.Owner && reason != Reason.PERIODIC) {
             deleteLeftBehind(resource, id, es);
@@ -207,6 +218,30 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, context, next, id, es, interval, now);
+    }
+
+    /**
+     * Plans and writes the target Secret. When someone else changed it between the read and the write (409), the
+     * Secret is read again and the plan made again at once, a few times, rather than failing the sync.
+     */
+    private SecretPlan writeSecret(EffectiveSpec es, CollectedData collected, Secret existing) {
+        Secret current = existing;
+        for (int attempt = 1;; attempt++) {
+            Secret read = current;
+            SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read)
+                    : Optional.<SecretPlan> empty()).orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
+            try {
+                secretWriter.apply(plan);
+                return plan;
+            } catch (TargetSecretWriter.SecretChanged e) {
+                if (attempt == WRITE_CONFLICT_ATTEMPTS) {
+                    throw new SyncException("SecretSyncedError", "could not write secret " + es.targetName()
+                            + ": it changed while being written " + attempt + " times in a row; the existing secret is kept");
+                }
+                LOG.debugf("%s: %s; planning again", es.resource().getMetadata().getName(), e.getMessage());
+                current = secretWriter.current(es.resource().getMetadata().getNamespace(), es.targetName());
+            }
+        }
     }
 
     /** The seam where templates render: provider data in, the Secret's content out. */
@@ -302,10 +337,16 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     void forget(ResourceID id) {
         schedule.forget(id);
         backoff.forget(id);
+        budget.forget(id);
+    }
+
+    /** Syncs of the ExternalSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
+    int postponedByBudget(ResourceID id) {
+        return budget.postponed(id);
     }
 
     /** Whether any per-resource memory is held for the ExternalSecret. */
     boolean remembers(ResourceID id) {
-        return schedule.tracks(id) || backoff.tracks(id);
+        return schedule.tracks(id) || backoff.tracks(id) || budget.tracks(id);
     }
 }

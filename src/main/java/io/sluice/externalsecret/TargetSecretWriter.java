@@ -24,16 +24,42 @@ final class TargetSecretWriter {
         this.dryRun = dryRun;
     }
 
+    /**
+     * @throws SecretChanged when the Secret changed (or appeared) since it was read: nothing was written, and the
+     *         plan is to be made again on the Secret as it is now
+     */
     void apply(SecretPlan plan) {
         switch (plan.action()) {
             case CREATE -> create(plan.secret());
-            case UPDATE -> client.secrets().inNamespace(plan.secret().getMetadata().getNamespace())
-                    .resource(plan.secret()).update();
+            case UPDATE -> update(plan.secret());
             case REPLACE -> replace(plan.replaced(), plan.secret());
             case DELETE -> delete(plan.secret());
             default -> {
                 // nothing to write
             }
+        }
+    }
+
+    /** The Secret as the API server has it now (not the informer's copy, which may lag behind a conflict). */
+    Secret current(String namespace, String name) {
+        return client.secrets().inNamespace(namespace).withName(name).get();
+    }
+
+    /** The target Secret changed between the read and the write (409 Conflict): plan again on what is there now. */
+    static final class SecretChanged extends RuntimeException {
+        SecretChanged(String name) {
+            super("secret " + name + " changed since it was read", null, false, false);
+        }
+    }
+
+    private void update(Secret secret) {
+        try {
+            client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(secret).update();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw new SecretChanged(secret.getMetadata().getName());
+            }
+            throw e;
         }
     }
 
@@ -58,8 +84,7 @@ final class TargetSecretWriter {
             GuardedDelete.delete(client, old, true);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw new SyncException("SecretSyncedError", "could not replace secret " + name
-                        + ": it changed since it was read; the existing secret is kept, retrying");
+                throw new SecretChanged(name);
             }
             throw e;
         }
@@ -114,8 +139,7 @@ final class TargetSecretWriter {
             client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(secret).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                throw new SyncException("SecretSyncedError", "could not create secret " + secret.getMetadata().getName()
-                        + ": it was created concurrently; retrying");
+                throw new SecretChanged(secret.getMetadata().getName());
             }
             throw e;
         }

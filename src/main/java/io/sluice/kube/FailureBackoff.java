@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Capped exponential backoff with jitter for failed syncs, per resource. While a backoff runs, events that do
@@ -18,10 +19,17 @@ public final class FailureBackoff {
     private final Map<ResourceID, State> states = new ConcurrentHashMap<>();
     private final Duration initial;
     private final Duration max;
+    private final DoubleSupplier random;
 
     public FailureBackoff(Duration initial, Duration max) {
+        this(initial, max, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param random uniform in [0, 1): where in the jitter band each delay falls */
+    FailureBackoff(Duration initial, Duration max, DoubleSupplier random) {
         this.initial = initial;
         this.max = max;
+        this.random = random;
     }
 
     /** Records a failure and returns the delay before the next attempt. */
@@ -58,7 +66,7 @@ public final class FailureBackoff {
         double base = initial.toMillis() * Math.pow(2, Math.min(failures - 1, 30));
         double capped = Math.min(base, max.toMillis());
         // full jitter on the upper 20%: attempts of many failing resources do not line up
-        double jittered = capped * (0.8 + 0.2 * ThreadLocalRandom.current().nextDouble());
+        double jittered = capped * (0.8 + 0.2 * random.getAsDouble());
         return Duration.ofMillis((long) jittered);
     }
 }

@@ -86,9 +86,10 @@ final class RequiredPermissions {
 
             // Secrets, in watched namespaces only (so a ClusterSecretStore's credentials must live in one of them
             // in a namespaced install): target Secrets not in the managed cache, template sources, store
-            // credentials (read, then watched by name)
+            // credentials (read, then watched by name), a target Secret read again after a 409 Conflict
             row(CORE, "secrets", "get", Scope.WATCHED, "ExternalSecretEventSources", "CleanupFinalizer",
-                    "ClusterTemplateSources", "CredentialsSourceResolver", "CredentialSecretInformer"),
+                    "TargetSecretWriter", "ClusterTemplateSources", "CredentialsSourceResolver",
+                    "CredentialSecretInformer"),
             // the managed-Secrets informer; the informers on PushSecret sources (by name or label selector) and on
             // store credentials (by name)
             row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSourceWatch",

@@ -65,7 +65,7 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
     public SecretsClient newClient(StoreView store, String consumerNamespace) {
         AwsProvider aws = awsBlock(store);
         Region region = AwsRegions.require(aws.region);
-        RetryConfig retry = RetryConfig.of(store.spec().retrySettings);
+        RetryConfig retry = RetryConfig.of(store.spec().retrySettings, settings.retryMode());
         CredentialsSource source = credentials.resolve(store, aws, consumerNamespace);
         ClientConfiguration config = new ClientConfiguration(region, retry, source, RoleChain.of(aws));
         return new AwsSecretsManagerClient(pool.acquire(config), aws.prefix, store.displayName(), settings,

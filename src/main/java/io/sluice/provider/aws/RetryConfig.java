@@ -1,32 +1,43 @@
 package io.sluice.provider.aws;
 
 import io.sluice.api.v1.RetrySettings;
+import io.sluice.config.SluiceConfig.Aws.RetryMode;
 import io.sluice.kube.Durations;
 import io.sluice.provider.ProviderConfigurationException;
 import java.time.Duration;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * How a store's SDK clients retry: the SDK standard strategy (capped exponential backoff with full jitter,
- * retry quota), with {@code spec.retrySettings} overriding the attempt count and the base delay.
- * A null field means the SDK default.
+ * How a store's SDK clients retry: the SDK's adaptive or standard strategy (capped exponential backoff with full
+ * jitter, retry quota; adaptive adds a client-side rate limiter that throttling slows down), with
+ * {@code spec.retrySettings} overriding the attempt count and the base delay. A null field means the SDK default.
  */
-record RetryConfig(Integer maxAttempts, Duration baseDelay) {
-    static final RetryConfig SDK_DEFAULT = new RetryConfig(null, null);
+record RetryConfig(RetryMode mode, Integer maxAttempts, Duration baseDelay) {
+    static final RetryConfig SDK_DEFAULT = new RetryConfig(RetryMode.ADAPTIVE, null, null);
     static final int DEFAULT_MAX_RETRIES = 3;
     static final Duration MAX_DELAY = Duration.ofSeconds(20);
 
+    RetryConfig {
+        Objects.requireNonNull(mode, "mode");
+    }
+
     static RetryConfig of(RetrySettings settings) {
+        return of(settings, RetryMode.ADAPTIVE);
+    }
+
+    static RetryConfig of(RetrySettings settings, RetryMode mode) {
         if (settings == null) {
-            return SDK_DEFAULT;
+            return new RetryConfig(mode, null, null);
         }
         if (settings.maxRetries != null && settings.maxRetries < 0) {
             throw new ProviderConfigurationException("spec.retrySettings.maxRetries must not be negative");
         }
         int retries = settings.maxRetries == null ? DEFAULT_MAX_RETRIES : settings.maxRetries;
-        return new RetryConfig(retries + 1, settings.retryInterval == null ? null : interval(settings.retryInterval));
+        return new RetryConfig(mode, retries + 1,
+                settings.retryInterval == null ? null : interval(settings.retryInterval));
     }
 
     private static Duration interval(String text) {
@@ -38,8 +49,14 @@ record RetryConfig(Integer maxAttempts, Duration baseDelay) {
         }
     }
 
+    /**
+     * A new strategy. Under {@link RetryMode#ADAPTIVE} its rate limiter lives in the instance: one SDK client, so
+     * every store sharing that client, slows down together.
+     */
     RetryStrategy strategy() {
-        var builder = AwsRetryStrategy.standardRetryStrategy().toBuilder();
+        RetryStrategy.Builder<?, ?> builder = mode == RetryMode.ADAPTIVE
+                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                : AwsRetryStrategy.standardRetryStrategy().toBuilder();
         if (maxAttempts != null) {
             builder.maxAttempts(maxAttempts);
         }

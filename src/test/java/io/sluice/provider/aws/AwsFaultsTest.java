@@ -19,8 +19,10 @@ import io.sluice.provider.SecretsClient;
 import io.sluice.testing.aws.AwsTestServer;
 import io.sluice.testing.aws.EmulatorServer;
 import io.sluice.testing.aws.emulator.AwsEmulator;
+import io.sluice.testing.aws.emulator.Fault;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,63 @@ class AwsFaultsTest {
             assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
         }
         assertEquals(2, emulator().calls("GetSecretValue"));
+    }
+
+    @Test
+    void slowAnswersWithinTheCallTimeoutAreServed() {
+        emulator().inject("GetSecretValue", Fault.slow(Duration.ofMillis(300)), 1);
+        try (SecretsClient client = client(retry(0, "10ms"))) {
+            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+        }
+        assertEquals(1, emulator().faultsInjected("GetSecretValue"));
+    }
+
+    @Test
+    void answersSlowerThanTheCallTimeoutAreARetryableTimeout() {
+        try (ProviderHarness impatient = new ProviderHarness(server, s -> s.withCallTimeout(Duration.ofMillis(500)));
+                AwsEmulator.Outage slow = emulator().injectUntilCleared("GetSecretValue", Fault.slow(Duration.ofSeconds(2)))) {
+            AwsProvider aws = withStaticKeys(aws(server.region().id()), null);
+            try (SecretsClient client = impatient.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(3, "10ms")),
+                    NAMESPACE)) {
+                RetryableProviderException e = assertThrows(RetryableProviderException.class,
+                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+                assertEquals("GetSecretValue app/db failed: timed out", e.getMessage());
+            }
+            assertEquals(1, impatient.metrics.count(CallMetricsInterceptor.SECRETS_MANAGER, "GetSecretValue", false));
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedAndPersistentDropsAreARetryableNetworkError() {
+        emulator().inject("GetSecretValue", Fault.connectionDrop(), 1);
+        try (SecretsClient client = client(retry(2, "10ms"))) {
+            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(2, emulator().calls("GetSecretValue"), "the dropped attempt, then the retry");
+
+            try (AwsEmulator.Outage drops = emulator().injectUntilCleared("GetSecretValue", Fault.connectionDrop())) {
+                RetryableProviderException e = assertThrows(RetryableProviderException.class,
+                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+                assertTrue(e.getMessage().startsWith("GetSecretValue app/db failed: network error"), e.getMessage());
+            }
+            assertEquals(5, emulator().calls("GetSecretValue"), "1 attempt + maxRetries 2");
+        }
+    }
+
+    @Test
+    void expiredOrUnknownCredentialsAreConfigurationErrorsNamingTheCodeAndAreNotRetried() {
+        try (SecretsClient client = client(retry(3, "10ms"))) {
+            emulator().inject("GetSecretValue", Fault.expiredToken(), 1);
+            ProviderConfigurationException expired = assertThrows(ProviderConfigurationException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(expired.getMessage().contains("ExpiredTokenException (HTTP 400)"), expired.getMessage());
+
+            emulator().inject("GetSecretValue", Fault.invalidClientTokenId(), 1);
+            ProviderConfigurationException unknown = assertThrows(ProviderConfigurationException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(unknown.getMessage().contains("InvalidClientTokenId (HTTP 403)"), unknown.getMessage());
+            assertFalse(unknown.getMessage().contains(AwsTestServer.TEST_ACCESS_KEY), unknown.getMessage());
+        }
+        assertEquals(2, emulator().calls("GetSecretValue"), "an authentication error is not retried");
     }
 
     @Test

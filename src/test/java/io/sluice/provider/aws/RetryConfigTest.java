@@ -2,13 +2,18 @@ package io.sluice.provider.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sluice.api.v1.RetrySettings;
+import io.sluice.config.SluiceConfig.Aws.RetryMode;
 import io.sluice.provider.ProviderConfigurationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 class RetryConfigTest {
 
@@ -21,7 +26,7 @@ class RetryConfigTest {
 
     @Test
     void withoutSettingsTheSdkStandardStrategyApplies() {
-        assertSame(RetryConfig.SDK_DEFAULT, RetryConfig.of(null));
+        assertEquals(RetryConfig.SDK_DEFAULT, RetryConfig.of(null));
         assertEquals(3, RetryConfig.of(null).strategy().maxAttempts());
     }
 
@@ -39,6 +44,19 @@ class RetryConfigTest {
         RetryConfig config = RetryConfig.of(settings(null, null));
         assertEquals(4, config.maxAttempts());
         assertNull(config.baseDelay());
+    }
+
+    @Test
+    void theModeChoosesTheSdkAdaptiveOrStandardStrategyAndKeepsTheStoreSettings() {
+        RetryStrategy adaptive = RetryConfig.of(settings(2, "1s"), RetryMode.ADAPTIVE).strategy();
+        assertInstanceOf(AdaptiveRetryStrategy.class, adaptive);
+        assertEquals(3, adaptive.maxAttempts());
+        RetryStrategy standard = RetryConfig.of(settings(2, "1s"), RetryMode.STANDARD).strategy();
+        assertInstanceOf(StandardRetryStrategy.class, standard);
+        assertEquals(3, standard.maxAttempts());
+        assertInstanceOf(AdaptiveRetryStrategy.class, RetryConfig.of(null).strategy(), "adaptive is the default");
+        assertNotEquals(RetryConfig.of(null, RetryMode.ADAPTIVE), RetryConfig.of(null, RetryMode.STANDARD),
+                "clients of different modes are not shared");
     }
 
     @Test

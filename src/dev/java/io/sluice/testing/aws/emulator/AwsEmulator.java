@@ -12,12 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An in-JVM AWS Secrets Manager and STS speaking the real wire protocols on a random loopback port, for
  * the real SDK clients built with {@code endpointOverride(endpoint())}. Besides the AWS behaviour it offers
- * test hooks: call counters, fault injection, an access-key allow-list, the STS call log and seeding.
+ * test hooks: call counters, fault injection ({@link Fault}: errors, slow answers, dropped connections), an
+ * access-key allow-list, the STS call log and seeding.
  */
 public final class AwsEmulator implements AutoCloseable {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String ACCOUNT = "123456789012";
+    /** Faults injected for this pseudo-operation apply to every operation without a fault of its own. */
+    public static final String ALL_OPERATIONS = "*";
 
     private final Clock clock;
     private final Map<String, SecretsManagerState> secretsByRegion = new ConcurrentHashMap<>();
@@ -67,12 +70,38 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     public void failNext(String operation, int times, AwsError error) {
-        faults.failNext(operation, times, error);
+        faults.inject(operation, Fault.error(error.code(), error.status()), times);
     }
 
-    /** Drops the errors still queued by {@link #failNext}: an injected outage ends. */
+    /** The next {@code times} calls of the operation (or of {@link #ALL_OPERATIONS}) meet this fault. */
+    public void inject(String operation, Fault fault, int times) {
+        faults.inject(operation, fault, times);
+    }
+
+    /**
+     * Every call of the operation (or of {@link #ALL_OPERATIONS}) meets this fault until the returned outage
+     * is closed or {@link #clearFaults} runs; calls queued by {@link #inject} or {@link #failNext} go first.
+     */
+    public Outage injectUntilCleared(String operation, Fault fault) {
+        faults.injectUntilCleared(operation, fault);
+        return () -> faults.clear(operation);
+    }
+
+    /** How many calls of the operation met an injected fault since the last {@link #reset}. */
+    public int faultsInjected(String operation) {
+        return faults.injected(operation);
+    }
+
+    /** Drops every injected fault, counted or standing: an injected outage ends. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    /** A standing fault; closing it ends it. */
+    @FunctionalInterface
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**
@@ -133,7 +162,7 @@ public final class AwsEmulator implements AutoCloseable {
         secretsByRegion.values().forEach(SecretsManagerState::clear);
         sts.clear();
         calls.reset();
-        faults.clear();
+        faults.reset();
         access.allowAll();
         access.clearRevocations();
     }

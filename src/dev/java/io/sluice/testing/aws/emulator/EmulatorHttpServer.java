@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * The HTTP side: one loopback port for every emulated service. Each request is routed to the handler that
- * recognises it, counted, then failed by an injected fault or the access policy, or served.
+ * recognises it, counted, then
+ * failed, delayed or dropped by an injected {@link Fault}, refused by the access policy, or served.
  */
 final class EmulatorHttpServer implements AutoCloseable {
 
@@ -29,7 +30,7 @@ final class EmulatorHttpServer implements AutoCloseable {
     private final FaultInjector faults;
     private final AccessPolicy access;
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(16, runnable -> {
         Thread thread = new Thread(runnable, "aws-emulator");
         thread.setDaemon(true);
         return thread;
@@ -61,7 +62,11 @@ final class EmulatorHttpServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestBody().readAllBytes());
-            HttpReply reply = dispatch(request);
+            Optional<HttpReply> answer = dispatch(request);
+            if (answer.isEmpty()) {
+                return; // closing the exchange before any response headers drops the connection
+            }
+            HttpReply reply = answer.get();
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
@@ -71,20 +76,41 @@ final class EmulatorHttpServer implements AutoCloseable {
         }
     }
 
-    private HttpReply dispatch(IncomingRequest request) {
+    /** The reply, or empty when the connection is to be dropped without one. */
+    private Optional<HttpReply> dispatch(IncomingRequest request) {
         for (ProtocolHandler handler : handlers) {
             Optional<String> operation = handler.operationOf(request);
             if (operation.isPresent()) {
-                return serve(handler, operation.get(), request);
+                calls.record(operation.get());
+                Optional<Fault> fault = faults.next(operation.get());
+                if (fault.isPresent() && fault.get() instanceof Fault.ConnectionDrop) {
+                    return Optional.empty();
+                }
+                if (fault.isPresent() && fault.get() instanceof Fault.ErrorReply error) {
+                    return Optional.of(handler.render(new AwsError(error.code(), error.status(),
+                            "Injected " + error.code() + " for " + operation.get())));
+                }
+                if (fault.isPresent() && fault.get() instanceof Fault.SlowReply slow) {
+                    pause(slow.delay());
+                }
+                return Optional.of(serve(handler, operation.get(), request));
             }
         }
-        return HttpReply.of(400, "text/plain", "The emulator serves Secrets Manager (JSON 1.1) and STS (query) only");
+        return Optional.of(HttpReply.of(400, "text/plain",
+                "The emulator serves Secrets Manager (JSON 1.1) and STS (query) only"));
+    }
+
+    private static void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private HttpReply serve(ProtocolHandler handler, String operation, IncomingRequest request) {
-        calls.record(operation);
         try {
-            Optional<AwsError> refusal = faults.next(operation).or(() -> access.check(handler, operation, request));
+            Optional<AwsError> refusal = access.check(handler, operation, request);
             if (refusal.isPresent()) {
                 return handler.render(refusal.get());
             }

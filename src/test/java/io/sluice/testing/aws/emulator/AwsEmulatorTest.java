@@ -97,6 +97,40 @@ class AwsEmulatorTest {
     }
 
     @Test
+    void faultsAreCountedOrStandUntilClearedAndMayCoverEveryOperation() {
+        emulator.seedSecret("app/db", "v", Map.of());
+        emulator.inject("GetSecretValue", Fault.error("InternalServiceError", 500), 1);
+        try (AwsEmulator.Outage outage = emulator.injectUntilCleared(AwsEmulator.ALL_OPERATIONS,
+                Fault.error("ExpiredTokenException", 400))) {
+            SecretsManagerException expired = assertThrows(SecretsManagerException.class,
+                    () -> sm.getSecretValue(b -> b.secretId("app/db")));
+            assertEquals("ExpiredTokenException", expired.awsErrorDetails().errorCode(),
+                    "the counted 500 first, retried, then the standing fault");
+            assertThrows(SecretsManagerException.class, () -> sm.describeSecret(b -> b.secretId("app/db")));
+        }
+        assertEquals("v", sm.getSecretValue(b -> b.secretId("app/db")).secretString(), "closed: the outage ends");
+        assertEquals(2, emulator.faultsInjected("GetSecretValue"));
+        assertEquals(1, emulator.faultsInjected("DescribeSecret"));
+    }
+
+    @Test
+    void aDroppedConnectionIsAnIoErrorAndASlowAnswerStillArrives() {
+        emulator.seedSecret("app/db", "v", Map.of());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(emulator.endpoint())
+                .header("X-Amz-Target", "secretsmanager.GetSecretValue")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"app/db\"}")).build();
+        emulator.inject("GetSecretValue", Fault.connectionDrop(), 1);
+        assertThrows(java.io.IOException.class, () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+
+        emulator.inject("GetSecretValue", Fault.slow(Duration.ofMillis(400)), 1);
+        long start = System.nanoTime();
+        assertEquals("v", sm.getSecretValue(b -> b.secretId("app/db")).secretString());
+        assertTrue(System.nanoTime() - start >= 400_000_000L, "answered after the delay");
+    }
+
+    @Test
     void allowListRefusesUnknownKeysButAcceptsRolesIssuedForListedArns() {
         emulator.seedSecret("app/db", "v", Map.of());
         emulator.restrictAccessTo(KEY, ROLE);
