@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class SecretTypeRules {
     public static final String OPAQUE = "Opaque";
-    static final String SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
+    public static final String SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
     private static final JsonFactory JSON = new JsonFactory();
 
     private SecretTypeRules() {

@@ -20,7 +20,8 @@ import java.util.Optional;
  *   the entry's valuesDecodingStrategy;</li>
  *   <li>template.data renders last and wins over templateFrom;</li>
  *   <li>metadata.labels and metadata.annotations are rendered too;</li>
- *   <li>a template with neither data nor templateFrom keeps the fetched keys as they are.</li>
+ *   <li>a template with neither data nor templateFrom keeps the fetched keys as they are;</li>
+ *   <li>a service-account-token Secret gets no service account annotation, from any source.</li>
  * </ol>
  * A render either fully succeeds or throws {@link TemplateException}; nothing half-rendered escapes.
  * Used by the ExternalSecret reconciler (as a bean) and by the offline render command (constructed).
@@ -69,6 +70,7 @@ public class SecretTemplateRenderer {
             output.data.clear();
             output.data.putAll(values);
         }
+        ServiceAccountTokenRule.check(template.type, output.annotations);
         return new RenderedSecret(template.type, output.labels, output.annotations, output.data, merge);
     }
 

@@ -143,6 +143,54 @@ class ExternalSecretTemplateTest {
                 s -> "APP".equals(value(s, "user")));
     }
 
+    @Test
+    @DisplayName("When templateFrom targets 'labels' in lower case, then it syncs; when it gives a token Secret the service account annotation, then nothing is written")
+    void templateFromTargetInAnyCaseAndTheServiceAccountTokenRule() {
+        client.resource(fakeStore(ns, "fake", entry("db", "{\"user\":\"app\"}"))).create();
+        createFromYaml("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: lower, namespace: %s}
+                spec:
+                  refreshInterval: 1h
+                  secretStoreRef: {name: fake, kind: SecretStore}
+                  data: [{secretKey: user, remoteRef: {key: db, property: user}}]
+                  target:
+                    template:
+                      templateFrom:
+                      - target: labels
+                        literal: "team: {{ .user }}"
+                """.formatted(ns));
+        Secret lower = await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.secrets().inNamespace(ns).withName("lower").get(), s -> s != null);
+        assertEquals("app", lower.getMetadata().getLabels().get("team"));
+
+        createFromYaml("""
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: token, namespace: %s}
+                spec:
+                  refreshInterval: 1h
+                  secretStoreRef: {name: fake, kind: SecretStore}
+                  data: [{secretKey: user, remoteRef: {key: db, property: user}}]
+                  target:
+                    template:
+                      type: kubernetes.io/service-account-token
+                      templateFrom:
+                      - target: Annotations
+                        literal: "kubernetes.io/service-account.name: {{ .user }}"
+                """.formatted(ns));
+        Condition refused = awaitNotReady("token");
+        assertTrue(refused.message.contains("TemplateOutputError")
+                && refused.message.contains("must not set the service account annotation"), refused.message);
+        assertEquals(null, client.secrets().inNamespace(ns).withName("token").get());
+    }
+
+    private void createFromYaml(String yaml) {
+        client.resource(client.getKubernetesSerialization().unmarshal(yaml,
+                io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).create();
+    }
+
     /** Retries on a conflict: the operator writes the status of the resource meanwhile. */
     private void setTemplate(String name, String template) {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {

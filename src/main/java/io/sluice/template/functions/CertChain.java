@@ -5,7 +5,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -16,34 +15,51 @@ final class CertChain {
     private CertChain() {
     }
 
-    /** Leaf first; fails when the set holds several leaves or certificates outside one chain. */
+    /**
+     * ESO's chain ordering (fetchX509CertChains): a certificate's parent is the first other certificate whose subject
+     * key id equals its authority key id; the one certificate that is nobody's parent is the leaf, and the chain
+     * follows the parents from it. Several such certificates (a disjunct set), none, or a cycle fail. Like ESO this
+     * only orders; it verifies no signature.
+     */
     static List<X509Certificate> order(String function, List<X509Certificate> certs) {
-        List<X509Certificate> leaves = certs.stream()
-                .filter(candidate -> certs.stream().noneMatch(other -> other != candidate && issued(candidate, other)))
-                .toList();
-        if (leaves.size() != 1) {
-            throw new FunctionFailure(function, "the certificates do not form one chain (found "
-                    + leaves.size() + " leaf certificates)");
-        }
-        List<X509Certificate> ordered = new ArrayList<>(List.of(leaves.get(0)));
-        List<X509Certificate> remaining = new ArrayList<>(certs);
-        remaining.remove(leaves.get(0));
-        X509Certificate current = leaves.get(0);
-        while (!remaining.isEmpty() && !selfIssued(current)) {
-            X509Certificate child = current;
-            Optional<X509Certificate> issuer = remaining.stream().filter(c -> issued(c, child)).findFirst();
-            if (issuer.isEmpty()) {
-                break;
+        int n = certs.size();
+        int[] parent = new int[n];
+        boolean[] isParent = new boolean[n];
+        Arrays.fill(parent, -1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && goBytesEqual(authorityKeyId(certs.get(i)), subjectKeyId(certs.get(j)))) {
+                    isParent[j] = true;
+                    parent[i] = j;
+                    break;
+                }
             }
-            current = issuer.get();
-            remaining.remove(current);
-            ordered.add(current);
         }
-        if (!remaining.isEmpty()) {
-            throw new FunctionFailure(function, "the certificates do not form one chain ("
-                    + remaining.size() + " certificate(s) outside it)");
+        int leaf = -1;
+        for (int i = 0; i < n; i++) {
+            if (!isParent[i]) {
+                if (leaf >= 0) {
+                    throw new FunctionFailure(function, "found multiple leaf or disjunct certificates");
+                }
+                leaf = i;
+            }
+        }
+        if (leaf < 0) {
+            throw new FunctionFailure(function, "no leaf certificate found");
+        }
+        List<X509Certificate> ordered = new ArrayList<>();
+        for (int at = leaf; at >= 0; at = parent[at]) {
+            if (ordered.size() == n) {
+                throw new FunctionFailure(function, "constructing the chain resulted in a cycle");
+            }
+            ordered.add(certs.get(at));
         }
         return ordered;
+    }
+
+    /** Go's bytes.Equal: a missing key id equals another missing (or empty) one. */
+    private static boolean goBytesEqual(byte[] a, byte[] b) {
+        return Arrays.equals(a == null ? new byte[0] : a, b == null ? new byte[0] : b);
     }
 
     /** Go's rule in ESO: no authority key id, or one equal to the subject key id. */
@@ -66,19 +82,6 @@ final class CertChain {
         } catch (CertificateEncodingException e) {
             throw new FunctionFailure(function, "a certificate cannot be encoded");
         }
-    }
-
-    private static boolean issued(X509Certificate issuer, X509Certificate child) {
-        if (!child.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-            return false;
-        }
-        byte[] authority = authorityKeyId(child);
-        byte[] subject = subjectKeyId(issuer);
-        return authority == null || subject == null || Arrays.equals(authority, subject);
-    }
-
-    private static boolean selfIssued(X509Certificate cert) {
-        return cert.getIssuerX500Principal().equals(cert.getSubjectX500Principal());
     }
 
     private static byte[] authorityKeyId(X509Certificate cert) {

@@ -16,12 +16,20 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** jwkPublicKeyPem and jwkPrivateKeyPem for RSA, EC (P-256/384/521) and Ed25519 JSON Web Keys. */
 final class JwkFunctions {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CURVES = Map.of("P-256", "secp256r1", "P-384", "secp384r1",
             "P-521", "secp521r1");
+    private static final Map<String, String> CURVE_OIDS = Map.of("P-256", "1.2.840.10045.3.1.7",
+            "P-384", "1.3.132.0.34", "P-521", "1.3.132.0.35");
     // DER prefixes of SubjectPublicKeyInfo and PKCS#8 for Ed25519 (RFC 8410); the raw 32 bytes follow.
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final byte[] ED25519_PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
@@ -87,14 +95,47 @@ final class JwkFunctions {
                 case "RSA" -> KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
                         jwk.number("n"), jwk.number("e"), jwk.number("d"), jwk.number("p"), jwk.number("q"),
                         jwk.number("dp"), jwk.number("dq"), jwk.number("qi"))).getEncoded();
-                case "EC" -> KeyFactory.getInstance("EC")
-                        .generatePrivate(new ECPrivateKeySpec(jwk.number("d"), curve(jwk))).getEncoded();
+                case "EC" -> ecPrivateKey(jwk);
                 case "OKP" -> concat(ED25519_PKCS8_PREFIX, ed25519(jwk, "d"));
                 default -> throw new FunctionFailure(jwk.function(), "unsupported key type (use RSA, EC or OKP)");
             };
         } catch (GeneralSecurityException e) {
             throw new FunctionFailure(jwk.function(), "the JWK does not describe a valid private key");
         }
+    }
+
+    /**
+     * Go's x509.MarshalPKCS8PrivateKey for an EC key, as ESO returns it: the curve named in the algorithm, and
+     * inside an ECPrivateKey (RFC 5915) with the private scalar padded to the order's size and the public point
+     * included. Java's own encoding leaves the public point out.
+     */
+    private static byte[] ecPrivateKey(Jwk jwk) throws GeneralSecurityException {
+        ECParameterSpec curve = curve(jwk);
+        KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(jwk.number("d"), curve));
+        int fieldBytes = (curve.getCurve().getField().getFieldSize() + 7) / 8;
+        byte[] point = new byte[1 + 2 * fieldBytes];
+        point[0] = 0x04;
+        fixed(jwk, jwk.number("x"), point, 1, fieldBytes);
+        fixed(jwk, jwk.number("y"), point, 1 + fieldBytes, fieldBytes);
+        ASN1ObjectIdentifier curveOid = new ASN1ObjectIdentifier(CURVE_OIDS.get(jwk.text("crv")));
+        try {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curveOid),
+                    new org.bouncycastle.asn1.sec.ECPrivateKey(curve.getOrder().bitLength(), jwk.number("d"),
+                            new DERBitString(point), null)).getEncoded(ASN1Encoding.DER);
+        } catch (java.io.IOException e) {
+            throw new FunctionFailure(jwk.function(), "the EC private key cannot be encoded");
+        }
+    }
+
+    /** Big-endian, left-padded with zeros to {@code length} bytes, as Go's FillBytes. */
+    private static void fixed(Jwk jwk, BigInteger value, byte[] into, int offset, int length) {
+        byte[] raw = value.toByteArray();
+        int skip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
+        int size = raw.length - skip;
+        if (size > length) {
+            throw new FunctionFailure(jwk.function(), "an EC coordinate is larger than the curve");
+        }
+        System.arraycopy(raw, skip, into, offset + length - size, size);
     }
 
     private static ECParameterSpec curve(Jwk jwk) throws GeneralSecurityException {

@@ -21,7 +21,7 @@ final class KeyReader {
 
     static List<X509Certificate> certificates(String function, String pem) {
         List<X509Certificate> certs = new ArrayList<>();
-        for (Pem.Block block : Pem.blocks(function, pem)) {
+        for (Pem.Block block : Pem.blocks(pem)) {
             if (block.type().equals("CERTIFICATE")) {
                 certs.add(certificate(function, block.der()));
             }

@@ -5,7 +5,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** filterPEM, filterCertChain, certSANs and join (to print certSANs' list). */
 final class PemFunctions {
@@ -20,25 +19,43 @@ final class PemFunctions {
         library.two("join", "join SEPARATOR LIST", (sep, list) -> join(Args.text(sep), list));
     }
 
+    /**
+     * ESO's filterPEM: text before the first BEGIN line is skipped; decoding stops at the first thing that is not a
+     * block, and that is an error only when no block of the type was found before it.
+     */
     static String filterPem(String type, String text) {
-        List<Pem.Block> blocks = Pem.blocks("filterPEM", text);
-        if (blocks.isEmpty() && !text.isBlank()) {
-            throw new FunctionFailure("filterPEM", "no PEM block found in the input");
+        int begin = text.indexOf("-----BEGIN");
+        String rest = begin < 0 ? text : text.substring(begin);
+        StringBuilder kept = new StringBuilder();
+        Pem.Decoded decoded;
+        while ((decoded = Pem.decode(rest)).block() != null) {
+            rest = decoded.rest();
+            if (decoded.block().type().equalsIgnoreCase(type)) {
+                kept.append(Pem.encode(decoded.block()));
+            }
         }
-        return blocks.stream().filter(b -> b.type().equalsIgnoreCase(type))
-                .map(b -> Pem.encode(b.type(), b.der())).collect(Collectors.joining());
+        if (kept.isEmpty() && !rest.isEmpty()) {
+            throw new FunctionFailure("filterPEM", "found junk where a PEM block was expected");
+        }
+        return kept.toString();
     }
 
+    /** ESO's filterCertChain: every block must be a certificate (a private key in the input fails it). */
     static String filterCertChain(String kind, String text) {
-        List<X509Certificate> ordered = CertChain.order("filterCertChain",
-                KeyReader.certificates("filterCertChain", text));
+        if (!List.of("leaf", "intermediate", "root").contains(kind)) {
+            throw new FunctionFailure("filterCertChain", "the type must be leaf, intermediate or root");
+        }
+        List<X509Certificate> certs = new ArrayList<>();
+        for (Pem.Block block : Pem.blocks(text)) {
+            certs.add(KeyReader.certificate("filterCertChain", block.der()));
+        }
+        List<X509Certificate> ordered = CertChain.order("filterCertChain", certs);
         return switch (kind) {
             case "leaf" -> CertChain.isRoot(ordered.get(0)) ? "" : CertChain.pem("filterCertChain", ordered.get(0));
             case "intermediate" -> CertChain.pem("filterCertChain", ordered.subList(Math.min(1, ordered.size()),
                     ordered.size()).stream().takeWhile(c -> !CertChain.isRoot(c)).toList());
-            case "root" -> CertChain.isRoot(ordered.get(ordered.size() - 1))
+            default -> CertChain.isRoot(ordered.get(ordered.size() - 1))
                     ? CertChain.pem("filterCertChain", ordered.get(ordered.size() - 1)) : "";
-            default -> throw new FunctionFailure("filterCertChain", "the type must be leaf, intermediate or root");
         };
     }
 

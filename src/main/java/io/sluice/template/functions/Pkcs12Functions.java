@@ -1,15 +1,11 @@
 package io.sluice.template.functions;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -52,28 +48,19 @@ final class Pkcs12Functions {
         throw new FunctionFailure(function, "the keystore holds no private key");
     }
 
+    /**
+     * Every certificate in the order stored, then ordered leaf to root when they form one chain, as ESO's
+     * pkcs12certPass: a set that does not (an unrelated root next to the chain) comes back as stored.
+     */
     private static String certs(String function, Object keystore, String password) {
-        KeyStore store = load(function, keystore, password);
-        List<X509Certificate> certs = new ArrayList<>();
-        try {
-            for (String alias : Collections.list(store.aliases())) {
-                Certificate[] chain = store.isKeyEntry(alias) ? store.getCertificateChain(alias)
-                        : new Certificate[] {store.getCertificate(alias)};
-                for (Certificate cert : chain == null ? new Certificate[0] : chain) {
-                    if (cert instanceof X509Certificate x509 && !certs.contains(x509)) {
-                        certs.add(x509);
-                    }
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            throw new FunctionFailure(function, "the certificates cannot be read from the keystore");
-        }
+        load(function, keystore, password);
+        List<X509Certificate> certs = Pkcs12Bags.certificates(function, Args.bytes(keystore), password);
         if (certs.isEmpty()) {
             throw new FunctionFailure(function, "the keystore holds no certificate");
         }
         try {
             return CertChain.pem(function, CertChain.order(function, certs));
-        } catch (FunctionFailure unordered) {
+        } catch (FunctionFailure notOneChain) {
             return CertChain.pem(function, certs);
         }
     }
@@ -91,17 +78,7 @@ final class Pkcs12Functions {
 
     private static String write(String function, String certPem, String keyPem, String password, boolean withChain) {
         List<X509Certificate> certs = KeyReader.certificates(function, certPem);
-        List<X509Certificate> chain = withChain ? certs : certs.subList(0, 1);
-        PrivateKey key = KeyReader.privateKey(function, keyPem);
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("1", key, password.toCharArray(), chain.toArray(new Certificate[0]));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, password.toCharArray());
-            return Base64.getEncoder().encodeToString(out.toByteArray());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new FunctionFailure(function, "the keystore cannot be written (does the key match the certificate?)");
-        }
+        return Pkcs12Writer.write(function, withChain ? certs : certs.subList(0, 1),
+                KeyReader.privateKey(function, keyPem), password);
     }
 }

@@ -1,15 +1,17 @@
 package io.sluice.template.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes a Secret as kubectl shows it: data base64-encoded, keys sorted. */
+/** Writes a Secret as kubectl shows it: data base64-encoded, keys sorted, every string read back as a string. */
 final class SecretYaml {
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(PlainScalarQuoting.INSTANCE).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.sluice.template.SecretTemplateRenderer;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 class RenderCommandTest {
     private static final String EXPECTED_DOCKER_CONFIG = "{\"auths\":{\"registry.example.com\":{\"username\":\"robot\","
@@ -127,6 +132,58 @@ class RenderCommandTest {
         assertTrue(error.startsWith("error: TemplateOutputError: the API server would refuse the Secret: the value of "
                 + "label leak: a label value must be at most 63 characters"), error);
         assertTrue(!error.contains("TOPSECRET") && out.size() == 0, error);
+    }
+
+    /**
+     * Rendered annotation values (and keys) that a YAML reader would take for a number, a date, a boolean or null
+     * are quoted, so the printed Secret reads back with the types the API server holds: strings. Read back with
+     * SnakeYAML (YAML 1.1, as kubectl's go-yaml) and with Jackson's YAML reader.
+     */
+    @Test
+    void stringsThatLookLikeOtherTypesReadBackAsStrings(@TempDir Path dir) throws Exception {
+        List<String> tricky = List.of("1700000000", "2024-01-01T00:00:00Z", "2024-01-01", "2024-1-1 10:00:00 +02:00",
+                "true", "True", "FALSE", "yes", "No", "on", "OFF", "y", "N", "null", "Null", "~", "", "0x1F", "0o17",
+                "017", "0b101", "1e3", "1E-3", "1.5", ".5", "-1", "+1", "1_000", "1:30", "190:20:30.15", ".inf",
+                "-.Inf", ".NaN", "<<", "=", "plain", "v1.2.3", "1.2.3", "a: b", "- x", "#c");
+        StringBuilder annotations = new StringBuilder();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < tricky.size(); i++) {
+            annotations.append("          a").append(i).append(": \"{{ .v").append(i).append(" }}\"\n");
+            values.put("v" + i, tricky.get(i));
+        }
+        annotations.append("          \"123\": key-a\n          \"on\": key-b\n");
+        Path manifest = Files.writeString(dir.resolve("es.yaml"), """
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata: {name: app}
+                spec:
+                  secretStoreRef: {name: s}
+                  target:
+                    template:
+                      metadata:
+                        annotations:
+                """ + annotations + """
+                      data: {k: v}
+                """);
+        Path valuesFile = Files.writeString(dir.resolve("values.json"), new ObjectMapper().writeValueAsString(values));
+
+        assertEquals(0, run(manifest.toString(), valuesFile.toString()), err.toString());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        Map<String, Object> snake = new Yaml().load(printed);
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> read = (Map<Object, Object>) ((Map<String, Object>) snake.get("metadata")).get("annotations");
+        JsonNode jackson = new YAMLMapper().readTree(printed).path("metadata").path("annotations");
+        for (int i = 0; i < tricky.size(); i++) {
+            Object value = read.get("a" + i);
+            assertEquals(tricky.get(i), value, "SnakeYAML reads " + tricky.get(i) + " back as " + value);
+            assertTrue(jackson.path("a" + i).isTextual(), "Jackson reads " + tricky.get(i) + " back as "
+                    + jackson.path("a" + i).getNodeType());
+        }
+        assertEquals("key-a", read.get("123"), "a key that looks like a number stays a string key");
+        assertEquals("key-b", read.get("on"), "a key that looks like a boolean stays a string key");
+        assertTrue(printed.contains("a0: \"1700000000\"") && printed.contains("a35: plain"),
+                "quoted where needed, plain otherwise:\n" + printed);
     }
 
     @Test
