@@ -128,6 +128,10 @@ class GoTemplateCasesTest {
                 row("dateModify", "{{ toDate \"2006-01-02\" \"2024-03-05\" | dateModify \"-1.5h\" | date \"2006-01-02 15:04\" }}",
                         null, "2024-03-04 22:30"),
                 row("duration", "{{ duration 3725 }} {{ duration 0 }} {{ duration \"90\" }}", null, "1h2m5s 0s 1m30s"),
+                row("Go's print adds spaces only between non-strings", "{{ print \"a\" 1 2 \"b\" }}|{{ println 1 \"x\" }}", null,
+                        "a1 2b|1 x\n"),
+                row("Go's urlquery, html, js", "{{ urlquery \"a b&c~*\" }} {{ html \"<a href='x'>\" }} {{ js \"it's <b>\" }}", null,
+                        "a+b%26c~%2A &lt;a href=&#39;x&#39;&gt; it\\'s \\u003Cb\\u003E"),
                 row("toDate of text that does not match is Go's zero time",
                         "{{ toDate \"2006-01-02\" \"junk\" | date \"2006-01-02\" }}", null, "0001-01-01"));
     }

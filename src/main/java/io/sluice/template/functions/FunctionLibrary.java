@@ -42,6 +42,7 @@ public final class FunctionLibrary {
         PathFunctions.register(builder);
         DateFunctions.register(builder);
         RandomFunctions.register(builder);
+        GoBuiltinFunctions.register(builder);
         return builder.build();
     }
 

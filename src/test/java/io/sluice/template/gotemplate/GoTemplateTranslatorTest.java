@@ -73,7 +73,7 @@ class GoTemplateTranslatorTest {
             {"a\n{{ define \"x\" }}y{{ end }}", "{{ define }}", "line 2"},
             {"{{ template \"x\" }}", "{{ template }}", "line 1"},
             {"{{ block \"x\" . }}y{{ end }}", "{{ block }}", "line 1"},
-            {"{{ .x | urlquery }}", "function urlquery", "line 1"},
+            {"{{ .x | semver }}", "function semver", "line 1"},
             {"{{ range $i, $v := .l }}{{ $i = 1 }}{{ end }}", "assigning to a range or with variable", "line 1"},
             {"{{ eq .a .b }}", "eq outside an if condition", "line 1"},
         };
