@@ -48,7 +48,9 @@ final class RegexFunctions {
         try {
             return TenantRegexp.compile("the pattern", Args.text(pattern));
         } catch (InvalidRegexpException e) {
-            throw new FunctionFailure(function, e.getMessage());
+            // RE2/J's message quotes the pattern, which may have been built from a secret value
+            throw new FunctionFailure(function, "the pattern is not valid RE2 syntax, or is longer than "
+                    + TenantRegexp.MAX_LENGTH + " characters or too large to compile");
         }
     }
 

@@ -26,8 +26,7 @@ final class RsaFunctions {
         return switch (scheme) {
             case "None" -> ciphertext;
             case "RSA-OAEP" -> oaep(hash, Args.bytes(ciphertext), privateKeyPem);
-            default -> throw new FunctionFailure("rsaDecrypt", "decryption scheme "
-                    + GoQuote.quote(scheme.length() > 32 ? scheme.substring(0, 32) : scheme) + " is not supported");
+            default -> throw new FunctionFailure("rsaDecrypt", "the decryption scheme is not supported (use RSA-OAEP or None)");
         };
     }
 
