@@ -57,7 +57,10 @@ public final class TemplateEngine {
                 .addValueResolver(FunctionResolvers.methods(library))
                 .addNamespaceResolver(FunctionResolvers.functions(library))
                 .addNamespaceResolver(FunctionResolvers.data())
+                .addNamespaceResolver(GoRuntime.namespace())
+                .addValueResolver(GoRuntime.variableValue())
                 .addResultMapper(new BinaryResultMapper())
+                .addResultMapper(new GoPrintResultMapper())
                 .build();
     }
 

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import org.bouncycastle.util.encoders.Base32;
 
-/** b64enc, b64dec, b32enc, b32dec (standard alphabets with padding, as in sprig). */
+/** b64enc, b64dec, b32enc, b32dec (standard alphabets with padding, as in sprig), hexdec. */
 final class EncodingFunctions {
     private EncodingFunctions() {
     }
@@ -16,6 +16,7 @@ final class EncodingFunctions {
         library.one("b32enc", "b32enc VALUE",
                 v -> new String(Base32.encode(Args.bytes(v)), StandardCharsets.US_ASCII));
         library.one("b32dec", "b32dec VALUE", EncodingFunctions::b32dec);
+        library.one("hexdec", "hexdec VALUE", EncodingFunctions::hexdec);
     }
 
     private static Object b64dec(Object value) {
@@ -23,6 +24,14 @@ final class EncodingFunctions {
             return Bytes.of(Base64.getDecoder().decode(Args.text(value).trim()));
         } catch (IllegalArgumentException e) {
             throw new FunctionFailure("b64dec", "input is not valid base64");
+        }
+    }
+
+    private static Object hexdec(Object value) {
+        try {
+            return Bytes.of(java.util.HexFormat.of().parseHex(Args.text(value)));
+        } catch (IllegalArgumentException e) {
+            throw new FunctionFailure("hexdec", "input is not valid hex");
         }
     }
 

@@ -30,6 +30,19 @@ public final class FunctionLibrary {
         PemFunctions.register(builder);
         Pkcs12Functions.register(builder);
         JwkFunctions.register(builder);
+        RsaFunctions.register(builder);
+        ConversionFunctions.register(builder);
+        MathFunctions.register(builder);
+        StringQueryFunctions.register(builder);
+        StringShapeFunctions.register(builder);
+        RegexFunctions.register(builder);
+        ListFunctions.register(builder);
+        DictFunctions.register(builder);
+        ReflectionFunctions.register(builder);
+        PathFunctions.register(builder);
+        DateFunctions.register(builder);
+        RandomFunctions.register(builder);
+        GoBuiltinFunctions.register(builder);
         return builder.build();
     }
 

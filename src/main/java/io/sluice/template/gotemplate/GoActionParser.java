@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Parses the pipeline inside one action: operands, function calls, parentheses and pipes. */
 final class GoActionParser {
+    /** A Go floating-point constant: Qute has no such literal, so it becomes a call to float64. */
+    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+            "[-+]?((\\d+\\.\\d*)([eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)");
     private final String text;
     private final int line;
     private int pos;
@@ -129,8 +132,11 @@ final class GoActionParser {
             pos++;
         }
         String token = text.substring(start, pos);
+        if (FLOAT.matcher(token).matches()) {
+            return "fn:float64('" + token + "')";
+        }
         if (!token.matches("[-+]?\\d+")) {
-            throw GoTemplateException.unsupported("number that is not a whole number", line);
+            throw GoTemplateException.unsupported("number other than a decimal whole or floating-point number", line);
         }
         return token.startsWith("+") ? token.substring(1) : token;
     }

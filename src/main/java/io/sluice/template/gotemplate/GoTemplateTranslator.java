@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class GoTemplateTranslator {
     private static final Pattern DECLARATION = Pattern.compile("^\\$(\\w+)\\s*:=\\s*(.+)$", Pattern.DOTALL);
-    private static final Pattern ASSIGNMENT = Pattern.compile("^\\$\\w+\\s*=[^=].*", Pattern.DOTALL);
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\$(\\w+)\\s*=([^=].*)$", Pattern.DOTALL);
+    /** Any {@code $x = } in the source: such variables are declared as cells that can change. */
+    private static final Pattern ASSIGNED_ANYWHERE = Pattern.compile("\\$(\\w+)\\s*=(?!=)");
     private static final Pattern RANGE_VARIABLES = Pattern.compile(
             "^\\$(\\w+)\\s*(?:,\\s*\\$(\\w+)\\s*)?:=\\s*(.+)$", Pattern.DOTALL);
-    private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("with", "define", "template", "block",
+    private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("define", "template", "block",
             "break", "continue");
 
     private final FunctionLibrary library;
@@ -35,13 +37,13 @@ public final class GoTemplateTranslator {
         return new Translation().run(source);
     }
 
-    private enum Kind { ROOT, IF, RANGE }
+    private enum Kind { ROOT, IF, RANGE, WITH }
 
     private static final class Block implements QuteExpressionWriter.Scope {
         final Kind kind;
         final int line;
         final Block parent;
-        final String dot;
+        String dot;
         final Map<String, String> variables = new HashMap<>();
         int openLets;
 
@@ -70,7 +72,7 @@ public final class GoTemplateTranslator {
         @Override
         public boolean nested() {
             for (Block b = this; b != null; b = b.parent) {
-                if (b.kind == Kind.RANGE || b.openLets > 0) {
+                if (b.kind == Kind.RANGE || b.kind == Kind.WITH || b.openLets > 0) {
                     return true;
                 }
             }
@@ -81,10 +83,15 @@ public final class GoTemplateTranslator {
     private final class Translation {
         private final StringBuilder out = new StringBuilder();
         private final Deque<Block> blocks = new ArrayDeque<>();
+        private final Set<String> reassigned = new java.util.HashSet<>();
         private int ranges;
 
         String run(String source) {
             blocks.push(new Block(Kind.ROOT, 1, null, null));
+            Matcher assigned = ASSIGNED_ANYWHERE.matcher(source);
+            while (assigned.find()) {
+                reassigned.add(assigned.group(1));
+            }
             for (GoSegments.Segment segment : GoSegments.split(source)) {
                 switch (segment) {
                     case GoSegments.Text text -> {
@@ -130,13 +137,18 @@ public final class GoTemplateTranslator {
                 case "else" -> elseBranch(rest, line, writer);
                 case "end" -> {
                     if (block.kind == Kind.ROOT) {
-                        throw GoTemplateException.syntax("{{ end }} without if or range", line);
+                        throw GoTemplateException.syntax("{{ end }} without if, range or with", line);
                     }
                     closeLets(block);
                     blocks.pop();
-                    out.append(block.kind == Kind.IF ? "{/if}" : "{/for}");
+                    out.append(switch (block.kind) {
+                        case IF -> "{/if}";
+                        case WITH -> "{/if}{/let}";
+                        default -> "{/for}";
+                    });
                 }
                 case "range" -> range(rest, line, writer, block);
+                case "with" -> with(rest, line, writer, block);
                 default -> statement(body, line, writer, block);
             }
         }
@@ -148,6 +160,9 @@ public final class GoTemplateTranslator {
             }
             closeLets(block);
             block.variables.clear();
+            if (block.kind == Kind.WITH) {
+                block.dot = block.parent.dot;
+            }
             if (rest.isEmpty()) {
                 out.append("{#else}");
             } else if (rest.startsWith("if ") && block.kind == Kind.IF) {
@@ -159,22 +174,39 @@ public final class GoTemplateTranslator {
             }
         }
 
+        /** Go's range visits entries (key, value): a map's in sorted key order, a list's (index, element). */
         private void range(String rest, int line, QuteExpressionWriter writer, Block block) {
             String item = "item" + (++ranges);
-            Block body = new Block(Kind.RANGE, line, block, item);
+            Block body = new Block(Kind.RANGE, line, block, item + ".value");
             String pipeline = rest;
             Matcher vars = RANGE_VARIABLES.matcher(rest);
             if (vars.matches()) {
                 pipeline = vars.group(3);
                 if (vars.group(2) == null) {
-                    body.variables.put(vars.group(1), item);
+                    body.variables.put(vars.group(1), item + ".value");
                 } else {
-                    body.variables.put(vars.group(1), item + "_index");
-                    body.variables.put(vars.group(2), item);
+                    body.variables.put(vars.group(1), item + ".key");
+                    body.variables.put(vars.group(2), item + ".value");
                 }
             }
             String list = writer.expression(parse(pipeline, line), block).text();
-            out.append("{#for ").append(item).append(" in ").append(list).append('}');
+            out.append("{#for ").append(item).append(" in go:range(").append(list).append(")}");
+            blocks.push(body);
+            checkNesting(line);
+        }
+
+        /** {{ with X }}: X becomes the dot when it is not empty; the else branch keeps the outer dot. */
+        private void with(String rest, int line, QuteExpressionWriter writer, Block block) {
+            String value = "with" + (++ranges);
+            Block body = new Block(Kind.WITH, line, block, value);
+            String pipeline = rest;
+            Matcher declaration = DECLARATION.matcher(rest);
+            if (declaration.matches()) {
+                pipeline = declaration.group(2);
+                body.variables.put(declaration.group(1), value);
+            }
+            String expression = writer.expression(parse(pipeline, line), block).text();
+            out.append("{#let ").append(value).append('=').append(expression).append("}{#if ").append(value).append('}');
             blocks.push(body);
             checkNesting(line);
         }
@@ -184,19 +216,29 @@ public final class GoTemplateTranslator {
             if (declaration.matches()) {
                 String name = "var_" + declaration.group(1);
                 String value = writer.expression(parse(declaration.group(2), line), block).text();
-                out.append("{#let ").append(name).append('=').append(value).append('}');
+                boolean cell = reassigned.contains(declaration.group(1));
+                out.append("{#let ").append(name).append('=').append(cell ? "go:variable(" + value + ")" : value).append('}');
                 block.openLets++;
-                block.variables.put(declaration.group(1), name);
+                block.variables.put(declaration.group(1), cell ? name + ".value" : name);
                 checkNesting(line);
                 return;
             }
-            if (ASSIGNMENT.matcher(body).matches()) {
-                throw GoTemplateException.unsupported("variable assignment with =", line);
+            Matcher assignment = ASSIGNMENT.matcher(body);
+            if (assignment.matches()) {
+                String target = block.variable(assignment.group(1));
+                if (target == null || !target.equals("var_" + assignment.group(1) + ".value")) {
+                    throw target == null
+                            ? GoTemplateException.syntax("undefined variable $" + GoTemplateException.name(assignment.group(1)), line)
+                            : GoTemplateException.unsupported("assigning to a range or with variable", line);
+                }
+                String value = writer.expression(parse(assignment.group(2).strip(), line), block).text();
+                out.append("{go:assign(var_").append(assignment.group(1)).append(',').append(value).append(")}");
+                return;
             }
             GoNode node = parse(body, line);
             if (node instanceof GoNode.Text text) {
                 out.append(escapeText(text.value()));
-            } else if (node instanceof GoNode.Constant constant) {
+            } else if (node instanceof GoNode.Constant constant && !constant.token().startsWith("fn:")) {
                 out.append(constant.token());
             } else {
                 out.append('{').append(writer.expression(node, block).text()).append('}');

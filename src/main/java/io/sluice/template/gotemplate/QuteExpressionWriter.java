@@ -12,6 +12,9 @@ final class QuteExpressionWriter {
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Map<String, String> COMPARISONS = Map.of("eq", "==", "ne", "!=", "lt", "<", "le", "<=",
             "gt", ">", "ge", ">=");
+    /** Names Qute's own resolvers answer on a map, list or entry: as methods they would not reach the library. */
+    private static final Set<String> QUTE_BUILTINS = Set.of("keys", "values", "get", "first", "last", "contains",
+            "size", "isEmpty", "containsKey", "take", "takeLast", "or", "orEmpty", "key", "value", "raw", "safe");
     private static final Set<String> CONDITION_ONLY = Set.of("eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not");
 
     /** A Qute expression; {@code chainable} when a method can be called on it ({@code x.f()}). */
@@ -30,6 +33,9 @@ final class QuteExpressionWriter {
         boolean nested();
     }
 
+    /** Go's {@code .} at the root (and {@code $}): the map of every fetched value. */
+    static final String ROOT = "go:values";
+
     private final FunctionLibrary library;
     private final int line;
 
@@ -41,10 +47,7 @@ final class QuteExpressionWriter {
     Expr expression(GoNode node, Scope scope) {
         return switch (node) {
             case GoNode.Dot dot -> {
-                if (scope.dot() == null) {
-                    throw GoTemplateException.unsupported("{{ . }} (the whole map of values)", line);
-                }
-                yield new Expr(scope.dot(), true);
+                yield new Expr(scope.dot() == null ? ROOT : scope.dot(), true);
             }
             case GoNode.Variable variable -> new Expr(variable(variable.name(), scope), true);
             case GoNode.Fields fields -> fields(fields, scope);
@@ -143,7 +146,7 @@ final class QuteExpressionWriter {
             throw GoTemplateException.unsupported("function " + GoTemplateException.name(function), line);
         }
         boolean variadic = library.find(function).map(f -> f.maxArgs() < 0).orElse(false);
-        if (!variadic && !args.isEmpty() && args.get(args.size() - 1).chainable()) {
+        if (!variadic && !QUTE_BUILTINS.contains(function) && !args.isEmpty() && args.get(args.size() - 1).chainable()) {
             Expr subject = args.get(args.size() - 1);
             List<Expr> rest = args.subList(0, args.size() - 1);
             return new Expr(subject.text() + "." + function + (rest.isEmpty() ? "" : "(" + join(rest) + ")"), true);
@@ -159,11 +162,13 @@ final class QuteExpressionWriter {
         String text;
         List<GoNode> keys;
         if (isRoot(args.get(0), scope)) {
-            if (!(args.get(1) instanceof GoNode.Text key)) {
-                throw GoTemplateException.unsupported("index of the values with a computed key", line);
+            if (args.get(1) instanceof GoNode.Text key) {
+                text = keyReference(key.value(), scope);
+                keys = args.subList(2, args.size());
+            } else {
+                text = ROOT;
+                keys = args.subList(1, args.size());
             }
-            text = keyReference(key.value(), scope);
-            keys = args.subList(2, args.size());
         } else {
             text = expression(args.get(0), scope).text();
             keys = args.subList(1, args.size());
@@ -208,7 +213,7 @@ final class QuteExpressionWriter {
 
     private String variable(String name, Scope scope) {
         if (name.isEmpty()) {
-            throw GoTemplateException.unsupported("$ on its own (the whole map of values)", line);
+            return ROOT;
         }
         String qute = scope.variable(name);
         if (qute == null) {

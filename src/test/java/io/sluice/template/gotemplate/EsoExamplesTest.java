@@ -90,11 +90,11 @@ class EsoExamplesTest {
     @Test
     void unsupportedConstructGivesAReasonAndPointsAtTheDocs() {
         ExternalSecretTemplate template = new ExternalSecretTemplate();
-        template.data = Map.of("x", "line1\n{{ with .user }}{{ . }}{{ end }}");
+        template.data = Map.of("x", "line1\n{{ define \"t\" }}{{ . }}{{ end }}");
         TemplateException e = assertThrows(TemplateException.class,
                 () -> renderer.render("ns/es", template, values("user", "u"), TemplateSources.NONE));
         assertEquals("UnsupportedGoTemplate", e.reason());
-        assertTrue(e.getMessage().startsWith("data[x]: Go template construct {{ with }} at line 2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("data[x]: Go template construct {{ define }} at line 2"), e.getMessage());
         assertTrue(e.getMessage().contains("docs/templating.md"), e.getMessage());
     }
 }

@@ -37,8 +37,11 @@ class GoTemplateTranslatorTest {
         "{{ if and .a (ne .b \"x\") }}Y{{ end }} => {#if (a && (b != 'x'))}Y{/if}",
         "{{ if not .a }}N{{ end }} => {#if !a}N{/if}",
         "{{ if .a }}A{{ else if .b }}B{{ end }} => {#if a}A{#else if b}B{/if}",
-        "{{ range .hosts | splitList \",\" }}[{{ . }}]{{ end }} => {#for item1 in hosts.splitList(',')}[{item1}]{/for}",
-        "{{ range $i, $h := .l | fromJson }}{{ $i }}={{ $h }}{{ end }} => {#for item1 in l.fromJson}{item1_index}={item1}{/for}",
+        "{{ range .hosts | splitList \",\" }}[{{ . }}]{{ end }} => {#for item1 in go:range(hosts.splitList(','))}[{item1.value}]{/for}",
+        "{{ range $i, $h := .l | fromJson }}{{ $i }}={{ $h }}{{ end }} => {#for item1 in go:range(l.fromJson)}{item1.key}={item1.value}{/for}",
+        "{{ with .x }}{{ . }}{{ else }}none{{ end }} => {#let with1=x}{#if with1}{with1}{#else}none{/if}{/let}",
+        "{{ . | toJson }} => {go:values.toJson}",
+        "{{ $x := 1 }}{{ $x = 2 }}{{ $x }} => {#let var_x=go:variable(1)}{go:assign(var_x,2)}{var_x.value}{/let}",
         "{{ $c := .cfg | fromJson }}{{ $c.host }} => {#let var_c=cfg.fromJson}{var_c.host}{/let}",
     })
     void translates(String go, String qute) {
@@ -60,19 +63,18 @@ class GoTemplateTranslatorTest {
 
     @Test
     void insideLoopsRootKeysUseTheDataNamespace() {
-        assertEquals("{#for item1 in l.fromJson}{data:['prefix']}{item1}{/for}",
+        assertEquals("{#for item1 in go:range(l.fromJson)}{data:['prefix']}{item1.value}{/for}",
                 translator.translate("{{ range .l | fromJson }}{{ $.prefix }}{{ . }}{{ end }}"));
     }
 
     @Test
     void unsupportedConstructsAreNamedWithTheirLine() {
         String[][] cases = {
-            {"a\n{{ with .x }}{{ . }}{{ end }}", "{{ with }}", "line 2"},
+            {"a\n{{ define \"x\" }}y{{ end }}", "{{ define }}", "line 2"},
             {"{{ template \"x\" }}", "{{ template }}", "line 1"},
-            {"{{ now }}", "function now", "line 1"},
-            {"{{ . | toJson }}", "{{ . }}", "line 1"},
-            {"{{ $x = 1 }}", "variable assignment", "line 1"},
-            {"{{ .x | trunc 3 }}", "function trunc", "line 1"},
+            {"{{ block \"x\" . }}y{{ end }}", "{{ block }}", "line 1"},
+            {"{{ .x | semver }}", "function semver", "line 1"},
+            {"{{ range $i, $v := .l }}{{ $i = 1 }}{{ end }}", "assigning to a range or with variable", "line 1"},
             {"{{ eq .a .b }}", "eq outside an if condition", "line 1"},
         };
         for (String[] c : cases) {
