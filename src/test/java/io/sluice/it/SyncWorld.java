@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -134,17 +135,18 @@ final class SyncWorld implements AutoCloseable {
 
     /** Waits until {@link #problems} is empty, failing with them after 120 s or when Sluice exits. */
     void awaitConverged(SluiceProcess sluice) {
-        List<String> problems = new ArrayList<>();
+        // the last complete list: a timeout may interrupt an evaluation half-way
+        AtomicReference<List<String>> last = new AtomicReference<>(List.of("not evaluated"));
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .failFast(() -> !sluice.process.isAlive())
                     .until(() -> {
-                        problems.clear();
-                        problems.addAll(problems());
+                        List<String> problems = problems();
+                        last.set(problems);
                         return problems.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            fail("not converged in 120 s: " + problems);
+            fail("not converged in 120 s: " + last.get());
         }
     }
 
