@@ -21,6 +21,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.GuardedDelete;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -51,7 +53,9 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private final StatusConditionMetrics conditionMetrics;
     private final Duration defaultRefreshTime;
     private final RefreshIntervalFloor intervalFloor;
-    private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(Clock.systemUTC());
+    private final ReconcileBudget budget;
+    private final Clock clock = Clock.systemUTC();
+    private final ClusterExternalSecretStatusWriter statusWriter = new ClusterExternalSecretStatusWriter(clock);
     private final UnhandledErrorStatus<ClusterExternalSecretStatus, ClusterExternalSecret> unhandled;
     private ClusterExternalSecretEventSources sources;
 
@@ -62,6 +66,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
         this.intervalFloor = intervalFloor;
+        this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.unhandled = new UnhandledErrorStatus<>(events,
                 new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
                 (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
@@ -76,6 +81,13 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
 
     @Override
     public UpdateControl<ClusterExternalSecret> reconcile(ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
+        ResourceID id = ResourceID.fromResource(ces);
+        Optional<Duration> overBudget = budget.spend(id, clock.instant());
+        if (overBudget.isPresent()) {
+            LOG.debugf("ClusterExternalSecret %s: over its budget of reconciles per minute, postponed by %d ms",
+                    ces.getMetadata().getName(), overBudget.get().toMillis());
+            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
+        }
         List<String> invalid = NamespaceSelection.problems(ces.getSpec());
         if (!invalid.isEmpty()) {
             return refuseInvalidSelector(ces, context, invalid);
@@ -106,7 +118,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
 
         ClusterExternalSecretStatus next = statusWriter.next(ces.getStatus(), esName, provisioned, failed);
         conditionMetrics.report(ces, next.conditions);
-        unhandled.succeeded(ResourceID.fromResource(ces));
+        unhandled.succeeded(id);
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
         Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
         if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
@@ -138,6 +150,11 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
             return PrimaryWrites.afterConflict();
         }
         return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
+    }
+
+    /** Reconciles of the ClusterExternalSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
+    int postponedByBudget(ResourceID id) {
+        return budget.postponed(id);
     }
 
     @Override

@@ -214,9 +214,10 @@ public interface SluiceConfig {
         int maxConcurrentRequestsPerHost();
 
         /**
-         * Syncs of one ExternalSecret in any sliding minute at most (each reads the provider and may write the
-         * Secret and the status). More are postponed, so a ping-pong with another writer of the Secret, a
-         * relisting informer or an event storm after an API server restart never becomes a hot loop.
+         * Syncs of one ExternalSecret (each reads the provider and may write the Secret and the status), pushes
+         * of one PushSecret and reconciles of one ClusterExternalSecret in any sliding minute at most. More are
+         * postponed, so a ping-pong with another writer, a relisting informer or an event storm after an API
+         * server restart never becomes a hot loop.
          */
         @WithDefault("60")
         int maxReconcilesPerMinute();

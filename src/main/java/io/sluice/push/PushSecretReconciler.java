@@ -22,6 +22,7 @@ import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -59,6 +61,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final PushStores stores;
     private final PushRun run;
     private final FailureBackoff backoff;
+    private final ReconcileBudget budget;
     private final Clock clock = Clock.systemUTC();
     private final PushSecretStatusWriter statusWriter = new PushSecretStatusWriter(clock);
     private final SecretTemplateRenderer renderer;
@@ -80,6 +83,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.stores = new PushStores(client);
         this.run = new PushRun(storeAccess, stores);
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
+        this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
                 PushSecretStatusWriter::same, (ps, status) -> conditionMetrics.report(ps, status.conditions));
         this.sourceWatch = new PushSourceWatch(client);
@@ -110,6 +114,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             String sourceVersions = versionsOf(sources);
             if (interval.isZero() && alreadyPushed(ps, marker, sourceVersions)) {
                 return UpdateControl.noUpdate();
+            }
+            Optional<Duration> overBudget = budget.spend(id, clock.instant());
+            if (overBudget.isPresent()) {
+                LOG.debugf("%s: over its budget of pushes per minute, postponed by %d ms", id,
+                        overBudget.get().toMillis());
+                return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(overBudget.get());
             }
             Map<String, StoreView> targets = stores.resolve(ps);
             if (targets.values().stream().anyMatch(s -> !storeAccess.isManagedByThisController(s))) {
@@ -153,6 +163,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     public DeleteControl cleanup(PushSecret ps, Context<PushSecret> context) {
         ResourceID id = ResourceID.fromResource(ps);
         backoff.forget(id);
+        budget.forget(id);
         sourceWatch.untrack(id);
         pushedSources.remove(id);
         if (ps.getSpec().deletionPolicy != PushSecretSpec.DeletionPolicy.Delete) {
@@ -167,6 +178,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             LOG.warnf("%s: %s", id, e.getMessage());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.retryMaxBackoff());
         }
+    }
+
+    /** Pushes of the PushSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
+    int postponedByBudget(ResourceID id) {
+        return budget.postponed(id);
     }
 
     /** {@code spec.template} renders the pushed data from the source Secret's data, as for ExternalSecrets. */

@@ -11,11 +11,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.kube.SecretData;
 import io.sluice.metrics.SyncMetrics;
+import io.sluice.testing.SmallReconcileBudget;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,16 +33,9 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-@TestProfile(ReconcileBudgetPingPongTest.SmallBudget.class)
+@TestProfile(SmallReconcileBudget.class)
 class ReconcileBudgetPingPongTest {
-    static final int BUDGET = 8;
-
-    public static class SmallBudget implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("sluice.kubernetes.max-reconciles-per-minute", String.valueOf(BUDGET));
-        }
-    }
+    private static final int BUDGET = SmallReconcileBudget.BUDGET;
 
     @Inject
     KubernetesClient client;

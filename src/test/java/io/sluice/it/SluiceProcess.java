@@ -38,8 +38,14 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     static SluiceProcess start(String identity, String apiServer, Map<String, String> settings) throws IOException {
+        return start(identity, "leader-" + identity, apiServer, settings);
+    }
+
+    /** As {@link #start(String, String, Map)}, logging to {@code target/<logName>.log}. */
+    static SluiceProcess start(String identity, String logName, String apiServer, Map<String, String> settings)
+            throws IOException {
         int port = freePort();
-        Path log = Path.of("target", "leader-" + identity + ".log");
+        Path log = Path.of("target", logName + ".log");
         List<String> options = new ArrayList<>(List.of(
                 "-Dquarkus.http.port=" + port,
                 // fabric8's own settings: the quarkus.kubernetes-client ones are fixed at build time

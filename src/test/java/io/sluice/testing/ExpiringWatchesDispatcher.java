@@ -1,4 +1,4 @@
-package io.sluice.store;
+package io.sluice.testing;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API server does when a watch's resourceVersion has expired (an ERROR event carrying a 410 Gone Status, then
  * close), as happens after an API server restart.
  */
-final class ExpiringWatchesDispatcher extends KubernetesCrudDispatcher {
+public class ExpiringWatchesDispatcher extends KubernetesCrudDispatcher {
     private static final String GONE = "{\"type\":\"ERROR\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Status\","
             + "\"status\":\"Failure\",\"reason\":\"Expired\",\"code\":410,"
             + "\"message\":\"too old resource version\"}}";
@@ -59,7 +59,7 @@ final class ExpiringWatchesDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** Sends 410 Gone on every open watch and closes it; returns how many there were. */
-    int expireOpenWatches() {
+    public int expireOpenWatches() {
         int count = 0;
         for (WebSocket webSocket : Set.copyOf(open)) {
             webSocket.send(GONE);
@@ -70,12 +70,12 @@ final class ExpiringWatchesDispatcher extends KubernetesCrudDispatcher {
     }
 
     /** Watches opened so far. */
-    int watchesOpened() {
+    public int watchesOpened() {
         return opened.get();
     }
 
     /** Watches that ended (closed by either side, or failed). */
-    int watchesEnded() {
+    public int watchesEnded() {
         return ended.get();
     }
 }
