@@ -13,13 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.status.Conditions;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.aws.EmulatorResource;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import jakarta.inject.Inject;
@@ -136,26 +133,7 @@ class AwsExternalSecretSyncTest {
     }
 
     private SecretStore awsStore(String name) {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        AwsProvider aws = new AwsProvider();
-        aws.service = AwsProvider.Service.SecretsManager;
-        aws.region = AwsEmulator.DEFAULT_REGION;
-        aws.auth = new AwsProvider.Auth();
-        aws.auth.secretRef = new AwsProvider.SecretRef();
-        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = aws;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = "aws-keys";
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(ns, name);
     }
 
     private String value(String secret, String key) {

@@ -17,15 +17,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.common.Condition;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
-import io.sluice.api.v1.RetrySettings;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.kube.WellKnown;
 import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.metrics.SyncMetrics;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.aws.EmulatorResource;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import io.sluice.testing.aws.emulator.Fault;
@@ -169,29 +165,7 @@ class ProviderFaultsTest {
     }
 
     private SecretStore awsStore(String name) {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName(name).build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        store.getSpec().retrySettings = new RetrySettings();
-        store.getSpec().retrySettings.maxRetries = 0; // one call per sync: the reconciler's backoff is under test
-        store.getSpec().retrySettings.retryInterval = "10ms";
-        AwsProvider aws = new AwsProvider();
-        aws.service = AwsProvider.Service.SecretsManager;
-        aws.region = AwsEmulator.DEFAULT_REGION;
-        aws.auth = new AwsProvider.Auth();
-        aws.auth.secretRef = new AwsProvider.SecretRef();
-        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = aws;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = "aws-keys";
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(t.ns, name);
     }
 
     private static String b64(String s) {

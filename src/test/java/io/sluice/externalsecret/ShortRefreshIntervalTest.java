@@ -12,14 +12,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.common.Condition;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretTarget;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.api.v1.SecretStoreSpec;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.aws.EmulatorResource;
 import io.sluice.testing.aws.SdkClients;
 import io.sluice.testing.aws.emulator.AwsEmulator;
@@ -121,26 +118,7 @@ class ShortRefreshIntervalTest {
     }
 
     private SecretStore awsStore(String name) {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName(name).build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        AwsProvider provider = new AwsProvider();
-        provider.service = AwsProvider.Service.SecretsManager;
-        provider.region = AwsEmulator.DEFAULT_REGION;
-        provider.auth = new AwsProvider.Auth();
-        provider.auth.secretRef = new AwsProvider.SecretRef();
-        provider.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        provider.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = provider;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = "aws-keys";
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(t.ns, name);
     }
 
     private static AwsEmulator emulator() {

@@ -20,8 +20,6 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.common.Condition;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.ClusterSecretStore;
 import io.sluice.api.v1.ClusterSecretStoreCondition;
 import io.sluice.api.v1.ExternalSecret;
@@ -31,16 +29,14 @@ import io.sluice.api.v1.ExternalSecretTarget;
 import io.sluice.api.v1.ExternalSecretTarget.CreationPolicy;
 import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.api.v1.SecretStoreRef;
-import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.kube.SecretData;
 import io.sluice.status.Conditions;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.LogCapture;
 import io.sluice.testing.RefusedRequests;
 import io.sluice.testing.RefusedRequests.Refusal;
 import io.sluice.testing.aws.EmulatorResource;
-import io.sluice.testing.aws.emulator.AwsEmulator;
 import jakarta.inject.Inject;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
@@ -304,26 +300,7 @@ class UnexpectedErrorsTest {
     }
 
     private SecretStore awsStore(String name) {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName(name).build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        AwsProvider aws = new AwsProvider();
-        aws.service = AwsProvider.Service.SecretsManager;
-        aws.region = AwsEmulator.DEFAULT_REGION;
-        aws.auth = new AwsProvider.Auth();
-        aws.auth.secretRef = new AwsProvider.SecretRef();
-        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = aws;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = "aws-keys";
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(t.ns, name);
     }
 
     private static String b64(String s) {

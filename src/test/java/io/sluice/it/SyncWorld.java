@@ -12,12 +12,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.api.common.Condition;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretData;
 import io.sluice.api.v1alpha1.PushSecretMatch;
@@ -27,6 +23,7 @@ import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
 import io.sluice.kube.SecretData;
 import io.sluice.status.Conditions;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.aws.SdkClients;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import java.nio.charset.StandardCharsets;
@@ -290,26 +287,7 @@ final class SyncWorld implements AutoCloseable {
     }
 
     private static SecretStore awsStore() {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("aws").build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        AwsProvider aws = new AwsProvider();
-        aws.service = AwsProvider.Service.SecretsManager;
-        aws.region = AwsEmulator.DEFAULT_REGION;
-        aws.auth = new AwsProvider.Auth();
-        aws.auth.secretRef = new AwsProvider.SecretRef();
-        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = aws;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = KEYS;
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(NS, "aws");
     }
 
     private static String b64(String s) {

@@ -12,11 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.SecretStore;
-import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.api.v1.SecretStoreSpec;
 import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretData;
 import io.sluice.api.v1alpha1.PushSecretMatch;
@@ -24,6 +20,7 @@ import io.sluice.api.v1alpha1.PushSecretRemoteRef;
 import io.sluice.api.v1alpha1.PushSecretSelector;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
+import io.sluice.testing.Fixtures;
 import io.sluice.testing.aws.EmulatorResource;
 import io.sluice.testing.aws.SdkClients;
 import io.sluice.testing.aws.emulator.AwsEmulator;
@@ -153,26 +150,7 @@ class PushSecretBudgetTest {
     }
 
     private SecretStore awsStore() {
-        SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws").build());
-        store.setSpec(new SecretStoreSpec());
-        store.getSpec().provider = new SecretStoreProvider();
-        AwsProvider aws = new AwsProvider();
-        aws.service = AwsProvider.Service.SecretsManager;
-        aws.region = AwsEmulator.DEFAULT_REGION;
-        aws.auth = new AwsProvider.Auth();
-        aws.auth.secretRef = new AwsProvider.SecretRef();
-        aws.auth.secretRef.accessKeyIDSecretRef = selector("access-key");
-        aws.auth.secretRef.secretAccessKeySecretRef = selector("secret-access-key");
-        store.getSpec().provider.aws = aws;
-        return store;
-    }
-
-    private static SecretKeySelector selector(String key) {
-        SecretKeySelector s = new SecretKeySelector();
-        s.name = "aws-keys";
-        s.key = key;
-        return s;
+        return Fixtures.awsStore(ns, "aws");
     }
 
     private static String b64(String s) {

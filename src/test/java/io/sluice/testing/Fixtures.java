@@ -7,12 +7,15 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretSpec;
+import io.sluice.api.common.SecretKeySelector;
+import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.FakeProvider;
 import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.api.v1.SecretStoreSpec;
+import io.sluice.testing.aws.emulator.AwsEmulator;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,36 @@ public final class Fixtures {
 
     public static FakeProvider.Entry entry(String key, String value) {
         return new FakeProvider.Entry(key, value, null);
+    }
+
+    /** The Secret {@link #awsStore} reads its static keys from. */
+    public static final String AWS_KEYS_SECRET = "aws-keys";
+
+    /**
+     * A SecretStore for Secrets Manager in the emulator's default region, with static keys read from the
+     * {@value #AWS_KEYS_SECRET} Secret ({@code access-key}, {@code secret-access-key}) of its namespace.
+     */
+    public static SecretStore awsStore(String namespace, String name) {
+        SecretStore store = new SecretStore();
+        store.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        store.setSpec(new SecretStoreSpec());
+        store.getSpec().provider = new SecretStoreProvider();
+        AwsProvider aws = new AwsProvider();
+        aws.service = AwsProvider.Service.SecretsManager;
+        aws.region = AwsEmulator.DEFAULT_REGION;
+        aws.auth = new AwsProvider.Auth();
+        aws.auth.secretRef = new AwsProvider.SecretRef();
+        aws.auth.secretRef.accessKeyIDSecretRef = awsKey("access-key");
+        aws.auth.secretRef.secretAccessKeySecretRef = awsKey("secret-access-key");
+        store.getSpec().provider.aws = aws;
+        return store;
+    }
+
+    private static SecretKeySelector awsKey(String key) {
+        SecretKeySelector selector = new SecretKeySelector();
+        selector.name = AWS_KEYS_SECRET;
+        selector.key = key;
+        return selector;
     }
 
     public static ExternalSecret externalSecret(String namespace, String name, String storeName, String refreshInterval) {
