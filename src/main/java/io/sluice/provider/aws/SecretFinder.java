@@ -3,7 +3,6 @@ package io.sluice.provider.aws;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteSecret;
-import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ final class SecretFinder {
     }
 
     Map<String, RemoteSecret> find(FindQuery query) {
-        TenantRegexp name = pattern(query.nameRegexp());
+        TenantRegexp name = query.namePattern().orElse(null);
         boolean hasPath = query.path() != null && !query.path().isBlank();
         if (name == null && !hasPath && query.tags().isEmpty()) {
             throw new ProviderConfigurationException("dataFrom.find needs name.regexp, tags or path");
@@ -51,17 +50,6 @@ final class SecretFinder {
             filters.add(Filter.builder().key(FilterNameStringType.NAME).values(query.path()).build());
         }
         return readByFilters(filters, name == null ? n -> true : name::find);
-    }
-
-    private static TenantRegexp pattern(String regexp) {
-        if (regexp == null || regexp.isEmpty()) {
-            return null;
-        }
-        try {
-            return TenantRegexp.compile("dataFrom.find.name.regexp", regexp);
-        } catch (InvalidRegexpException e) {
-            throw new ProviderConfigurationException(e.getMessage());
-        }
     }
 
     private static List<Filter> tagFilters(Map<String, String> tags) {

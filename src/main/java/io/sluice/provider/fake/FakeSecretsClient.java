@@ -13,11 +13,11 @@ import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
-import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Serves the entries of one fake store; an entry matches on key and on version (absent matches absent). */
@@ -80,27 +80,15 @@ final class FakeSecretsClient implements SecretsClient {
         if (!query.tags().isEmpty()) {
             throw new ProviderConfigurationException("the fake provider does not support find by tags");
         }
-        TenantRegexp pattern = namePattern(query.nameRegexp());
+        Optional<TenantRegexp> pattern = query.namePattern();
         Map<String, RemoteSecret> found = new TreeMap<>();
         for (FakeProvider.Entry e : entries) {
             boolean pathMatches = query.path() == null || e.key.startsWith(query.path());
-            boolean nameMatches = pattern == null || pattern.find(e.key);
-            if (emptyToNull(e.version) == null && pathMatches && nameMatches) {
+            if (emptyToNull(e.version) == null && pathMatches && pattern.map(p -> p.find(e.key)).orElse(true)) {
                 found.put(e.key, RemoteSecret.ofString(e.value == null ? "" : e.value));
             }
         }
         return found;
-    }
-
-    private static TenantRegexp namePattern(String regexp) {
-        if (regexp == null) {
-            return null;
-        }
-        try {
-            return TenantRegexp.compile("dataFrom.find.name.regexp", regexp);
-        } catch (InvalidRegexpException e) {
-            throw new ProviderConfigurationException(e.getMessage());
-        }
     }
 
     @Override
