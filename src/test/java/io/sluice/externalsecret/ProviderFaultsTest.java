@@ -142,7 +142,9 @@ class ProviderFaultsTest {
         // at most the attempt that straddled the clear fails: the next backoff step succeeds
         assertTrue(syncs.errorCount(t.ns, "app") <= errorsAtClear + 1,
                 "failures after the fault cleared: " + (syncs.errorCount(t.ns, "app") - errorsAtClear));
-        assertTrue(recoveryMs <= 2_000 + 8_000, "recovered " + recoveryMs + " ms after the fault cleared");
+        // the attempt straddling the clear may time out (3 s), then a backoff step (2 s), then, after throttling,
+        // the adaptive rate limiter hands out its next token (up to 2 s) to a call that may be throttled once more
+        assertTrue(recoveryMs <= 15_000, "recovered " + recoveryMs + " ms after the fault cleared");
         System.out.printf("[measure] fault %s: injected into %d GetSecretValue calls, %d failed syncs, "
                 + "Ready=False '%s', Secret unchanged, recovered %d ms after the fault cleared (backoff cap 2 s)%n",
                 kind, injected, (long) (errorsAtClear - errorsBefore), failed.message, recoveryMs);

@@ -7,6 +7,7 @@ import io.sluice.provider.RetryableProviderException;
 import io.sluice.provider.SecretNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -49,6 +50,7 @@ public final class AwsErrors {
      * @param subject the secret name (or the store for calls about no particular secret)
      */
     public static ProviderException classify(String operation, String subject, SdkException e) {
+        Optional<Throwable> lastAttempt = AttemptRecordingRetryStrategy.takeLastFailure();
         ProviderException fromCredentials = providerCause(e);
         if (fromCredentials != null) {
             // Raised while resolving credentials (a Kubernetes read, a token request) inside the SDK call.
@@ -58,7 +60,9 @@ public final class AwsErrors {
             return classifyService(operation, subject, service);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new RetryableProviderException(prefix(operation, subject) + "timed out", null);
+            return new RetryableProviderException(prefix(operation, subject) + "timed out"
+                    + lastAttempt.filter(AwsServiceException.class::isInstance).map(AwsServiceException.class::cast)
+                            .map(service -> " retrying " + describe(service)).orElse(""), null);
         }
         if (e instanceof SdkClientException && hasIoCause(e)) {
             return new RetryableProviderException(prefix(operation, subject) + "network error ("
@@ -75,13 +79,19 @@ public final class AwsErrors {
         AwsErrorDetails details = e.awsErrorDetails();
         String code = details == null || details.errorCode() == null ? "UnknownError" : details.errorCode();
         String awsMessage = details == null ? null : details.errorMessage();
-        String service = details == null || details.serviceName() == null ? "" : details.serviceName() + " ";
-        String message = prefix(operation, subject) + service + code + " (HTTP " + e.statusCode() + ")"
-                + detail(awsMessage);
+        String message = prefix(operation, subject) + describe(e) + detail(awsMessage);
         if (CREDENTIALS_REJECTED_CODES.contains(code) || STS_ACCESS_DENIED.equals(code) && isSts(details)) {
             return new CredentialsRejectedException(message);
         }
         return typed(message, code, awsMessage, e.isThrottlingException() || e.statusCode() >= 500);
+    }
+
+    /** The service, error code and HTTP status of a service error, e.g. "SecretsManager ThrottlingException (HTTP 400)". */
+    private static String describe(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null || details.errorCode() == null ? "UnknownError" : details.errorCode();
+        String service = details == null || details.serviceName() == null ? "" : details.serviceName() + " ";
+        return service + code + " (HTTP " + e.statusCode() + ")";
     }
 
     private static boolean isSts(AwsErrorDetails details) {

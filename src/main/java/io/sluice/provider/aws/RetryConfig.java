@@ -67,6 +67,6 @@ record RetryConfig(RetryMode mode, Integer maxAttempts, Duration baseDelay) {
                     : BackoffStrategy.exponentialDelay(baseDelay, cap);
             builder.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
         }
-        return builder.build();
+        return new AttemptRecordingRetryStrategy(builder.build());
     }
 }

@@ -94,6 +94,19 @@ class AwsFaultsTest {
     }
 
     @Test
+    void aCallThatRunsOutOfTimeWhileRetryingNamesWhatItsAttemptsMet() {
+        harness.close();
+        harness = new ProviderHarness(server, s -> s.withCallTimeout(Duration.ofMillis(800)));
+        emulator().failNext("GetSecretValue", 100, "ThrottlingException", 400);
+        try (SecretsClient client = client(retry(50, "300ms"))) {
+            RetryableProviderException e = assertThrows(RetryableProviderException.class,
+                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(e.getMessage().contains("timed out retrying SecretsManager ThrottlingException (HTTP 400)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void serverErrorsAreRetriedThenRetryable() {
         emulator().failNext("GetSecretValue", 10, "InternalServiceError", 500);
         try (SecretsClient client = client(retry(1, "10ms"))) {

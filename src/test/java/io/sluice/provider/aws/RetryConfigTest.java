@@ -48,15 +48,19 @@ class RetryConfigTest {
 
     @Test
     void theModeChoosesTheSdkAdaptiveOrStandardStrategyAndKeepsTheStoreSettings() {
-        RetryStrategy adaptive = RetryConfig.of(settings(2, "1s"), RetryMode.ADAPTIVE).strategy();
+        RetryStrategy adaptive = sdkStrategy(RetryConfig.of(settings(2, "1s"), RetryMode.ADAPTIVE));
         assertInstanceOf(AdaptiveRetryStrategy.class, adaptive);
         assertEquals(3, adaptive.maxAttempts());
-        RetryStrategy standard = RetryConfig.of(settings(2, "1s"), RetryMode.STANDARD).strategy();
+        RetryStrategy standard = sdkStrategy(RetryConfig.of(settings(2, "1s"), RetryMode.STANDARD));
         assertInstanceOf(StandardRetryStrategy.class, standard);
         assertEquals(3, standard.maxAttempts());
-        assertInstanceOf(AdaptiveRetryStrategy.class, RetryConfig.of(null).strategy(), "adaptive is the default");
+        assertInstanceOf(AdaptiveRetryStrategy.class, sdkStrategy(RetryConfig.of(null)), "adaptive is the default");
         assertNotEquals(RetryConfig.of(null, RetryMode.ADAPTIVE), RetryConfig.of(null, RetryMode.STANDARD),
                 "clients of different modes are not shared");
+    }
+
+    private static RetryStrategy sdkStrategy(RetryConfig config) {
+        return assertInstanceOf(AttemptRecordingRetryStrategy.class, config.strategy()).delegate();
     }
 
     @Test
