@@ -70,7 +70,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         this.unhandled = new UnhandledErrorStatus<>(events,
                 new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
                 (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
-                ClusterExternalSecretStatusWriter::same, (ces, status) -> conditionMetrics.report(ces, status.conditions));
+                (ces, status) -> conditionMetrics.report(ces, status.conditions));
     }
 
     @Override
@@ -121,7 +121,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         unhandled.succeeded(id);
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
         Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
-        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
+        if (next.equals(ces.getStatus())) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
         if (!PrimaryWrites.patchStatus(ces, next, context)) {
@@ -141,7 +141,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                 + String.join("; ", problems);
         ClusterExternalSecretStatus next = statusWriter.invalidSpec(ces.getStatus(), message);
         conditionMetrics.report(ces, next.conditions);
-        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
+        if (next.equals(ces.getStatus())) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
         }
         events.warning(ces, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR, message);

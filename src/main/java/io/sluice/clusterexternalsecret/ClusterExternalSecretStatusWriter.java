@@ -5,8 +5,6 @@ import io.sluice.api.v1.ClusterExternalSecretStatus.FailedNamespace;
 import io.sluice.status.Conditions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -52,15 +50,4 @@ final class ClusterExternalSecretStatusWriter {
         return next;
     }
 
-    static boolean same(ClusterExternalSecretStatus a, ClusterExternalSecretStatus b) {
-        return a != null && b != null
-                && Objects.equals(a.externalSecretName, b.externalSecretName)
-                && Objects.equals(a.provisionedNamespaces, b.provisionedNamespaces)
-                && Objects.equals(failed(a.failedNamespaces), failed(b.failedNamespaces))
-                && Objects.equals(a.conditions, b.conditions);
-    }
-
-    private static List<String> failed(List<FailedNamespace> list) {
-        return list == null ? null : list.stream().map(f -> f.namespace + "\u0000" + f.reason).toList();
-    }
 }

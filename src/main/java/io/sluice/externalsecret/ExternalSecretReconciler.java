@@ -99,7 +99,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
         this.unhandled = new UnhandledErrorStatus<>(events, backoff, "SecretSyncedError", statusWriter::failed,
-                ExternalSecretStatusWriter::same, (resource, status) -> {
+                (resource, status) -> {
                     conditionMetrics.report(resource, status.conditions);
                     metrics.synced(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), false);
                 });
@@ -282,7 +282,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         ExternalSecretStatus next = statusWriter.failed(resource, error.reason(), error.getMessage());
         conditionMetrics.report(resource, next.conditions);
-        boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
+        boolean changed = !next.equals(resource.getStatus());
         if (changed) {
             events.warning(resource, error.eventReason(), error.getMessage());
         }
@@ -311,7 +311,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, Context<ExternalSecret> context,
             ExternalSecretStatus next, ResourceID id, EffectiveSpec es, Duration interval, Instant now) {
         conditionMetrics.report(resource, next.conditions);
-        boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
+        boolean changed = !next.equals(resource.getStatus());
         Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
                 resource.getMetadata().getUid(), now);
         if (changed && !PrimaryWrites.patchStatus(resource, next, context)) {

@@ -4,7 +4,6 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretStatus;
 import io.sluice.status.Conditions;
 import java.time.Clock;
-import java.util.Objects;
 
 /** Builds the next status of an ExternalSecret. Conditions keep their transition time unless they flip. */
 final class ExternalSecretStatusWriter {
@@ -57,13 +56,6 @@ final class ExternalSecretStatusWriter {
         var ready = status == null ? null : Conditions.find(status.conditions, Conditions.READY);
         return ready != null && Conditions.TRUE.equals(ready.status)
                 && (REASON_DELETED.equals(ready.reason) || MESSAGE_RETAINED.equals(ready.message));
-    }
-
-    static boolean same(ExternalSecretStatus a, ExternalSecretStatus b) {
-        return Objects.equals(a.refreshTime, b.refreshTime)
-                && Objects.equals(a.syncedResourceVersion, b.syncedResourceVersion)
-                && Objects.equals(a.binding == null ? null : a.binding.name, b.binding == null ? null : b.binding.name)
-                && Objects.equals(a.conditions, b.conditions);
     }
 
     private static ExternalSecretStatus currentOf(ExternalSecret es) {

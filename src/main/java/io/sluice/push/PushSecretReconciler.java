@@ -85,7 +85,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
-                PushSecretStatusWriter::same, (ps, status) -> conditionMetrics.report(ps, status.conditions));
+                (ps, status) -> conditionMetrics.report(ps, status.conditions));
         this.sourceWatch = new PushSourceWatch(client);
     }
 
@@ -222,7 +222,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         PushSecretStatus next = statusWriter.failed(ps, reason, message);
         conditionMetrics.report(ps, next.conditions);
         LOG.warnf("%s: push failed: %s", id, message);
-        if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
+        if (next.equals(ps.getStatus())) {
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
         }
         events.warning(ps, reason, message);
@@ -235,7 +235,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private UpdateControl<PushSecret> withStatus(PushSecret ps, Context<PushSecret> context, PushSecretStatus next,
             Duration interval) {
         conditionMetrics.report(ps, next.conditions);
-        if (!PushSecretStatusWriter.same(ps.getStatus(), next) && !PrimaryWrites.recordStatus(ps, next, context)) {
+        if (!next.equals(ps.getStatus()) && !PrimaryWrites.recordStatus(ps, next, context)) {
             return PrimaryWrites.afterConflict();
         }
         UpdateControl<PushSecret> control = UpdateControl.noUpdate();

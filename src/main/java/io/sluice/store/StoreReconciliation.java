@@ -65,7 +65,7 @@ public class StoreReconciliation {
         Duration period = intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
         conditionMetrics.report(resource, next.conditions);
         backoff.succeeded(ResourceID.fromResource(resource));
-        if (StoreValidator.sameStatus(resource.getStatus(), next)) {
+        if (next.equals(resource.getStatus())) {
             return UpdateControl.<S> noUpdate().rescheduleAfter(period);
         }
         Condition ready = Conditions.find(next.conditions, Conditions.READY);
@@ -84,7 +84,7 @@ public class StoreReconciliation {
             Context<S> context, Exception error) {
         return new UnhandledErrorStatus<SecretStoreStatus, S>(events, backoff, null,
                 (store, reason, message) -> validator.failed(store.getStatus(), reason, message),
-                StoreValidator::sameStatus, (store, status) -> conditionMetrics.report(store, status.conditions))
+                (store, status) -> conditionMetrics.report(store, status.conditions))
                 .handle(resource, context, error);
     }
 

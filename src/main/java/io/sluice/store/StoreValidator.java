@@ -109,7 +109,4 @@ public class StoreValidator {
         return next;
     }
 
-    public static boolean sameStatus(SecretStoreStatus a, SecretStoreStatus b) {
-        return a != null && b != null && java.util.Objects.equals(a.conditions, b.conditions) && a.capabilities == b.capabilities;
-    }
 }
