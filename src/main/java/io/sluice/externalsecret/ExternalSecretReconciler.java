@@ -215,7 +215,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         backoff.succeeded(id);
         schedule.refreshed(id, now);
-        ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
+        ExternalSecretStatus next = statusWriter.synced(resource, marker,
+                plan.leavesSecret(existing) ? es.targetName() : null,
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, context, next, id, es, interval, now);
     }
