@@ -12,6 +12,7 @@ import java.util.SortedSet;
 final class ClusterExternalSecretStatusWriter {
     static final String NAMESPACES_FAILED = "one or more namespaces failed";
     static final String REASON_INVALID_SELECTOR = "InvalidNamespaceSelector";
+    static final String REASON_INVALID_REFRESH_TIME = "InvalidRefreshTime";
 
     private final Clock clock;
 
@@ -30,11 +31,6 @@ final class ClusterExternalSecretStatusWriter {
         next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, ready, null,
                 ready ? null : NAMESPACES_FAILED, clock);
         return next;
-    }
-
-    /** The spec cannot be acted on: Ready is False, and the record of what was provisioned is kept as it was. */
-    ClusterExternalSecretStatus invalidSpec(ClusterExternalSecretStatus current, String message) {
-        return failed(current, REASON_INVALID_SELECTOR, message);
     }
 
     /** The reconcile failed: Ready is False, and the record of what was provisioned is kept as it was. */

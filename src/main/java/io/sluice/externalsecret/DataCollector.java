@@ -19,8 +19,6 @@ import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
-import io.sluice.store.StoreNotValidatedYetException;
-import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,13 +184,7 @@ final class DataCollector {
         StoreView store = stores.find(ref, namespace)
                 .orElseThrow(() -> new SyncException("SecretSyncedError", "could not get " + describe(ref, namespace)
                         + ": not found"));
-        try {
-            return access.clientFor(store, namespace);
-        } catch (StoreNotValidatedYetException e) {
-            throw e;
-        } catch (StoreUnavailableException e) {
-            throw new SyncException("SecretSyncedError", e.getMessage());
-        }
+        return access.clientFor(store, namespace, message -> new SyncException("SecretSyncedError", message));
     }
 
     private RemoteSecret fetch(SecretsClient client, SecretStoreRef ref, RemoteKey key, Duration maxAge) {

@@ -25,6 +25,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.ReconcileBudget;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.kube.UnhandledErrorStatus;
@@ -51,7 +52,6 @@ import org.jboss.logging.Logger;
 @ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false)
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
-    private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);
     /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */
     static final int WRITE_CONFLICT_ATTEMPTS = 3;
 
@@ -134,9 +134,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         Duration interval;
         try {
             interval = intervalFloor.apply(resource, "spec.refreshInterval", es.refreshInterval());
-        } catch (IllegalArgumentException e) {
-            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError",
-                    "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
+        } catch (RefreshInterval.Invalid e) {
+            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError", e.getMessage()),
+                    RefreshInterval.RETRY_WHEN_INVALID);
         }
         String marker = es.resourceVersionMarker();
         if (resource.getStatus() != null && resource.getStatus().refreshTime != null
@@ -178,7 +178,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         } catch (StoreNotValidatedYetException e) {
             // the store's validation triggers this resource again; the delay is only a safety net
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
+            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
         } catch (SyncException e) {
             metrics.synced(namespace, name, false);
             return fail(resource, context, id, es, inputs, e, interval);

@@ -15,6 +15,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -62,7 +63,7 @@ public class StoreReconciliation {
         }
         watchCredentials(view);
         SecretStoreStatus next = validator.validate(view);
-        Duration period = intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
+        Duration period = period(resource, view);
         conditionMetrics.report(resource, next.conditions);
         backoff.succeeded(ResourceID.fromResource(resource));
         if (next.equals(resource.getStatus())) {
@@ -77,6 +78,15 @@ public class StoreReconciliation {
             return PrimaryWrites.afterConflict();
         }
         return UpdateControl.<S> noUpdate().rescheduleAfter(period);
+    }
+
+    /** When to validate the store again; an invalid interval makes the status say so ({@link StoreValidator}). */
+    private Duration period(CustomResource<SecretStoreSpec, SecretStoreStatus> resource, StoreView view) {
+        try {
+            return intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
+        } catch (RefreshInterval.Invalid e) {
+            return RefreshInterval.RETRY_WHEN_INVALID;
+        }
     }
 
     /** The status of a reconcile that threw: Ready=False, an Event, and another attempt after a backoff. */
