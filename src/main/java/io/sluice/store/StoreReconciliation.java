@@ -19,6 +19,7 @@ import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
+import io.sluice.provider.StoreView;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

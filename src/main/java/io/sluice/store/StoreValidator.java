@@ -7,6 +7,7 @@ import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.provider.Provider;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;

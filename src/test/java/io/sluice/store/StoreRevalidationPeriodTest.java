@@ -9,6 +9,7 @@ import io.sluice.api.v1.SecretStore;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.Durations;
 import io.sluice.kube.RefreshInterval;
+import io.sluice.provider.StoreView;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.RemoteKey;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 import io.sluice.testing.aws.EmulatorExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
