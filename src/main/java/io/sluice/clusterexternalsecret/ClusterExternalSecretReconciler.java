@@ -16,12 +16,12 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.clusterexternalsecret.ProvisionedExternalSecret.Ownership;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.ApiErrors;
-import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.GuardedDelete;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.ReconcileBudget;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
@@ -70,7 +70,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         this.unhandled = new UnhandledErrorStatus<>(events,
                 new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
                 (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
-                ClusterExternalSecretStatusWriter::same, (ces, status) -> conditionMetrics.report(ces, status.conditions));
+                (ces, status) -> conditionMetrics.report(ces, status.conditions));
     }
 
     @Override
@@ -88,9 +88,18 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
                     ces.getMetadata().getName(), overBudget.get().toMillis());
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
         }
+        Duration refreshTime;
+        try {
+            refreshTime = refreshTime(ces);
+        } catch (RefreshInterval.Invalid e) {
+            return refuseInvalidSpec(ces, context, ClusterExternalSecretStatusWriter.REASON_INVALID_REFRESH_TIME,
+                    e.getMessage(), RefreshInterval.RETRY_WHEN_INVALID);
+        }
         List<String> invalid = NamespaceSelection.problems(ces.getSpec());
         if (!invalid.isEmpty()) {
-            return refuseInvalidSelector(ces, context, invalid);
+            return refuseInvalidSpec(ces, context, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR,
+                    "invalid namespace selector, nothing is provisioned or removed until it is fixed: "
+                            + String.join("; ", invalid), refreshTime);
         }
         String esName = ProvisionedExternalSecret.externalSecretName(ces);
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
@@ -120,8 +129,8 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         conditionMetrics.report(ces, next.conditions);
         unhandled.succeeded(id);
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
-        Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime(ces);
-        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
+        Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime;
+        if (next.equals(ces.getStatus())) {
             return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
         if (!PrimaryWrites.patchStatus(ces, next, context)) {
@@ -131,25 +140,23 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     }
 
     /**
-     * An invalid selector selects nothing, which would unselect every namespace and delete every ExternalSecret
-     * this ClusterExternalSecret provisioned (and their Secrets). Nothing is created, changed or deleted until
-     * the selector is fixed; the status keeps the namespaces provisioned so far.
+     * A spec that cannot be acted on. An invalid selector selects nothing, which would unselect every namespace
+     * and delete every ExternalSecret this ClusterExternalSecret provisioned (and their Secrets). Nothing is
+     * created, changed or deleted until the spec is fixed; the status keeps the namespaces provisioned so far.
      */
-    private UpdateControl<ClusterExternalSecret> refuseInvalidSelector(ClusterExternalSecret ces,
-            Context<ClusterExternalSecret> context, List<String> problems) {
-        String message = "invalid namespace selector, nothing is provisioned or removed until it is fixed: "
-                + String.join("; ", problems);
-        ClusterExternalSecretStatus next = statusWriter.invalidSpec(ces.getStatus(), message);
+    private UpdateControl<ClusterExternalSecret> refuseInvalidSpec(ClusterExternalSecret ces,
+            Context<ClusterExternalSecret> context, String reason, String message, Duration requeue) {
+        ClusterExternalSecretStatus next = statusWriter.failed(ces.getStatus(), reason, message);
         conditionMetrics.report(ces, next.conditions);
-        if (ClusterExternalSecretStatusWriter.same(ces.getStatus(), next)) {
-            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
+        if (next.equals(ces.getStatus())) {
+            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
         }
-        events.warning(ces, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR, message);
+        events.warning(ces, reason, message);
         LOG.warnf("ClusterExternalSecret %s: %s", ces.getMetadata().getName(), message);
         if (!PrimaryWrites.patchStatus(ces, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(refreshTime(ces));
+        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
     }
 
     /** Reconciles of the ClusterExternalSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
@@ -232,18 +239,13 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         return transientFailure;
     }
 
-    /** {@code spec.refreshTime}, else (also when 0 or invalid) the default; never below the minimum. */
+    /**
+     * {@code spec.refreshTime}, else (also when 0) the default; never below the minimum.
+     *
+     * @throws RefreshInterval.Invalid when it is not a duration
+     */
     private Duration refreshTime(ClusterExternalSecret ces) {
-        String text = ces.getSpec().refreshTime;
-        Duration d = defaultRefreshTime;
-        if (text != null && !text.isEmpty()) {
-            try {
-                d = Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("ClusterExternalSecret %s: %s; using %s", ces.getMetadata().getName(), e.getMessage(),
-                        Durations.format(defaultRefreshTime));
-            }
-        }
+        Duration d = RefreshInterval.parse("spec.refreshTime", ces.getSpec().refreshTime, defaultRefreshTime);
         return intervalFloor.apply(ces, "spec.refreshTime", d.isZero() ? defaultRefreshTime : d);
     }
 

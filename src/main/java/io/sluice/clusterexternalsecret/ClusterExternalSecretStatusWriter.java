@@ -5,8 +5,6 @@ import io.sluice.api.v1.ClusterExternalSecretStatus.FailedNamespace;
 import io.sluice.status.Conditions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -14,6 +12,7 @@ import java.util.SortedSet;
 final class ClusterExternalSecretStatusWriter {
     static final String NAMESPACES_FAILED = "one or more namespaces failed";
     static final String REASON_INVALID_SELECTOR = "InvalidNamespaceSelector";
+    static final String REASON_INVALID_REFRESH_TIME = "InvalidRefreshTime";
 
     private final Clock clock;
 
@@ -34,11 +33,6 @@ final class ClusterExternalSecretStatusWriter {
         return next;
     }
 
-    /** The spec cannot be acted on: Ready is False, and the record of what was provisioned is kept as it was. */
-    ClusterExternalSecretStatus invalidSpec(ClusterExternalSecretStatus current, String message) {
-        return failed(current, REASON_INVALID_SELECTOR, message);
-    }
-
     /** The reconcile failed: Ready is False, and the record of what was provisioned is kept as it was. */
     ClusterExternalSecretStatus failed(ClusterExternalSecretStatus current, String reason, String message) {
         ClusterExternalSecretStatus next = new ClusterExternalSecretStatus();
@@ -52,15 +46,4 @@ final class ClusterExternalSecretStatusWriter {
         return next;
     }
 
-    static boolean same(ClusterExternalSecretStatus a, ClusterExternalSecretStatus b) {
-        return a != null && b != null
-                && Objects.equals(a.externalSecretName, b.externalSecretName)
-                && Objects.equals(a.provisionedNamespaces, b.provisionedNamespaces)
-                && Objects.equals(failed(a.failedNamespaces), failed(b.failedNamespaces))
-                && Objects.equals(a.conditions, b.conditions);
-    }
-
-    private static List<String> failed(List<FailedNamespace> list) {
-        return list == null ? null : list.stream().map(f -> f.namespace + "\u0000" + f.reason).toList();
-    }
 }

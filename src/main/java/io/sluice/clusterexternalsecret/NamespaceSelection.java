@@ -3,8 +3,8 @@ package io.sluice.clusterexternalsecret;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.sluice.api.v1.ClusterExternalSecretSpec;
+import io.sluice.kube.LabelSelection;
 import io.sluice.kube.LabelSelectorRules;
-import io.sluice.store.NamespaceConditions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,7 +52,7 @@ final class NamespaceSelection {
                 continue;
             }
             if (names.contains(name)
-                    || selectors.stream().anyMatch(s -> NamespaceConditions.selects(s, ns.getMetadata().getLabels()))) {
+                    || selectors.stream().anyMatch(s -> LabelSelection.selects(s, ns.getMetadata().getLabels()))) {
                 selected.add(name);
             }
         }

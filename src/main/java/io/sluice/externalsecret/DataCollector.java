@@ -6,8 +6,8 @@ import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStoreRef;
-import io.sluice.externalsecret.values.EntryValues;
-import io.sluice.externalsecret.values.ExtractionException;
+import io.sluice.values.EntryValues;
+import io.sluice.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
@@ -15,13 +15,11 @@ import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
-import io.sluice.store.StoreNotValidatedYetException;
-import io.sluice.store.StoreUnavailableException;
-import io.sluice.store.StoreView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,13 +184,7 @@ final class DataCollector {
         StoreView store = stores.find(ref, namespace)
                 .orElseThrow(() -> new SyncException("SecretSyncedError", "could not get " + describe(ref, namespace)
                         + ": not found"));
-        try {
-            return access.clientFor(store, namespace);
-        } catch (StoreNotValidatedYetException e) {
-            throw e;
-        } catch (StoreUnavailableException e) {
-            throw new SyncException("SecretSyncedError", e.getMessage());
-        }
+        return access.clientFor(store, namespace, message -> new SyncException("SecretSyncedError", message));
     }
 
     private RemoteSecret fetch(SecretsClient client, SecretStoreRef ref, RemoteKey key, Duration maxAge) {

@@ -4,7 +4,7 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretSpec;
 import io.sluice.api.v1.ExternalSecretTarget;
 import io.sluice.api.v1.SecretStoreRef;
-import io.sluice.kube.Durations;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.Hashes;
 import java.time.Duration;
 
@@ -44,10 +44,9 @@ public record EffectiveSpec(ExternalSecret resource, Duration defaultRefreshInte
         return spec().refreshPolicy == null ? ExternalSecretSpec.RefreshPolicy.Periodic : spec().refreshPolicy;
     }
 
-    /** @throws IllegalArgumentException when {@code spec.refreshInterval} is not a duration */
+    /** @throws RefreshInterval.Invalid when {@code spec.refreshInterval} is not a duration */
     public Duration refreshInterval() {
-        String text = spec().refreshInterval;
-        return text == null || text.isBlank() ? defaultRefreshInterval : Durations.parse(text);
+        return RefreshInterval.parse("spec.refreshInterval", spec().refreshInterval, defaultRefreshInterval);
     }
 
     /** The store an entry uses: its own {@code sourceRef.storeRef}, else {@code spec.secretStoreRef}. */

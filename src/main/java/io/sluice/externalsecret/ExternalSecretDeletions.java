@@ -28,7 +28,14 @@ import org.jboss.logging.Logger;
  * <p>
  * The release does not hang on a single event: the cached ExternalSecrets are also swept when this source starts
  * (the primary informer starts first, and its initial events came before there was a thread to release on) and
- * then every {@code sweepPeriod}, in case an event was dropped on the way.
+ * then every {@code sweepPeriod}, in case an event was dropped on the way. At most one release per resource is
+ * pending at any time ({@code releasing}): further events for it while the finalizer is held start nothing.
+ * <p>
+ * Why this exists: JOSDK 5.2+ can hand every event, deletions included, to {@code reconcile}
+ * ({@code @ControllerConfiguration(triggerReconcilerOnAllEvents = true)}, operator-framework/java-operator-sdk#2894),
+ * which would let the reconciler release the finalizer itself. QOSDK 7.7.3 builds its own
+ * {@code QuarkusControllerConfiguration}, which does not carry that flag (it falls back to JOSDK's default, false);
+ * support came with quarkiverse/quarkus-operator-sdk#1218. Once the QOSDK in use has it, this class goes.
  */
 final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSecret>
         implements ResourceEventAware<ExternalSecret> {

@@ -25,16 +25,17 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.ReconcileBudget;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
+import io.sluice.provider.StoreView;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
 import io.sluice.store.StoreCredentialWatch;
 import io.sluice.store.StoreNotValidatedYetException;
-import io.sluice.store.StoreView;
 import io.sluice.template.SecretTemplateRenderer;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,6 @@ import org.jboss.logging.Logger;
 @ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false)
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
-    private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(10);
     /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */
     static final int WRITE_CONFLICT_ATTEMPTS = 3;
 
@@ -99,7 +99,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
         this.unhandled = new UnhandledErrorStatus<>(events, backoff, "SecretSyncedError", statusWriter::failed,
-                ExternalSecretStatusWriter::same, (resource, status) -> {
+                (resource, status) -> {
                     conditionMetrics.report(resource, status.conditions);
                     metrics.synced(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), false);
                 });
@@ -134,9 +134,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         Duration interval;
         try {
             interval = intervalFloor.apply(resource, "spec.refreshInterval", es.refreshInterval());
-        } catch (IllegalArgumentException e) {
-            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError",
-                    "invalid spec.refreshInterval: " + e.getMessage()), Duration.ofDays(1));
+        } catch (RefreshInterval.Invalid e) {
+            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError", e.getMessage()),
+                    RefreshInterval.RETRY_WHEN_INVALID);
         }
         String marker = es.resourceVersionMarker();
         if (resource.getStatus() != null && resource.getStatus().refreshTime != null
@@ -178,7 +178,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         } catch (StoreNotValidatedYetException e) {
             // the store's validation triggers this resource again; the delay is only a safety net
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
+            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
         } catch (SyncException e) {
             metrics.synced(namespace, name, false);
             return fail(resource, context, id, es, inputs, e, interval);
@@ -215,7 +215,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         backoff.succeeded(id);
         schedule.refreshed(id, now);
-        ExternalSecretStatus next = statusWriter.synced(resource, marker, es.targetName(),
+        ExternalSecretStatus next = statusWriter.synced(resource, marker,
+                plan.leavesSecret(existing) ? es.targetName() : null,
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, context, next, id, es, interval, now);
     }
@@ -282,7 +283,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         ExternalSecretStatus next = statusWriter.failed(resource, error.reason(), error.getMessage());
         conditionMetrics.report(resource, next.conditions);
-        boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
+        boolean changed = !next.equals(resource.getStatus());
         if (changed) {
             events.warning(resource, error.eventReason(), error.getMessage());
         }
@@ -311,7 +312,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, Context<ExternalSecret> context,
             ExternalSecretStatus next, ResourceID id, EffectiveSpec es, Duration interval, Instant now) {
         conditionMetrics.report(resource, next.conditions);
-        boolean changed = resource.getStatus() == null || !ExternalSecretStatusWriter.same(resource.getStatus(), next);
+        boolean changed = !next.equals(resource.getStatus());
         Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
                 resource.getMetadata().getUid(), now);
         if (changed && !PrimaryWrites.patchStatus(resource, next, context)) {

@@ -4,7 +4,6 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretStatus;
 import io.sluice.status.Conditions;
 import java.time.Clock;
-import java.util.Objects;
 
 /** Builds the next status of an ExternalSecret. Conditions keep their transition time unless they flip. */
 final class ExternalSecretStatusWriter {
@@ -21,18 +20,21 @@ final class ExternalSecretStatusWriter {
     static final String MESSAGE_DELETED = "secret deleted due to DeletionPolicy=Delete";
     static final String MESSAGE_RETAINED = "secret retained due to DeletionPolicy=Retain";
 
-    /** A sync that completed; the plan tells what it did (synced, retained, deleted). */
-    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime,
+    /**
+     * A sync that completed; the plan tells what it did (synced, retained, deleted). {@code boundSecret} is the
+     * target Secret's name, or null when the sync left no Secret: {@code status.binding} then stays empty, as
+     * ESO sets it only when it writes a Secret, and that absence is what {@link #leftNoSecretOnPurpose} reads.
+     */
+    ExternalSecretStatus synced(ExternalSecret es, String marker, String boundSecret, boolean touchRefreshTime,
             SecretPlan plan) {
         return switch (plan.action()) {
-            case DELETE, ALREADY_DELETED -> synced(es, marker, targetName, touchRefreshTime, REASON_DELETED, MESSAGE_DELETED);
-            case RETAINED -> synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_RETAINED);
-            default -> synced(es, marker, targetName, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
+            case DELETE, ALREADY_DELETED -> synced(es, marker, boundSecret, touchRefreshTime, REASON_DELETED, MESSAGE_DELETED);
+            case RETAINED -> synced(es, marker, boundSecret, touchRefreshTime, REASON_SYNCED, MESSAGE_RETAINED);
+            default -> synced(es, marker, boundSecret, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
         };
     }
 
-    /** A sync that completed; reason and message tell what it did (synced, retained, deleted). */
-    ExternalSecretStatus synced(ExternalSecret es, String marker, String targetName, boolean touchRefreshTime,
+    private ExternalSecretStatus synced(ExternalSecret es, String marker, String boundSecret, boolean touchRefreshTime,
             String reason, String message) {
         ExternalSecretStatus current = currentOf(es);
         ExternalSecretStatus next = copy(current);
@@ -40,7 +42,7 @@ final class ExternalSecretStatusWriter {
             next.refreshTime = Conditions.now(clock);
         }
         next.syncedResourceVersion = marker;
-        next.binding = new ExternalSecretStatus.Binding(targetName);
+        next.binding = boundSecret == null ? null : new ExternalSecretStatus.Binding(boundSecret);
         next.conditions = Conditions.with(current.conditions, Conditions.READY, true, reason, message, clock);
         return next;
     }
@@ -52,18 +54,13 @@ final class ExternalSecretStatusWriter {
         return next;
     }
 
-    /** Whether the last sync deliberately left no Secret (deleted by policy, or retained with nothing found). */
+    /**
+     * Whether the last sync completed and deliberately left no Secret (deleted by policy, or retained with nothing
+     * found): Ready is True and no Secret is bound.
+     */
     static boolean leftNoSecretOnPurpose(ExternalSecretStatus status) {
-        var ready = status == null ? null : Conditions.find(status.conditions, Conditions.READY);
-        return ready != null && Conditions.TRUE.equals(ready.status)
-                && (REASON_DELETED.equals(ready.reason) || MESSAGE_RETAINED.equals(ready.message));
-    }
-
-    static boolean same(ExternalSecretStatus a, ExternalSecretStatus b) {
-        return Objects.equals(a.refreshTime, b.refreshTime)
-                && Objects.equals(a.syncedResourceVersion, b.syncedResourceVersion)
-                && Objects.equals(a.binding == null ? null : a.binding.name, b.binding == null ? null : b.binding.name)
-                && Objects.equals(a.conditions, b.conditions);
+        return status != null && status.binding == null
+                && Conditions.isTrue(status.conditions, Conditions.READY);
     }
 
     private static ExternalSecretStatus currentOf(ExternalSecret es) {

@@ -43,4 +43,13 @@ record SecretPlan(Action action, Secret secret, Secret replaced) {
     static SecretPlan of(Action action) {
         return new SecretPlan(action, null);
     }
+
+    /** Whether a target Secret exists once the plan is carried out, given the one found before (or null). */
+    boolean leavesSecret(Secret found) {
+        return switch (action) {
+            case DELETE, ALREADY_DELETED -> false;
+            case RETAINED -> found != null;
+            default -> true;
+        };
+    }
 }

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +38,6 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
     private final FailureBackoff backoff;
     private final String conditionReason;
     private final FailedStatus<P, S> failedStatus;
-    private final BiPredicate<S, S> sameStatus;
     private final BiConsumer<P, S> reported;
     private final Clock clock = Clock.systemUTC();
 
@@ -49,12 +47,11 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
      * @param reported told of every status built here (condition metrics, say), written or not
      */
     public UnhandledErrorStatus(EventRecorder events, FailureBackoff backoff, String conditionReason,
-            FailedStatus<P, S> failedStatus, BiPredicate<S, S> sameStatus, BiConsumer<P, S> reported) {
+            FailedStatus<P, S> failedStatus, BiConsumer<P, S> reported) {
         this.events = events;
         this.backoff = backoff;
         this.conditionReason = conditionReason;
         this.failedStatus = failedStatus;
-        this.sameStatus = sameStatus;
         this.reported = reported;
     }
 
@@ -73,7 +70,7 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
                 message, origin(error), delay.toMillis());
         S next = failedStatus.of(resource, conditionReason == null ? reason : conditionReason, message);
         reported.accept(resource, next);
-        if (resource.getStatus() == null || !sameStatus.test(resource.getStatus(), next)) {
+        if (!next.equals(resource.getStatus())) {
             events.warning(resource, reason, message);
             try {
                 PrimaryWrites.patchStatus(resource, next, context); // on a conflict, the change's event reconciles

@@ -1,7 +1,6 @@
 package io.sluice.provider;
 
 import io.sluice.api.v1.SecretStoreProvider;
-import io.sluice.store.StoreView;
 
 /** One implementation per supported {@code spec.provider} block. Providers are CDI beans. */
 public interface Provider {

@@ -8,10 +8,8 @@ import io.sluice.provider.PushRequest;
 import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.store.StoreAccess;
-import io.sluice.store.StoreNotValidatedYetException;
-import io.sluice.store.StoreUnavailableException;
-import io.sluice.store.StoreView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,12 +102,6 @@ final class PushRun {
     }
 
     private SecretsClient clientFor(StoreView store, String namespace) {
-        try {
-            return access.clientFor(store, namespace);
-        } catch (StoreNotValidatedYetException e) {
-            throw e;
-        } catch (StoreUnavailableException e) {
-            throw new PushException(e.getMessage());
-        }
+        return access.clientFor(store, namespace, PushException::new);
     }
 }

@@ -18,17 +18,17 @@ import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.ApiErrors;
-import io.sluice.kube.Durations;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
 import io.sluice.kube.ReconcileBudget;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
+import io.sluice.provider.StoreView;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
-import io.sluice.store.StoreView;
 import io.sluice.template.ClusterTemplateSources;
 import io.sluice.template.SecretTemplateRenderer;
 import io.sluice.template.TemplateException;
@@ -51,7 +51,6 @@ import org.jboss.logging.Logger;
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
     static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);
-    private static final Duration STORE_PENDING_RECHECK = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final EventRecorder events;
@@ -85,7 +84,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
-                PushSecretStatusWriter::same, (ps, status) -> conditionMetrics.report(ps, status.conditions));
+                (ps, status) -> conditionMetrics.report(ps, status.conditions));
         this.sourceWatch = new PushSourceWatch(client);
     }
 
@@ -101,9 +100,9 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         Duration interval;
         try {
             interval = refreshInterval(ps);
-        } catch (IllegalArgumentException e) {
-            return failed(ps, context, id, PushSecretStatusWriter.ERRORED,
-                    "invalid spec.refreshInterval: " + e.getMessage(), Duration.ZERO);
+        } catch (RefreshInterval.Invalid e) {
+            return failed(ps, context, id, PushSecretStatusWriter.ERRORED, e.getMessage(),
+                    RefreshInterval.RETRY_WHEN_INVALID);
         }
         try {
             String unsupported = unsupported(ps.getSpec());
@@ -144,7 +143,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         } catch (StoreNotValidatedYetException e) {
             // the store's first validation is moments away: wait instead of reporting an error
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
-            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(STORE_PENDING_RECHECK);
+            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
         } catch (PushException e) {
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
         } catch (KubernetesClientException e) {
@@ -222,7 +221,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         PushSecretStatus next = statusWriter.failed(ps, reason, message);
         conditionMetrics.report(ps, next.conditions);
         LOG.warnf("%s: push failed: %s", id, message);
-        if (PushSecretStatusWriter.same(ps.getStatus(), next)) {
+        if (next.equals(ps.getStatus())) {
             return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
         }
         events.warning(ps, reason, message);
@@ -235,7 +234,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private UpdateControl<PushSecret> withStatus(PushSecret ps, Context<PushSecret> context, PushSecretStatus next,
             Duration interval) {
         conditionMetrics.report(ps, next.conditions);
-        if (!PushSecretStatusWriter.same(ps.getStatus(), next) && !PrimaryWrites.recordStatus(ps, next, context)) {
+        if (!next.equals(ps.getStatus()) && !PrimaryWrites.recordStatus(ps, next, context)) {
             return PrimaryWrites.afterConflict();
         }
         UpdateControl<PushSecret> control = UpdateControl.noUpdate();
@@ -244,8 +243,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private Duration refreshInterval(PushSecret ps) {
         PushSecretSpec spec = ps.getSpec();
-        Duration interval = spec.refreshInterval == null || spec.refreshInterval.isEmpty()
-                ? config.defaultRefreshInterval() : Durations.parse(spec.refreshInterval);
+        Duration interval = RefreshInterval.parse("spec.refreshInterval", spec.refreshInterval,
+                config.defaultRefreshInterval());
         return intervalFloor.apply(ps, "spec.refreshInterval", interval);
     }
 

@@ -1,13 +1,10 @@
 package io.sluice.push;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.api.v1alpha1.PushSecret;
-import io.sluice.api.v1alpha1.PushSecretData;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.status.Conditions;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 
 /** Builds a PushSecret's status with ESO's reasons and messages; unchanged outcomes give an equal status. */
 final class PushSecretStatusWriter {
@@ -16,7 +13,6 @@ final class PushSecretStatusWriter {
     static final String SOURCE_DELETED = "SourceDeleted";
     static final String SYNCED_MESSAGE = "PushSecret synced successfully";
     static final String UNCHANGED_SUFFIX = ". Existing secrets in providers unchanged.";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
 
@@ -58,19 +54,6 @@ final class PushSecretStatusWriter {
             ps.getStatus().syncedPushSecrets.forEach((store, entries) -> synced.put(store, new java.util.TreeMap<>(entries)));
         }
         return synced;
-    }
-
-    static boolean same(PushSecretStatus a, PushSecretStatus b) {
-        return a != null && b != null
-                && Objects.equals(a.refreshTime, b.refreshTime)
-                && Objects.equals(a.syncedResourceVersion, b.syncedResourceVersion)
-                && Objects.equals(a.conditions, b.conditions)
-                && Objects.equals(JSON.valueToTree(nullToEmpty(a.syncedPushSecrets)),
-                        JSON.valueToTree(nullToEmpty(b.syncedPushSecrets)));
-    }
-
-    private static Map<String, Map<String, PushSecretData>> nullToEmpty(Map<String, Map<String, PushSecretData>> m) {
-        return m == null ? Map.of() : new java.util.TreeMap<>(m);
     }
 
     private static PushSecretStatus copy(PushSecretStatus s) {

@@ -6,7 +6,7 @@ import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.api.v1alpha1.PushSecret;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1.ClusterSecretStore;
+import io.sluice.provider.StoreView;
 import java.util.List;
 
 @ControllerConfiguration(name = "clustersecretstore")

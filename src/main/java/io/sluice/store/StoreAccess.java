@@ -5,12 +5,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.config.SluiceConfig;
 import io.sluice.provider.Provider;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a store into a usable client for a consumer, or explains why it cannot: unsupported provider,
@@ -43,6 +45,22 @@ public class StoreAccess {
     public Set<Provider.SecretReference> credentialSecrets(StoreView store) {
         return providers.providerFor(store.spec().provider).map(p -> p.credentialSecrets(store, null))
                 .orElse(Set.of());
+    }
+
+    /**
+     * As {@link #clientFor(StoreView, String)}, with a store that cannot be used turned into the consumer's own
+     * failure by {@code unusable}. A store not validated yet still throws {@link StoreNotValidatedYetException}:
+     * consumers wait for it instead of failing.
+     */
+    public SecretsClient clientFor(StoreView store, String consumerNamespace,
+            Function<String, ? extends RuntimeException> unusable) {
+        try {
+            return clientFor(store, consumerNamespace);
+        } catch (StoreNotValidatedYetException e) {
+            throw e;
+        } catch (StoreUnavailableException e) {
+            throw unusable.apply(e.getMessage());
+        }
     }
 
     public SecretsClient clientFor(StoreView store, String consumerNamespace) {

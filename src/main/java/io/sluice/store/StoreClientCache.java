@@ -2,6 +2,7 @@ package io.sluice.store;
 
 import io.sluice.provider.Provider;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.sluice.store;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sluice.provider.Provider.SecretReference;
+import io.sluice.provider.StoreView;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.sluice.store;
 
 import io.sluice.api.v1.SecretStoreRef;
+import io.sluice.provider.StoreView;
 import java.util.Optional;
 
 /** Finds a store by reference, from the informer caches of whoever asks. */

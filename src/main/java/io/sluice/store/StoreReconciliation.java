@@ -15,9 +15,11 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
+import io.sluice.provider.StoreView;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -62,10 +64,10 @@ public class StoreReconciliation {
         }
         watchCredentials(view);
         SecretStoreStatus next = validator.validate(view);
-        Duration period = intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
+        Duration period = period(resource, view);
         conditionMetrics.report(resource, next.conditions);
         backoff.succeeded(ResourceID.fromResource(resource));
-        if (StoreValidator.sameStatus(resource.getStatus(), next)) {
+        if (next.equals(resource.getStatus())) {
             return UpdateControl.<S> noUpdate().rescheduleAfter(period);
         }
         Condition ready = Conditions.find(next.conditions, Conditions.READY);
@@ -79,12 +81,21 @@ public class StoreReconciliation {
         return UpdateControl.<S> noUpdate().rescheduleAfter(period);
     }
 
+    /** When to validate the store again; an invalid interval makes the status say so ({@link StoreValidator}). */
+    private Duration period(CustomResource<SecretStoreSpec, SecretStoreStatus> resource, StoreView view) {
+        try {
+            return intervalFloor.apply(resource, "spec.refreshInterval", validator.configuredPeriod(view));
+        } catch (RefreshInterval.Invalid e) {
+            return RefreshInterval.RETRY_WHEN_INVALID;
+        }
+    }
+
     /** The status of a reconcile that threw: Ready=False, an Event, and another attempt after a backoff. */
     <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> ErrorStatusUpdateControl<S> failed(S resource,
             Context<S> context, Exception error) {
         return new UnhandledErrorStatus<SecretStoreStatus, S>(events, backoff, null,
                 (store, reason, message) -> validator.failed(store.getStatus(), reason, message),
-                StoreValidator::sameStatus, (store, status) -> conditionMetrics.report(store, status.conditions))
+                (store, status) -> conditionMetrics.report(store, status.conditions))
                 .handle(resource, context, error);
     }
 

@@ -1,12 +1,13 @@
 package io.sluice.store;
 
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.sluice.api.v1.SecretStoreStatus;
 import io.sluice.config.SluiceConfig;
-import io.sluice.kube.Durations;
+import io.sluice.kube.RefreshInterval;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.provider.Provider;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,11 @@ public class StoreValidator {
         }
         next.capabilities = SecretStoreStatus.Capabilities.valueOf(provider.get().capabilities(store.spec().provider).name());
         try {
+            configuredPeriod(store);
             if (store.isCluster()) {
                 NamespaceConditions.requireValid(store.spec().conditions);
             }
-        } catch (InvalidRegexpException e) {
+        } catch (InvalidRegexpException | RefreshInterval.Invalid e) {
             next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
                     e.getMessage(), clock);
             return next;
@@ -79,25 +81,14 @@ public class StoreValidator {
     }
 
     /**
-     * The revalidation period asked for: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
-     * negative or invalid) the default. {@link io.sluice.kube.RefreshIntervalFloor} raises it to the minimum.
+     * The revalidation period asked for: {@code spec.refreshInterval} (seconds or a duration), else (also when 0)
+     * the default. {@link RefreshIntervalFloor} raises it to the minimum.
+     *
+     * @throws RefreshInterval.Invalid when it is negative or not a duration ({@link #validate} reports that)
      */
     public Duration configuredPeriod(StoreView store) {
-        return configuredPeriod(store.spec().refreshInterval);
-    }
-
-    private Duration configuredPeriod(IntOrString interval) {
-        Duration fallback = config.stores().defaultRefreshInterval();
-        if (interval == null) {
-            return fallback;
-        }
-        try {
-            Duration d = interval.getIntVal() != null ? Duration.ofSeconds(interval.getIntVal())
-                    : Durations.parse(interval.getStrVal());
-            return d.isZero() || d.isNegative() ? fallback : d;
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+        return RefreshInterval.parseStore("spec.refreshInterval", store.spec().refreshInterval,
+                config.stores().defaultRefreshInterval());
     }
 
     /** Ready=False with {@code reason} and {@code message}; the capabilities last reported are kept. */
@@ -109,7 +100,4 @@ public class StoreValidator {
         return next;
     }
 
-    public static boolean sameStatus(SecretStoreStatus a, SecretStoreStatus b) {
-        return a != null && b != null && java.util.Objects.equals(a.conditions, b.conditions) && a.capabilities == b.capabilities;
-    }
 }

@@ -1,8 +1,8 @@
 package io.sluice.template;
 
 import io.sluice.api.v1.RemoteRef.DecodingStrategy;
-import io.sluice.externalsecret.values.ExtractionException;
-import io.sluice.externalsecret.values.ValueDecoder;
+import io.sluice.values.ExtractionException;
+import io.sluice.values.ValueDecoder;
 
 /**
  * {@code templateFrom[].valuesDecodingStrategy}: ESO decodes each value a templateFrom entry renders, with the

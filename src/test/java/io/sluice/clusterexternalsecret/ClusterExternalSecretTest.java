@@ -257,6 +257,29 @@ class ClusterExternalSecretTest {
         assertNull(externalSecret(ns, ces.getMetadata().getName()), "nothing is written while the metadata is invalid");
     }
 
+    @Test
+    void anInvalidRefreshTimeIsAnErrorInTheStatusLikeAnExternalSecretsAndNothingIsWritten() {
+        String ns = namespace("refresh-" + run, Map.of("refresh", run));
+        ClusterExternalSecret ces = ces("refresh-" + run, "store-" + run);
+        ces.getSpec().namespaceSelectors = List.of(new LabelSelectorBuilder().addToMatchLabels("refresh", run).build());
+        ces.getSpec().refreshTime = "2562048h1h"; // matches the CRD's pattern, beyond Go's range
+        client.resource(ces).create();
+        String name = ces.getMetadata().getName();
+
+        await().atMost(WAIT).until(() -> "InvalidRefreshTime".equals(readyReason(name)));
+        Condition ready = Conditions.find(get(name).getStatus().conditions, Conditions.READY);
+        assertEquals("False", ready.status);
+        assertEquals("invalid spec.refreshTime: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
+                ready.message);
+        // the failed status above is written by the same reconcile that would have created the ExternalSecret
+        assertNull(externalSecret(ns, name), "nothing is provisioned while the refresh time is invalid");
+
+        ClusterExternalSecret fixed = get(name);
+        fixed.getSpec().refreshTime = "1h";
+        io.sluice.testing.Fixtures.editSpec(client, fixed);
+        awaitProvisioned(name, List.of(ns));
+    }
+
     private void assertUnchanged(ExternalSecret es, Secret secret) {
         ExternalSecret nowEs = externalSecret(es.getMetadata().getNamespace(), es.getMetadata().getName());
         assertNotNull(nowEs, "the ExternalSecret must survive");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.sluice.api.v1.ClusterSecretStoreCondition;
+import io.sluice.kube.LabelSelection;
 import io.sluice.regexp.InvalidRegexpException;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,6 @@ class NamespaceConditionsTest {
         var selector = new LabelSelectorBuilder().addNewMatchExpression().withKey("env").withOperator(operator)
                 .withValues(operator.endsWith("Exist") || operator.equals("Exists") ? List.of() : List.of("prod"))
                 .endMatchExpression().build();
-        assertEquals(expected, NamespaceConditions.selects(selector, Map.of("env", value)));
+        assertEquals(expected, LabelSelection.selects(selector, Map.of("env", value)));
     }
 }

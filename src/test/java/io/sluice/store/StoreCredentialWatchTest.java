@@ -19,6 +19,7 @@ import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretsClient;
 import io.sluice.provider.StoreCapabilities;
+import io.sluice.provider.StoreView;
 import io.sluice.testing.ExpiringWatchesDispatcher;
 import java.time.Duration;
 import java.util.HashMap;

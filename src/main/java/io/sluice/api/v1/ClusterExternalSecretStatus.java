@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.api.common.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClusterExternalSecretStatus {
@@ -24,5 +25,31 @@ public class ClusterExternalSecretStatus {
             this.namespace = namespace;
             this.reason = reason;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FailedNamespace o
+                    && Objects.equals(namespace, o.namespace)
+                    && Objects.equals(reason, o.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(namespace, reason);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClusterExternalSecretStatus o
+                && Objects.equals(externalSecretName, o.externalSecretName)
+                && Objects.equals(failedNamespaces, o.failedNamespaces)
+                && Objects.equals(provisionedNamespaces, o.provisionedNamespaces)
+                && Objects.equals(conditions, o.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(externalSecretName, failedNamespaces, provisionedNamespaces, conditions);
     }
 }

@@ -5,7 +5,7 @@ import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.provider.Provider;
 import io.sluice.provider.SecretsClient;
 import io.sluice.provider.StoreCapabilities;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -13,37 +13,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.RemoteKey;
-import io.sluice.store.StoreView;
-import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.provider.StoreView;
+import io.sluice.testing.aws.EmulatorExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One set of SDK clients per distinct store configuration, shared, and closed when the last user closes. */
 @Tag("slow")
 class AwsClientSharingTest {
-    private static EmulatorServer server;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
     private ProviderHarness harness;
-
-    @BeforeAll
-    static void startEmulator() {
-        server = EmulatorServer.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        server.close();
-    }
 
     @BeforeEach
     void setUp() {
-        server.reset();
-        harness = new ProviderHarness(server, s -> s.withIdleClientTtl(Duration.ZERO));
-        server.createSecret("app/db", "value");
+        harness = new ProviderHarness(EMULATOR.server(), s -> s.withIdleClientTtl(Duration.ZERO));
+        EMULATOR.server().createSecret("app/db", "value");
     }
 
     @AfterEach

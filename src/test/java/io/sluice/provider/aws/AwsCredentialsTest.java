@@ -16,10 +16,10 @@ import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.provider.aws.credentials.CredentialsProviders;
-import io.sluice.store.StoreView;
 import io.sluice.testing.aws.AwsTestServer;
-import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.testing.aws.EmulatorExtension;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import io.sluice.testing.aws.emulator.StsCall;
 import java.nio.file.Files;
@@ -27,13 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each way of getting credentials, end to end on the emulator: the Kubernetes reads or the token request,
@@ -44,25 +43,15 @@ class AwsCredentialsTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/secrets-reader";
     private static final String OTHER_KEY = "AKIAOTHERNAMESPACE01";
 
-    private static EmulatorServer server;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
     private ProviderHarness harness;
-
-    @BeforeAll
-    static void startEmulator() {
-        server = EmulatorServer.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        server.close();
-    }
 
     @BeforeEach
     void setUp() {
-        server.reset();
-        harness = new ProviderHarness(server);
+        harness = new ProviderHarness(EMULATOR.server());
         harness.storeKeys("team-b", OTHER_KEY, "other-secret");
-        server.createSecret("app/db", "s3cr3t");
+        EMULATOR.server().createSecret("app/db", "s3cr3t");
     }
 
     @AfterEach
@@ -71,7 +60,7 @@ class AwsCredentialsTest {
     }
 
     private static AwsEmulator emulator() {
-        return server.emulator().orElseThrow();
+        return EMULATOR.emulator();
     }
 
     private String read(StoreView store, String consumerNamespace) {

@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.SecretsClient;
-import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.testing.aws.EmulatorExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Without Sluice endpoint settings, SDK 2.37.5 resolves the endpoints itself from AWS_ENDPOINT_URL_SECRETS_MANAGER,
@@ -21,25 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class AwsEndpointsTest {
-    private static EmulatorServer server;
-
-    @BeforeAll
-    static void startEmulator() {
-        server = EmulatorServer.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
 
     @Test
     void theSdkEndpointVariablesApplyWhenSluiceSetsNone() {
-        server.reset();
-        server.createSecret("app/db", "through the SDK endpoint setting");
-        System.setProperty("aws.endpointUrlSecretsManager", server.endpoint().toString());
-        System.setProperty("aws.endpointUrlSts", server.endpoint().toString());
-        try (ProviderHarness harness = new ProviderHarness(server, s -> AwsSettings.defaults(null, null))) {
+        EMULATOR.server().createSecret("app/db", "through the SDK endpoint setting");
+        System.setProperty("aws.endpointUrlSecretsManager", EMULATOR.server().endpoint().toString());
+        System.setProperty("aws.endpointUrlSts", EMULATOR.server().endpoint().toString());
+        try (ProviderHarness harness = new ProviderHarness(EMULATOR.server(), s -> AwsSettings.defaults(null, null))) {
             harness.kubernetes.serviceAccount(NAMESPACE, "reader",
                     Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/reader"));
             try (SecretsClient client = harness.provider.newClient(
@@ -51,16 +40,15 @@ class AwsEndpointsTest {
             System.clearProperty("aws.endpointUrlSecretsManager");
             System.clearProperty("aws.endpointUrlSts");
         }
-        assertEquals(1, server.emulator().orElseThrow().calls("AssumeRoleWithWebIdentity"));
-        assertEquals(1, server.emulator().orElseThrow().calls("GetSecretValue"));
+        assertEquals(1, EMULATOR.emulator().calls("AssumeRoleWithWebIdentity"));
+        assertEquals(1, EMULATOR.emulator().calls("GetSecretValue"));
     }
 
     @Test
     void theGlobalEndpointVariableAppliesToBothServices() {
-        server.reset();
-        server.createSecret("app/db", "global");
-        System.setProperty("aws.endpointUrl", server.endpoint().toString());
-        try (ProviderHarness harness = new ProviderHarness(server, s -> AwsSettings.defaults(null, null));
+        EMULATOR.server().createSecret("app/db", "global");
+        System.setProperty("aws.endpointUrl", EMULATOR.server().endpoint().toString());
+        try (ProviderHarness harness = new ProviderHarness(EMULATOR.server(), s -> AwsSettings.defaults(null, null));
                 SecretsClient client = harness.provider.newClient(
                         secretStore(NAMESPACE, "aws", AwsStores.withStaticKeys(aws("us-east-1"), null)), NAMESPACE)) {
             assertEquals("global", client.fetch(new RemoteKey("app/db", null, false)).asString());
@@ -68,6 +56,6 @@ class AwsEndpointsTest {
         } finally {
             System.clearProperty("aws.endpointUrl");
         }
-        assertEquals(1, server.emulator().orElseThrow().calls("GetCallerIdentity"));
+        assertEquals(1, EMULATOR.emulator().calls("GetCallerIdentity"));
     }
 }

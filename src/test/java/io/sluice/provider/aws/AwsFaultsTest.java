@@ -17,42 +17,31 @@ import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RetryableProviderException;
 import io.sluice.provider.SecretsClient;
 import io.sluice.testing.aws.AwsTestServer;
-import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.testing.aws.EmulatorExtension;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import io.sluice.testing.aws.emulator.Fault;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failures the emulator can inject: retries, then the typed errors, and what their messages hold. */
 @Tag("slow")
 class AwsFaultsTest {
     private static final String MARKER_VALUE = "marker-value-7f3a9c-must-never-leak";
 
-    private static EmulatorServer server;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
     private ProviderHarness harness;
-
-    @BeforeAll
-    static void startEmulator() {
-        server = EmulatorServer.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        server.close();
-    }
 
     @BeforeEach
     void setUp() {
-        server.reset();
-        harness = new ProviderHarness(server);
-        server.createSecret("app/db", MARKER_VALUE);
+        harness = new ProviderHarness(EMULATOR.server());
+        EMULATOR.server().createSecret("app/db", MARKER_VALUE);
         emulator().resetCalls();
     }
 
@@ -62,11 +51,11 @@ class AwsFaultsTest {
     }
 
     private static AwsEmulator emulator() {
-        return server.emulator().orElseThrow();
+        return EMULATOR.emulator();
     }
 
     private SecretsClient client(RetrySettings retry) {
-        AwsProvider aws = withStaticKeys(aws(server.region().id()), null);
+        AwsProvider aws = withStaticKeys(aws(EMULATOR.server().region().id()), null);
         return harness.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry), NAMESPACE);
     }
 
@@ -96,7 +85,7 @@ class AwsFaultsTest {
     @Test
     void aCallThatRunsOutOfTimeWhileRetryingNamesWhatItsAttemptsMet() {
         harness.close();
-        harness = new ProviderHarness(server, s -> s.withCallTimeout(Duration.ofMillis(800)));
+        harness = new ProviderHarness(EMULATOR.server(), s -> s.withCallTimeout(Duration.ofMillis(800)));
         emulator().failNext("GetSecretValue", 100, "ThrottlingException", 400);
         try (SecretsClient client = client(retry(50, "300ms"))) {
             RetryableProviderException e = assertThrows(RetryableProviderException.class,
@@ -135,9 +124,9 @@ class AwsFaultsTest {
 
     @Test
     void answersSlowerThanTheCallTimeoutAreARetryableTimeout() {
-        try (ProviderHarness impatient = new ProviderHarness(server, s -> s.withCallTimeout(Duration.ofMillis(500)));
+        try (ProviderHarness impatient = new ProviderHarness(EMULATOR.server(), s -> s.withCallTimeout(Duration.ofMillis(500)));
                 AwsEmulator.Outage slow = emulator().injectUntilCleared("GetSecretValue", Fault.slow(Duration.ofSeconds(2)))) {
-            AwsProvider aws = withStaticKeys(aws(server.region().id()), null);
+            AwsProvider aws = withStaticKeys(aws(EMULATOR.server().region().id()), null);
             try (SecretsClient client = impatient.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(3, "10ms")),
                     NAMESPACE)) {
                 RetryableProviderException e = assertThrows(RetryableProviderException.class,

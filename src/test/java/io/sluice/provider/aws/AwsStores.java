@@ -6,7 +6,7 @@ import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.RetrySettings;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.api.v1.SecretStoreSpec;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 
 /** Store views and provider blocks for tests. */
 final class AwsStores {

@@ -12,6 +12,7 @@ import io.sluice.config.SluiceConfig.Aws.RetryMode;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.testing.aws.EmulatorServer;
 import io.sluice.testing.aws.emulator.AwsEmulator;
 import io.sluice.testing.aws.emulator.Fault;
@@ -137,7 +138,7 @@ class AwsThrottlingTest {
         return calls * 1e9 / (System.nanoTime() - sinceNanos);
     }
 
-    private static io.sluice.store.StoreView store(String name) {
+    private static StoreView store(String name) {
         return secretStore(NAMESPACE, name, withStaticKeys(aws("us-east-1"), null), retry(2, "10ms"));
     }
 }

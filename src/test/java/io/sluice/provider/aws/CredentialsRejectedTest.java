@@ -12,17 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sluice.provider.CredentialsRejectedException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.SecretsClient;
+import io.sluice.provider.StoreView;
 import io.sluice.store.StoreClientCache;
-import io.sluice.store.StoreView;
 import io.sluice.testing.aws.AwsTestServer;
-import io.sluice.testing.aws.EmulatorServer;
+import io.sluice.testing.aws.EmulatorExtension;
 import io.sluice.testing.aws.emulator.AwsEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When AWS rejects a store client's credentials, the client is built anew once (keys read again from
@@ -35,25 +34,15 @@ class CredentialsRejectedTest {
     private static final String ROTATED_KEY = "AKIAROTATEDKEY000001";
     private static final RemoteKey DB = new RemoteKey("app/db", null, false);
 
-    private static EmulatorServer server;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
     private ProviderHarness harness;
     private final StoreClientCache cache = new StoreClientCache();
 
-    @BeforeAll
-    static void startEmulator() {
-        server = EmulatorServer.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
-        server.reset();
-        harness = new ProviderHarness(server);
-        server.createSecret("app/db", "s3cr3t");
+        harness = new ProviderHarness(EMULATOR.server());
+        EMULATOR.server().createSecret("app/db", "s3cr3t");
     }
 
     @AfterEach
@@ -64,7 +53,7 @@ class CredentialsRejectedTest {
     }
 
     private static AwsEmulator emulator() {
-        return server.emulator().orElseThrow();
+        return EMULATOR.emulator();
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.sluice.api.common.SecretKeySelector;
 import io.sluice.api.common.ServiceAccountSelector;
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.ProviderConfigurationException;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -11,7 +11,7 @@ import io.sluice.api.common.SecretKeySelector;
 import io.sluice.api.common.ServiceAccountSelector;
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.ProviderConfigurationException;
-import io.sluice.store.StoreView;
+import io.sluice.provider.StoreView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
