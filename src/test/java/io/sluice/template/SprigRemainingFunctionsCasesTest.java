@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sprig functions ESO ships that were added last: wrap, wrapWith, urlParse, urlJoin, durationRound, encryptAES and
+ * The sprig functions ESO ships that were added last: hello, wrap, wrapWith, urlParse, urlJoin, durationRound, encryptAES and
  * decryptAES. Each row is a Go template with the output ESO (Go text/template with ESO's copy of sprig) prints for
  * it; rows marked "sprig" are sprig's own test cases, the others follow from the Go code sprig calls (goutils'
  * WrapCustom, net/url's Parse and URL.String, sprig's durationRound and AES format).
@@ -24,6 +24,7 @@ class SprigRemainingFunctionsCasesTest {
 
     static Stream<Arguments> rows() {
         return Stream.of(
+                row("hello", "{{ hello }}", "Hello!"),
                 row("sprig: wrap", "{{ wrap 10 \"" + FOX + "\" }}", "The Quick\nBrown Fox\nJumped\nOver The\nLazy Dog"),
                 row("sprig: wrapWith", "{{ wrapWith 10 \"\\t\" \"" + FOX + "\" }}",
                         "The Quick\tBrown Fox\tJumped\tOver The\tLazy Dog"),
