@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Rows ESO expects to fail expect the matching Sluice reason. Two rows are deliberate differences (ESO renders an
  * error text silently, Sluice fails; see docs/templating.md). TestExecute rows not here: "test empty",
  * "stringData" and "NonStandardDelimiters" assert nothing in ESO's loop; "hexdec" and "use sprig functions" are
- * rows of GoTemplateCasesTest; the rsaDecrypt and htpasswd rows are in EsoRsaAndHtpasswdCasesTest; the
- * password-protected PKCS#12 rows and "jwk rsa priv pem" need fixtures not copied yet.
+ * rows of GoTemplateCasesTest; the rsaDecrypt and htpasswd rows are in EsoRsaAndHtpasswdCasesTest; "jwk rsa priv
+ * pem" needs a fixture not copied yet.
  */
 class EsoTestExecuteCasesTest {
     private static final String CERT = fixture("pkcs12-cert.pem");
@@ -55,6 +55,10 @@ class EsoTestExecuteCasesTest {
                         "secret", fixture("pkcs12-nopass.b64")),
                 row("base64 pkcs12 extract (cert)", "{{ .secret | b64dec | pkcs12cert }}", CERT,
                         "secret", fixture("pkcs12-nopass.b64")),
+                row("base64 pkcs12 extract with password (key)", "{{ .secret | b64dec | pkcs12keyPass \"123456\" }}", KEY,
+                        "secret", fixture("pkcs12-withpass.b64")),
+                row("base64 pkcs12 extract with password (cert)", "{{ .secret | b64dec | pkcs12certPass \"123456\" }}",
+                        CERT, "secret", fixture("pkcs12-withpass.b64")),
                 row("jwk rsa pub pem", "{{ .secret | jwkPublicKeyPem }}", fixture("jwk-pub-rsa.pem"),
                         "secret", fixture("jwk-pub-rsa.json")),
                 row("jwk ecdsa pub pem", "{{ .secret | jwkPublicKeyPem }}", fixture("jwk-pub-ec.pem"),
@@ -79,6 +83,10 @@ class EsoTestExecuteCasesTest {
         return Stream.of(
                 Arguments.of("template syntax error", "{{ #xx }}", "TemplateSyntaxError", new String[0]),
                 Arguments.of("unknown key error", "{{ .unknown }}", "TemplateKeyNotFound", new String[0]),
+                Arguments.of("pkcs12 key wrong password", "{{ .secret | b64dec | pkcs12keyPass \"wrong\" }}",
+                        "TemplateFunctionError", new String[] {"secret", fixture("pkcs12-withpass.b64")}),
+                Arguments.of("pkcs12 cert wrong password", "{{ .secret | b64dec | pkcs12certPass \"wrong\" }}",
+                        "TemplateFunctionError", new String[] {"secret", fixture("pkcs12-withpass.b64")}),
                 Arguments.of("certSANs with invalid PEM", "{{ .certificate | certSANs }}", "TemplateFunctionError",
                         new String[] {"certificate", "not-a-pem"}),
                 // deliberate differences: ESO renders sprig's error text (b64dec) or an empty map (fromJson)
