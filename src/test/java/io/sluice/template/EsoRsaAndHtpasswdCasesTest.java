@@ -11,7 +11,11 @@ import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import javax.crypto.Cipher;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,21 @@ class EsoRsaAndHtpasswdCasesTest {
     void rsaOaepSha256WithPkcs1KeyAndBase64Data() {
         assertEquals("hellopkcs1sha256", render("{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" (.data_crypted_base64 | b64dec) }}",
                 values("private_key", PKCS1_KEY, "data_crypted_base64", PKCS1_DATA)));
+    }
+
+    /** ESO's "rsa decrypt rsa-oaep sha256 pkcs1 data bin": ESO's key, the data encrypted at test time, binary. */
+    @Test
+    void rsaOaepSha256WithPkcs1KeyAndBinaryData() throws Exception {
+        String body = PKCS1_KEY.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        RSAPrivateKey pkcs1 = RSAPrivateKey.getInstance(Base64.getDecoder().decode(body));
+        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent()));
+        Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, publicKey, new OAEPParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        byte[] ciphertext = cipher.doFinal("hellopkcs1sha256".getBytes(StandardCharsets.UTF_8));
+        assertEquals("hellopkcs1sha256", render("{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" .data_crypted_bin }}",
+                values("private_key", PKCS1_KEY, "data_crypted_bin", ciphertext)));
     }
 
     @Test

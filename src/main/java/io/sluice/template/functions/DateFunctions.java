@@ -48,6 +48,34 @@ final class DateFunctions {
         library.one("ago", "ago DATE", date -> GoDuration.print(Duration.ofSeconds(
                 Math.round(Duration.between(time("ago", date), ZonedDateTime.now()).toNanos() / 1e9))));
         library.one("duration", "duration SECONDS", s -> GoDuration.print(Duration.ofSeconds(Numbers.toInt64(s))));
+        library.one("durationRound", "durationRound DURATION", DateFunctions::durationRound);
+    }
+
+    private static final long[] ROUND_UNITS = {365 * 86_400_000_000_000L, 30 * 86_400_000_000_000L, 86_400_000_000_000L,
+        3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L};
+    private static final String[] ROUND_NAMES = {"y", "mo", "d", "h", "m", "s"};
+
+    /**
+     * sprig's durationRound: the largest unit the duration exceeds (strictly), the sign dropped. As in sprig, a text
+     * is parsed as a Go duration (0 when it is not one), an int64 counts nanoseconds, a time is the time since, and
+     * any other type (a Go int such as a template constant, a time.Duration) is 0.
+     */
+    private static String durationRound(Object value) {
+        long nanos = switch (value) {
+            case String text -> GoDuration.parse(text).map(Duration::toNanos).orElse(0L);
+            case Bytes text -> GoDuration.parse(Args.text(text)).map(Duration::toNanos).orElse(0L);
+            case Long int64 -> int64;
+            case ZonedDateTime time -> Duration.between(time, ZonedDateTime.now()).toNanos();
+            default -> 0L;
+        };
+        // Go negates the uint64: the magnitude, with Long.MIN_VALUE staying 2^63 as an unsigned number
+        long magnitude = nanos < 0 ? -nanos : nanos;
+        for (int i = 0; i < ROUND_UNITS.length; i++) {
+            if (Long.compareUnsigned(magnitude, ROUND_UNITS[i]) > 0) {
+                return Long.toUnsignedString(Long.divideUnsigned(magnitude, ROUND_UNITS[i])) + ROUND_NAMES[i];
+            }
+        }
+        return "0s";
     }
 
     private static String format(String layout, Object date, ZoneId zone) {

@@ -43,6 +43,9 @@ public final class FunctionLibrary {
         DateFunctions.register(builder);
         RandomFunctions.register(builder);
         GoBuiltinFunctions.register(builder);
+        UrlFunctions.register(builder);
+        TextWrap.register(builder);
+        AesFunctions.register(builder);
         return builder.build();
     }
 

@@ -16,12 +16,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** jwkPublicKeyPem and jwkPrivateKeyPem for RSA, EC (P-256/384/521) and Ed25519 JSON Web Keys. */
 final class JwkFunctions {
@@ -118,13 +113,7 @@ final class JwkFunctions {
         fixed(jwk, jwk.number("x"), point, 1, fieldBytes);
         fixed(jwk, jwk.number("y"), point, 1 + fieldBytes, fieldBytes);
         ASN1ObjectIdentifier curveOid = new ASN1ObjectIdentifier(CURVE_OIDS.get(jwk.text("crv")));
-        try {
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curveOid),
-                    new org.bouncycastle.asn1.sec.ECPrivateKey(curve.getOrder().bitLength(), jwk.number("d"),
-                            new DERBitString(point), null)).getEncoded(ASN1Encoding.DER);
-        } catch (java.io.IOException e) {
-            throw new FunctionFailure(jwk.function(), "the EC private key cannot be encoded");
-        }
+        return GoPkcs8.ec(jwk.function(), curveOid, curve.getOrder().bitLength(), jwk.number("d"), point);
     }
 
     /** Big-endian, left-padded with zeros to {@code length} bytes, as Go's FillBytes. */

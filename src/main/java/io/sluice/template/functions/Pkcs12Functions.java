@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,6 +32,36 @@ final class Pkcs12Functions {
                 (cert, key) -> write("fullPemToPkcs12", Args.text(cert), Args.text(key), "", true));
         library.three("fullPemToPkcs12Pass", "fullPemToPkcs12Pass CERTS KEY PASSWORD",
                 (cert, key, p) -> write("fullPemToPkcs12Pass", Args.text(cert), Args.text(key), Args.text(p), true));
+        library.one("pemTruststoreToPKCS12", "pemTruststoreToPKCS12 CERTS",
+                certs -> Pkcs12Writer.trustStore("pemTruststoreToPKCS12",
+                        trustedCertificates("pemTruststoreToPKCS12", Args.text(certs)), ""));
+        library.two("pemTruststoreToPKCS12Pass", "pemTruststoreToPKCS12Pass CERTS PASSWORD",
+                (certs, p) -> Pkcs12Writer.trustStore("pemTruststoreToPKCS12Pass",
+                        trustedCertificates("pemTruststoreToPKCS12Pass", Args.text(certs)), Args.text(p)));
+    }
+
+    /**
+     * Every PEM block of the input read as a certificate, as ESO's parseCaCerts does: whatever a block's type, its
+     * content must be a certificate (so a private key in the bundle fails), and text after the last block fails. ESO
+     * fails on trailing whitespace too (a nil block it then dereferences); Sluice accepts it, see docs/templating.md.
+     * No block at all gives an empty truststore, as in ESO.
+     */
+    private static List<X509Certificate> trustedCertificates(String function, String pem) {
+        List<X509Certificate> certs = new ArrayList<>();
+        String rest = pem;
+        while (!rest.isBlank()) {
+            Pem.Decoded decoded = Pem.decode(rest);
+            if (decoded.block() == null) {
+                throw new FunctionFailure(function, "the input has text after its last PEM block");
+            }
+            try {
+                certs.add(KeyReader.certificate(function, decoded.block().der()));
+            } catch (FunctionFailure notCertificate) {
+                throw new FunctionFailure(function, "PEM block " + (certs.size() + 1) + " is not a certificate");
+            }
+            rest = decoded.rest();
+        }
+        return certs;
     }
 
     private static String key(String function, Object keystore, String password) {
@@ -39,7 +70,7 @@ final class Pkcs12Functions {
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias)) {
                     PrivateKey key = (PrivateKey) store.getKey(alias, password.toCharArray());
-                    return Pem.encode("PRIVATE KEY", key.getEncoded());
+                    return Pem.encode("PRIVATE KEY", GoPkcs8.encode(function, key));
                 }
             }
         } catch (GeneralSecurityException | ClassCastException e) {

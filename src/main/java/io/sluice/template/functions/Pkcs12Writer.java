@@ -9,6 +9,8 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -48,6 +50,8 @@ import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
 final class Pkcs12Writer {
     private static final int ITERATIONS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ASN1ObjectIdentifier ORACLE_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
+    private static final ASN1ObjectIdentifier ANY_EXTENDED_KEY_USAGE = new ASN1ObjectIdentifier("2.5.29.37.0");
 
     private Pkcs12Writer() {
     }
@@ -70,13 +74,42 @@ final class Pkcs12Writer {
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
             pfx.addEncryptedData(encryptor(password), certBags);
             pfx.addData(keyBag.build());
-            PKCS12PfxPdu pdu = pfx.build(new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
-                    new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)).setIterationCount(ITERATIONS),
-                    pass);
-            return Base64.getEncoder().encodeToString(pdu.getEncoded());
+            return sealed(pfx, pass);
         } catch (IOException | PKCSException | CertificateEncodingException | IllegalArgumentException e) {
             throw new FunctionFailure(function, "the keystore cannot be written");
         }
+    }
+
+    /**
+     * A truststore as go-pkcs12's Modern EncodeTrustStore writes it for ESO's pemTruststoreToPKCS12: one certificate
+     * bag per certificate, in the order given, each marked trusted for any purpose (Oracle's trusted-key-usage
+     * attribute, which Java's KeyStore reads as a trusted certificate entry) and named by its subject as Go prints
+     * it; all bags in one SafeContents encrypted as above; no key; the same MAC.
+     */
+    static String trustStore(String function, List<X509Certificate> certs, String password) {
+        try {
+            PKCS12SafeBag[] certBags = new PKCS12SafeBag[certs.size()];
+            for (int i = 0; i < certs.size(); i++) {
+                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(new X509CertificateHolder(certs.get(i).getEncoded()));
+                bag.addBagAttribute(ORACLE_TRUSTED_KEY_USAGE, ANY_EXTENDED_KEY_USAGE);
+                bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
+                        new DERBMPString(GoDistinguishedName.of(certs.get(i))));
+                certBags[i] = bag.build();
+            }
+            PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
+            pfx.addEncryptedData(encryptor(password), certBags);
+            return sealed(pfx, password.toCharArray());
+        } catch (IOException | PKCSException | CertificateEncodingException | IllegalArgumentException e) {
+            throw new FunctionFailure(function, "the truststore cannot be written");
+        }
+    }
+
+    /** Adds go-pkcs12's Modern MAC (HMAC-SHA-256, 2,048 iterations) and returns the archive base64-encoded. */
+    private static String sealed(PKCS12PfxPduBuilder pfx, char[] pass) throws PKCSException, IOException {
+        PKCS12PfxPdu pdu = pfx.build(new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)).setIterationCount(ITERATIONS),
+                pass);
+        return Base64.getEncoder().encodeToString(pdu.getEncoded());
     }
 
     private static byte[] sha1(byte[] data) {

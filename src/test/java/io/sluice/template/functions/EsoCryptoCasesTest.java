@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -121,7 +126,7 @@ class EsoCryptoCasesTest {
             throws Exception {
         Object archive = Bytes.of(legacyArchive(stored, password));
         assertEquals(expected, text("pkcs12certPass", password, archive), row);
-        assertEquals(KEY, text("pkcs12keyPass", password, archive), row);
+        assertEquals(PKI.leafKeyPemAsGo(), text("pkcs12keyPass", password, archive), row);
     }
 
     /** template_test.go "fullPemToPkcs12Pass" with disjunct-chain.pem: the CA did not issue the leaf. */
@@ -130,7 +135,7 @@ class EsoCryptoCasesTest {
         String chain = LEAF + pem(UNRELATED.root);
         byte[] archive = Base64.getDecoder().decode(text("fullPemToPkcs12Pass", chain, KEY, "pw"));
         assertEquals(chain, text("pkcs12certPass", "pw", Bytes.of(archive)));
-        assertEquals(KEY, text("pkcs12keyPass", "pw", Bytes.of(archive)));
+        assertEquals(PKI.leafKeyPemAsGo(), text("pkcs12keyPass", "pw", Bytes.of(archive)));
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(new ByteArrayInputStream(archive), "pw".toCharArray());
         assertEquals(PKI.leaf, store.getCertificate(store.aliases().nextElement()), "Java reads it too");
@@ -153,6 +158,26 @@ class EsoCryptoCasesTest {
         assertEquals(Pem.encode("PRIVATE KEY", hex.parseHex(expected)), pem);
         assertEquals("1.2.840.10045.2.1", PrivateKeyInfo.getInstance(Pem.blocks(pem).get(0).der())
                 .getPrivateKeyAlgorithm().getAlgorithm().getId());
+    }
+
+    /**
+     * pkcs12_test.go reads keys with Go's MarshalPKCS8PrivateKey too: for the same RFC 7517 A.2 key stored in a
+     * PKCS#12 keystore, pkcs12key prints the PKCS#8 form with the public point, which Java's own encoding leaves out.
+     */
+    @Test
+    void pkcs12keyForEcIsGosPkcs8WithThePublicKey() throws Exception {
+        HexFormat hex = HexFormat.of();
+        byte[] goForm = hex.parseHex("308187020100301306072a8648ce3d020106082a8648ce3d030107046d306b0201010420"
+                + hex.formatHex(raw("870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE")) + "a14403420004"
+                + hex.formatHex(raw("MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4"))
+                + hex.formatHex(raw("4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM")));
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(goForm));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("k", key, "pw".toCharArray(), new Certificate[] {PKI.leaf});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, "pw".toCharArray());
+        assertEquals(Pem.encode("PRIVATE KEY", goForm), text("pkcs12keyPass", "pw", Bytes.of(out.toByteArray())));
     }
 
     private static byte[] raw(String base64url) {

@@ -7,8 +7,12 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECPoint;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Date;
+import java.util.HexFormat;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -44,6 +48,30 @@ public final class TestPki {
 
     public String leafKeyPem() {
         return Pem.encode("PRIVATE KEY", leafKey.getPrivate().getEncoded());
+    }
+
+    /**
+     * The leaf key as ESO's pkcs12key prints it (Go's MarshalPKCS8PrivateKey): built here from the key pair's own
+     * public point, independently of the code under test, which derives the point from the scalar.
+     */
+    public String leafKeyPemAsGo() {
+        ECPrivateKey key = (ECPrivateKey) leafKey.getPrivate();
+        ECPoint w = ((ECPublicKey) leafKey.getPublic()).getW();
+        HexFormat hex = HexFormat.of();
+        String der = "308187020100301306072a8648ce3d020106082a8648ce3d030107046d306b0201010420" + fixed32(key.getS())
+                + "a14403420004" + fixed32(w.getAffineX()) + fixed32(w.getAffineY());
+        return Pem.encode("PRIVATE KEY", hex.parseHex(der));
+    }
+
+    private static String fixed32(BigInteger value) {
+        String hex = value.toString(16);
+        return "0".repeat(64 - hex.length()) + hex;
+    }
+
+    /** A self-signed CA certificate whose subject is {@code subject}, its RDNs stored in the order written. */
+    public static X509Certificate selfSigned(String subject) {
+        KeyPair key = keyPair();
+        return certificate(subject, key, subject, key, true, null);
     }
 
     /** leaf + intermediate + root as one PKCS#12 keystore. */

@@ -57,7 +57,7 @@ class EsoExamplesTest {
                 "ca.crt", "{{ .keystore | b64dec | pkcs12cert | filterCertChain \"root\" }}"),
                 values("keystore", keystore));
         assertEquals(TestPki.pem(pki.leaf) + TestPki.pem(pki.intermediate) + TestPki.pem(pki.root), out.get("tls.crt"));
-        assertEquals(pki.leafKeyPem(), out.get("tls.key"));
+        assertEquals(pki.leafKeyPemAsGo(), out.get("tls.key"));
         assertEquals(TestPki.pem(pki.root), out.get("ca.crt"));
     }
 
