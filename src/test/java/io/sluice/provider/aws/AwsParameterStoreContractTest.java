@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +24,13 @@ import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
+import io.sluice.provider.RetryableProviderException;
 import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
 import io.sluice.testing.aws.AwsServersTest;
 import io.sluice.testing.aws.AwsTestServer;
+import io.sluice.testing.aws.emulator.AwsEmulator;
+import io.sluice.testing.aws.emulator.Fault;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,6 +303,38 @@ class AwsParameterStoreContractTest {
                         () -> client.push(new PushRequest("/pushed/x", null, bytes("v"), metadata(spec))), spec);
             }
             assertEquals(0, harness.calls(CALLS, "GetParameter") + harness.calls(CALLS, "PutParameter"));
+        });
+    }
+
+    @AwsServersTest
+    void aDeniedPathReadFallsBackToDescribeParameters(AwsTestServer server) {
+        assumeTrue(server.emulator().isPresent(), "needs the emulator's fault injection");
+        server.putParameter("/app/db-password", "1");
+        server.putParameter("/app/api-key", "2");
+        server.emulator().orElseThrow().failNext("GetParametersByPath", 1, "AccessDeniedException", 400);
+        withClient(server, (client, harness) -> {
+            assertEquals(Map.of("/app/db-password", "1"), texts(client.find(new FindQuery("db-", Map.of(), "/app"))));
+            assertEquals(1, harness.calls(CALLS, "DescribeParameters"));
+            assertEquals(1, harness.calls(CALLS, "GetParameters"));
+        });
+    }
+
+    @AwsServersTest
+    void throttledBatchReadsAreRetriedAndAnOutageIsRetryableWithoutValues(AwsTestServer server) {
+        assumeTrue(server.emulator().isPresent(), "needs the emulator's fault injection");
+        AwsEmulator emulator = server.emulator().orElseThrow();
+        server.putParameter("/app/a", "value-a", ParameterType.SECURE_STRING, Map.of());
+        server.putParameter("/app/b", "value-b");
+        List<RemoteKey> keys = List.of(new RemoteKey("/app/a", null, false), new RemoteKey("/app/b", null, false));
+        emulator.failNext("GetParameters", 1, "ThrottlingException", 400);
+        withClient(server, (client, harness) -> {
+            assertEquals("value-a", client.fetchAll(keys).get(keys.get(0)).get().asString());
+            try (AwsEmulator.Outage outage = emulator.injectUntilCleared("GetParameters",
+                    Fault.serverError(500))) {
+                RetryableProviderException e = assertThrows(RetryableProviderException.class, () -> client.fetchAll(keys));
+                assertTrue(e.getMessage().contains("GetParameters"), e.getMessage());
+                assertFalse(e.getMessage().contains("value-"), "no values in messages");
+            }
         });
     }
 }
