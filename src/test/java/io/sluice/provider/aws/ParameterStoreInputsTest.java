@@ -33,11 +33,11 @@ class ParameterStoreInputsTest {
     @Test
     void getParametersBatchesHoldAtMostTenDistinctNames() {
         List<ParameterSelector> selectors = new ArrayList<>();
+        selectors.add(ParameterSelector.of("/p0", null));
+        selectors.add(ParameterSelector.of("/p0", "1"));
         for (int i = 0; i < 23; i++) {
             selectors.add(ParameterSelector.of("/p" + i, null));
         }
-        selectors.add(ParameterSelector.of("/p0", "1"));
-        selectors.add(ParameterSelector.of("/p0", null));
         List<List<ParameterSelector>> chunks = ParameterReader.chunks(selectors);
         assertEquals(List.of(10, 10, 4), chunks.stream().map(List::size).toList());
         for (List<ParameterSelector> chunk : chunks) {
