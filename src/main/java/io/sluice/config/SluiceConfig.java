@@ -132,6 +132,9 @@ public interface SluiceConfig {
         /** Secrets Manager endpoint override (LocalStack, moto, VPC endpoints). AWS_ENDPOINT_URL_SECRETS_MANAGER is honoured too. */
         Optional<String> secretsManagerEndpoint();
 
+        /** Parameter Store (SSM) endpoint override. AWS_ENDPOINT_URL_SSM is honoured too. */
+        Optional<String> ssmEndpoint();
+
         /** STS endpoint override. AWS_ENDPOINT_URL_STS is honoured too. */
         Optional<String> stsEndpoint();
 

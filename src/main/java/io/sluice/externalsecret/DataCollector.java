@@ -9,6 +9,7 @@ import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.values.EntryValues;
 import io.sluice.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
+import io.sluice.provider.FetchOutcome;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
@@ -22,9 +23,11 @@ import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fetches everything an ExternalSecret asks for, through the shared fetch layer, and turns the raw remote
@@ -80,9 +83,11 @@ final class DataCollector {
             }
         }
         if (es.spec().data != null) {
+            Prefetched prefetched = prefetch(es, maxAge);
             for (ExternalSecretData entry : es.spec().data) {
                 String where = "data[" + entry.secretKey + "]";
-                skipIfGone(es, where, missing, () -> result.put(entry.secretKey, dataEntry(es, entry, maxAge)));
+                skipIfGone(es, where, missing, () -> result.put(entry.secretKey,
+                        dataEntry(es, entry, maxAge, prefetched)));
             }
         }
         return new CollectedData(result, List.copyOf(missing));
@@ -134,14 +139,16 @@ final class DataCollector {
         }
     }
 
-    private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, Duration maxAge) {
+    private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, Duration maxAge, Prefetched prefetched) {
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
             throw new SyncException("SecretSyncedError", "data[" + entry.secretKey
                     + "]: generators are not supported by Sluice");
         }
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, es.resource().getMetadata().getNamespace());
-        RemoteSecret raw = fetch(client, ref, RemoteKey.of(entry.remoteRef), maxAge);
+        RemoteKey key = RemoteKey.of(entry.remoteRef);
+        Optional<FetchOutcome> read = prefetched.of(client, key);
+        RemoteSecret raw = read.isPresent() ? unwrap(read.get()) : fetch(client, ref, key, maxAge);
         return EntryValues.forData(entry.secretKey, entry.remoteRef, raw);
     }
 
@@ -193,6 +200,53 @@ final class DataCollector {
         } catch (ProviderException e) {
             throw providerFailure(e);
         }
+    }
+
+    /**
+     * Reads of {@code data[]} gathered per store client whose provider reads several keys per call (Parameter Store's
+     * GetParameters), so that an ExternalSecret with many entries costs a call per batch, not per entry. Entries whose
+     * store cannot be used are left to fail on their own, in order.
+     */
+    private Prefetched prefetch(EffectiveSpec es, Duration maxAge) {
+        String namespace = es.resource().getMetadata().getNamespace();
+        Map<Object, SecretsClient> clients = new LinkedHashMap<>();
+        Map<Object, List<RemoteKey>> keys = new LinkedHashMap<>();
+        for (ExternalSecretData entry : es.spec().data) {
+            if (entry.sourceRef != null && entry.sourceRef.generatorRef != null || entry.remoteRef == null) {
+                continue;
+            }
+            SecretsClient client;
+            try {
+                client = client(es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef), namespace);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (client.fetchBatchSize() > 1) {
+                clients.putIfAbsent(client.sharingKey(), client);
+                keys.computeIfAbsent(client.sharingKey(), k -> new ArrayList<>()).add(RemoteKey.of(entry.remoteRef));
+            }
+        }
+        Prefetched prefetched = new Prefetched(new HashMap<>());
+        keys.forEach((sharing, list) -> {
+            if (list.size() > 1) {
+                prefetched.outcomes().put(sharing, fetcher.fetchAll(clients.get(sharing), list, maxAge));
+            }
+        });
+        return prefetched;
+    }
+
+    /** Outcomes read ahead, by the client's sharing key and the remote key. */
+    private record Prefetched(Map<Object, Map<RemoteKey, FetchOutcome>> outcomes) {
+        Optional<FetchOutcome> of(SecretsClient client, RemoteKey key) {
+            return Optional.ofNullable(outcomes.getOrDefault(client.sharingKey(), Map.of()).get(key));
+        }
+    }
+
+    private static RemoteSecret unwrap(FetchOutcome outcome) {
+        if (outcome.failure() != null) {
+            throw providerFailure(outcome.failure());
+        }
+        return outcome.value();
     }
 
     private Map<String, RemoteSecret> find(SecretsClient client, SecretStoreRef ref, FindQuery query, Duration maxAge) {

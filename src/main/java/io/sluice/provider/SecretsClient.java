@@ -1,5 +1,7 @@
 package io.sluice.provider;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,31 @@ public interface SecretsClient extends AutoCloseable {
 
     /** Reads one raw remote value. */
     RemoteSecret fetch(RemoteKey key);
+
+    /**
+     * How many reads one provider call can serve ({@link #fetchAll}); 1 when the provider reads one key per call,
+     * so callers gain nothing by gathering keys first.
+     */
+    default int fetchBatchSize() {
+        return 1;
+    }
+
+    /**
+     * Reads several raw remote values, as few provider calls as the provider allows. A key the provider says is
+     * missing gets a failed outcome of its own; an error of the call itself (access denied, throttling) is thrown.
+     * Every key of the list has an outcome.
+     */
+    default Map<RemoteKey, FetchOutcome> fetchAll(List<RemoteKey> keys) {
+        Map<RemoteKey, FetchOutcome> outcomes = new LinkedHashMap<>();
+        for (RemoteKey key : keys) {
+            try {
+                outcomes.put(key, FetchOutcome.of(fetch(key)));
+            } catch (SecretNotFoundException e) {
+                outcomes.put(key, FetchOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     /** Reads every remote secret matched by the query, by remote name. */
     default Map<String, RemoteSecret> find(FindQuery query) {

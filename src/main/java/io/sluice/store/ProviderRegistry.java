@@ -31,6 +31,6 @@ public class ProviderRegistry {
             return "store has no spec.provider";
         }
         String named = block.getOtherProviders().isEmpty() ? "(empty)" : String.join(", ", block.getOtherProviders().keySet());
-        return "provider " + named + " is not supported by Sluice (supported: aws with service SecretsManager, fake)";
+        return "provider " + named + " is not supported by Sluice (supported: aws with service SecretsManager or ParameterStore, fake)";
     }
 }

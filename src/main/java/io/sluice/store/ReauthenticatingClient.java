@@ -1,6 +1,7 @@
 package io.sluice.store;
 
 import io.sluice.provider.CredentialsRejectedException;
+import io.sluice.provider.FetchOutcome;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.PushRequest;
 import io.sluice.provider.PushTarget;
@@ -8,6 +9,7 @@ import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretsClient;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +37,16 @@ final class ReauthenticatingClient implements SecretsClient {
     @Override
     public RemoteSecret fetch(RemoteKey key) {
         return call(c -> c.fetch(key));
+    }
+
+    @Override
+    public int fetchBatchSize() {
+        return current.fetchBatchSize();
+    }
+
+    @Override
+    public Map<RemoteKey, FetchOutcome> fetchAll(List<RemoteKey> keys) {
+        return call(c -> c.fetchAll(keys));
     }
 
     @Override

@@ -164,4 +164,66 @@ class SharedFetcherTest {
         assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString());
         assertEquals(2, client.calls.get());
     }
+
+    /** A provider client that reads many keys per call and records each batch. */
+    static final class BatchingClient implements SecretsClient {
+        final List<List<RemoteKey>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public RemoteSecret fetch(RemoteKey key) {
+            batches.add(List.of(key));
+            return RemoteSecret.ofString(key.key() + "-single");
+        }
+
+        @Override
+        public int fetchBatchSize() {
+            return 10;
+        }
+
+        @Override
+        public java.util.Map<RemoteKey, io.sluice.provider.FetchOutcome> fetchAll(List<RemoteKey> keys) {
+            batches.add(List.copyOf(keys));
+            java.util.Map<RemoteKey, io.sluice.provider.FetchOutcome> outcomes = new java.util.LinkedHashMap<>();
+            for (RemoteKey k : keys) {
+                outcomes.put(k, k.key().startsWith("gone") ? io.sluice.provider.FetchOutcome.failed(
+                        new io.sluice.provider.SecretNotFoundException(k.key() + " not found"))
+                        : io.sluice.provider.FetchOutcome.of(RemoteSecret.ofString(k.key() + "-batched")));
+            }
+            return outcomes;
+        }
+
+        @Override
+        public void validate() {
+        }
+    }
+
+    @Test
+    void fetchAllSendsOnlyTheKeysNobodyHasFreshInOneBatchAndSharesTheResults() {
+        BatchingClient batching = new BatchingClient();
+        RemoteKey a = new RemoteKey("a", null, false);
+        RemoteKey b = new RemoteKey("b", null, false);
+        RemoteKey gone = new RemoteKey("gone", null, false);
+        assertEquals("a-single", fetcher.fetch(batching, a, HOURLY_READER).asString());
+
+        var outcomes = fetcher.fetchAll(batching, List.of(a, b, gone, b), HOURLY_READER);
+
+        assertEquals(List.of(List.of(a), List.of(b, gone)), batching.batches, "a was fresh; b once; one batch call");
+        assertEquals("a-single", outcomes.get(a).get().asString());
+        assertEquals("b-batched", outcomes.get(b).get().asString());
+        assertTrue(outcomes.get(gone).failure() instanceof io.sluice.provider.SecretNotFoundException);
+        assertEquals("b-batched", fetcher.fetch(batching, b, HOURLY_READER).asString(), "batched reads are shared");
+        assertEquals("gone-single", fetcher.fetch(batching, gone, HOURLY_READER).asString(), "failures are not reused");
+    }
+
+    @Test
+    void aBatchCallThatFailsFailsEachOfItsKeysAndIsNotReused() {
+        client.failing = true;
+        RemoteKey a = new RemoteKey("a", null, false);
+        RemoteKey b = new RemoteKey("b", null, false);
+        var outcomes = fetcher.fetchAll(client, List.of(a, b), HOURLY_READER);
+        assertTrue(outcomes.get(a).failure() instanceof RetryableProviderException);
+        assertTrue(outcomes.get(b).failure() instanceof RetryableProviderException);
+        client.failing = false;
+        assertEquals("a-value-2", fetcher.fetch(client, a, HOURLY_READER).asString());
+    }
 }

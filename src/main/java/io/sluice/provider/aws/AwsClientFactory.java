@@ -9,13 +9,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds the SDK clients of one configuration with the SDK builders, all on one shared HTTP client. Without
- * an endpoint setting, the SDK's own resolution applies (AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL_STS,
- * AWS_ENDPOINT_URL, then the regional endpoint).
+ * an endpoint setting, the SDK's own resolution applies (AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL_SSM,
+ * AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, then the regional endpoint).
  */
 final class AwsClientFactory {
     private final AwsSettings settings;
@@ -42,7 +43,8 @@ final class AwsClientFactory {
                     .credentialsProvider(credentials)
                     .overrideConfiguration(overrides(config, CallMetricsInterceptor.SECRETS_MANAGER));
             settings.secretsManagerEndpoint().ifPresent(secretsManager::endpointOverride);
-            return new AwsClients(secretsManager.build(), sts(config, credentials), resources);
+            return new AwsClients(secretsManager.build(), sts(config, credentials), () -> ssm(config, credentials),
+                    resources);
         } catch (RuntimeException e) {
             resources.forEach(SdkAutoCloseable::close);
             throw e;
@@ -56,6 +58,16 @@ final class AwsClientFactory {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides(config, CallMetricsInterceptor.STS));
         settings.stsEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private SsmClient ssm(ClientConfiguration config, AwsCredentialsProvider credentials) {
+        var builder = SsmClient.builder()
+                .region(config.region())
+                .httpClient(http)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides(config, CallMetricsInterceptor.PARAMETER_STORE));
+        settings.ssmEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -23,7 +23,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * unfiltered, and credentials have leaked into ESO's logs that way.
  */
 public final class AwsErrors {
-    static final Set<String> NOT_FOUND_CODES = Set.of("ResourceNotFoundException");
+    /** Secrets Manager's, then Parameter Store's (a missing parameter; its tags: InvalidResourceId). */
+    static final Set<String> NOT_FOUND_CODES = Set.of("ResourceNotFoundException", "ParameterNotFound",
+            "InvalidResourceId");
     static final Set<String> DELETION_CODES = Set.of("InvalidRequestException", "InvalidParameterException");
     static final Set<String> RETRYABLE_CODES = Set.of("ThrottlingException", "Throttling", "TooManyRequestsException",
             "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException",

@@ -23,7 +23,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
-/** {@code spec.provider.aws} with {@code service: SecretsManager}. */
+/**
+ * {@code spec.provider.aws} with {@code service: SecretsManager} or {@code ParameterStore}: both services share the
+ * pooled SDK clients, credentials, STS sessions and retry configuration of a store configuration.
+ */
 @ApplicationScoped
 @Unremovable
 public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
@@ -68,6 +71,9 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         RetryConfig retry = RetryConfig.of(store.spec().retrySettings, settings.retryMode());
         CredentialsSource source = credentials.resolve(store, aws, consumerNamespace);
         ClientConfiguration config = new ClientConfiguration(region, retry, source, RoleChain.of(aws));
+        if (aws.service == AwsProvider.Service.ParameterStore) {
+            return new AwsParameterStoreClient(pool.acquire(config), aws.prefix, store.displayName());
+        }
         return new AwsSecretsManagerClient(pool.acquire(config), aws.prefix, store.displayName(), settings,
                 aws.secretsManager);
     }
@@ -109,9 +115,9 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         if (aws == null) {
             throw new ProviderConfigurationException(store.displayName() + " has no spec.provider.aws block");
         }
-        if (aws.service != AwsProvider.Service.SecretsManager) {
+        if (aws.service != AwsProvider.Service.SecretsManager && aws.service != AwsProvider.Service.ParameterStore) {
             throw new ProviderConfigurationException(store.displayName() + ": AWS service " + aws.service
-                    + " is not supported; Sluice implements SecretsManager");
+                    + " is not supported; Sluice implements SecretsManager and ParameterStore");
         }
         return aws;
     }

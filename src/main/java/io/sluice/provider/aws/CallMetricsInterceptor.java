@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /** Counts every API call of one SDK client (once per call, retries included) in ESO's provider call metric. */
 final class CallMetricsInterceptor implements ExecutionInterceptor {
     static final String SECRETS_MANAGER = "AWS/SecretsManager";
+    static final String PARAMETER_STORE = "AWS/ParameterStore";
     static final String STS = "AWS/STS";
 
     private final String provider;

@@ -212,11 +212,11 @@ class AwsFaultsTest {
         AwsProvider unknownRegion = withStaticKeys(aws("mars-north-1"), null);
         assertThrows(ProviderConfigurationException.class,
                 () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", unknownRegion), NAMESPACE));
-        AwsProvider parameterStore = withStaticKeys(aws("us-east-1"), null);
-        parameterStore.service = AwsProvider.Service.ParameterStore;
+        AwsProvider certificateManager = withStaticKeys(aws("us-east-1"), null);
+        certificateManager.service = AwsProvider.Service.CertificateManager;
         ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", parameterStore), NAMESPACE));
-        assertTrue(e.getMessage().contains("ParameterStore"), e.getMessage());
+                () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", certificateManager), NAMESPACE));
+        assertTrue(e.getMessage().contains("CertificateManager"), e.getMessage());
         AwsProvider missingKeys = withStaticKeys(aws("us-east-1"), null);
         assertThrows(ProviderConfigurationException.class,
                 () -> harness.provider.newClient(secretStore("no-keys-here", "aws", missingKeys), "no-keys-here"));

@@ -12,6 +12,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -55,6 +57,26 @@ public interface AwsTestServer extends AutoCloseable {
     /** A new client signing with other credentials (e.g. assumed-role ones); the caller closes it. */
     default SecretsManagerClient secretsManager(AwsCredentialsProvider credentials) {
         return SdkClients.secretsManager(endpoint(), region(), credentials);
+    }
+
+    /** A shared Parameter Store (SSM) client signing with {@link #credentials()}; do not close it. */
+    SsmClient ssm();
+
+    /** Creates or overwrites a parameter through the SDK (tags only on creation, as AWS allows); returns its version. */
+    default long putParameter(String name, String value, ParameterType type, Map<String, String> tags) {
+        boolean exists = ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").option("Equals")
+                .values(name))).parameters().size() == 1;
+        return ssm().putParameter(b -> {
+            b.name(name).value(value).type(type).overwrite(exists);
+            if (!exists && !tags.isEmpty()) {
+                b.tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.ssm.model.Tag.builder()
+                        .key(e.getKey()).value(e.getValue()).build()).toList());
+            }
+        }).version();
+    }
+
+    default long putParameter(String name, String value) {
+        return putParameter(name, value, ParameterType.STRING, Map.of());
     }
 
     /** A shared STS client signing with {@link #credentials()}; do not close it. */

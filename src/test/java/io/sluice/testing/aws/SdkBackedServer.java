@@ -2,6 +2,7 @@ package io.sluice.testing.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Holds the endpoint and the shared SDK clients of a test server, closing them with it. */
@@ -11,12 +12,19 @@ abstract class SdkBackedServer implements AwsTestServer {
     private final URI endpoint;
     private final SecretsManagerClient secretsManager;
     private final StsClient sts;
+    private final SsmClient ssm;
 
     SdkBackedServer(String name, URI endpoint) {
         this.name = name;
         this.endpoint = endpoint;
         this.secretsManager = SdkClients.secretsManager(endpoint, region(), credentials());
         this.sts = SdkClients.sts(endpoint, region(), credentials());
+        this.ssm = SdkClients.ssm(endpoint, region(), credentials());
+    }
+
+    @Override
+    public SsmClient ssm() {
+        return ssm;
     }
 
     @Override
@@ -43,6 +51,7 @@ abstract class SdkBackedServer implements AwsTestServer {
     public void close() {
         secretsManager.close();
         sts.close();
+        ssm.close();
     }
 
     @Override

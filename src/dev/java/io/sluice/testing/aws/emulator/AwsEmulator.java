@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-JVM AWS Secrets Manager and STS speaking the real wire protocols on a random loopback port, for
+ * An in-JVM AWS Secrets Manager, Parameter Store and STS speaking the real wire protocols on a random loopback port, for
  * the real SDK clients built with {@code endpointOverride(endpoint())}. Besides the AWS behaviour it offers
  * test hooks: call counters, fault injection ({@link Fault}: errors, slow answers, dropped connections), an
  * access-key allow-list, the STS call log and seeding.
@@ -24,6 +24,7 @@ public final class AwsEmulator implements AutoCloseable {
 
     private final Clock clock;
     private final Map<String, SecretsManagerState> secretsByRegion = new ConcurrentHashMap<>();
+    private final Map<String, ParameterStoreState> parametersByRegion = new ConcurrentHashMap<>();
     private final StsState sts;
     private final CallCounter calls = new CallCounter();
     private final FaultInjector faults = new FaultInjector();
@@ -35,7 +36,9 @@ public final class AwsEmulator implements AutoCloseable {
         this.sts = new StsState(clock);
         this.access = new AccessPolicy(sts, ACCOUNT);
         SecretsManagerHandler secretsManager = new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
-        this.server = new EmulatorHttpServer(List.of(secretsManager, new StsHandler(sts, ACCOUNT)), calls, faults, access);
+        ParameterStoreHandler parameterStore = new ParameterStoreHandler(region -> parameters(region.orElse(DEFAULT_REGION)));
+        this.server = new EmulatorHttpServer(List.of(secretsManager, parameterStore, new StsHandler(sts, ACCOUNT)), calls,
+                faults, access);
     }
 
     public static AwsEmulator start() {
@@ -157,9 +160,15 @@ public final class AwsEmulator implements AutoCloseable {
         return secretsByRegion.computeIfAbsent(region, r -> new SecretsManagerState(r, ACCOUNT, clock));
     }
 
-    /** Forgets secrets, issued credentials, the STS log, counters, faults, the allow-list and revocations. */
+    /** The Parameter Store parameters of a region. */
+    public ParameterStoreState parameters(String region) {
+        return parametersByRegion.computeIfAbsent(region, r -> new ParameterStoreState(r, ACCOUNT, clock));
+    }
+
+    /** Forgets secrets, parameters, issued credentials, the STS log, counters, faults, the allow-list and revocations. */
     public void reset() {
         secretsByRegion.values().forEach(SecretsManagerState::clear);
+        parametersByRegion.values().forEach(ParameterStoreState::clear);
         sts.clear();
         calls.reset();
         faults.reset();

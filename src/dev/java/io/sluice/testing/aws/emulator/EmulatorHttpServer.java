@@ -97,7 +97,7 @@ final class EmulatorHttpServer implements AutoCloseable {
             }
         }
         return Optional.of(HttpReply.of(400, "text/plain",
-                "The emulator serves Secrets Manager (JSON 1.1) and STS (query) only"));
+                "The emulator serves Secrets Manager, Parameter Store (JSON 1.1) and STS (query) only"));
     }
 
     private static void pause(java.time.Duration delay) {
