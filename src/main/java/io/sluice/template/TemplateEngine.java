@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Renders one template string over the fetched values with Qute, configured in code (no CDI, no
- * reflection) so the operator and the offline render command share it. Templates containing
+ * The one template engine: renders a template string over the fetched values ({@code spec.target.template})
+ * or over one key ({@code rewrite[].transform}, {@link #keyTemplate}) with Qute, configured in code (no CDI,
+ * no reflection) so the operator and the offline render command share it. Templates containing
  * {@code {{} are ESO Go templates and are translated to Qute first. Parsed templates are cached by
  * content. Rendering is strict: a missing key is an error, never an empty string. Every render stays
  * within {@link TemplateLimits}: source size, nesting, loop steps, function output and output size.
@@ -56,6 +57,7 @@ public final class TemplateEngine {
         this.cache = new ParsedTemplateCache(cacheSize);
     }
 
+    /** The one Qute configuration; the two engines differ only in what Go needs of standalone lines. */
     private static Engine engine(FunctionLibrary library, boolean removeStandaloneLines) {
         // the sections a single-string template can use; include, insert, fragment and eval are left out
         // because there is nothing to include and eval would parse a value at render time, unchecked
