@@ -32,7 +32,7 @@ public class SecretTemplateRenderer {
 
     @Inject
     public SecretTemplateRenderer() {
-        this(new TemplateEngine());
+        this(TemplateEngine.shared());
     }
 
     public SecretTemplateRenderer(TemplateEngine engine) {

@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Renders one template string over the fetched values with Qute, configured in code (no CDI, no
- * reflection) so the operator and the offline render command share it. Templates containing
+ * The one template engine: renders a template string over the fetched values ({@code spec.target.template})
+ * or over one key ({@code rewrite[].transform}, {@link #keyTemplate}) with Qute, configured in code (no CDI,
+ * no reflection) so the operator and the offline render command share it. Templates containing
  * {@code {{} are ESO Go templates and are translated to Qute first. Parsed templates are cached by
  * content. Rendering is strict: a missing key is an error, never an empty string. Every render stays
  * within {@link TemplateLimits}: source size, nesting, loop steps, function output and output size.
@@ -36,6 +37,18 @@ public final class TemplateEngine {
         this(FunctionLibrary.standard(), DEFAULT_CACHE_SIZE);
     }
 
+    /**
+     * The engine of the operator and the render command: Secret templates and key templates share its
+     * configuration and its parse cache. Created on first use, at run time.
+     */
+    public static TemplateEngine shared() {
+        return Shared.ENGINE;
+    }
+
+    private static final class Shared {
+        static final TemplateEngine ENGINE = new TemplateEngine();
+    }
+
     public TemplateEngine(FunctionLibrary library, int cacheSize) {
         this.translator = new GoTemplateTranslator(library);
         // Qute drops lines holding only a section tag; Go keeps them, so translated templates keep them too
@@ -44,6 +57,7 @@ public final class TemplateEngine {
         this.cache = new ParsedTemplateCache(cacheSize);
     }
 
+    /** The one Qute configuration; the two engines differ only in what Go needs of standalone lines. */
     private static Engine engine(FunctionLibrary library, boolean removeStandaloneLines) {
         // the sections a single-string template can use; include, insert, fragment and eval are left out
         // because there is nothing to include and eval would parse a value at render time, unchecked
@@ -80,19 +94,36 @@ public final class TemplateEngine {
 
     byte[] render(String where, String source, TemplateValues values) {
         boolean go = isGoTemplate(source);
-        Template template = parse(where, source, go);
+        return render(where, parse(where, source, go), go, values, new RenderBudget(), BoundedOutput.SECRET);
+    }
+
+    /**
+     * Parses a key template ({@code rewrite[].transform}) with this engine: the same translation, functions,
+     * limits and parse cache as {@code spec.target.template}.
+     *
+     * @param maxKeyLength the longest key a render may produce, in characters
+     * @throws TemplateException when the template does not parse or uses an unsupported Go construct
+     */
+    public KeyTemplate keyTemplate(String where, String source, int maxKeyLength) {
+        boolean go = isGoTemplate(source);
+        return new KeyTemplate(this, where, parse(where, source, go), go, maxKeyLength);
+    }
+
+    byte[] render(String where, Template template, boolean go, TemplateValues values, RenderBudget budget,
+            BoundedOutput.Limit limit) {
         try {
-            return BoundedOutput.check(BinaryOutput.render(() -> renderBounded(template, values)));
+            return BoundedOutput.check(BinaryOutput.render(() -> renderBounded(template, values, budget, limit)));
         } catch (RuntimeException | StackOverflowError failure) {
             throw QuteErrors.renderFailure(where, failure, template, go, values);
         }
     }
 
-    private static String renderBounded(Template template, TemplateValues values) {
-        BoundedOutput output = new BoundedOutput();
+    private static String renderBounded(Template template, TemplateValues values, RenderBudget budget,
+            BoundedOutput.Limit limit) {
+        BoundedOutput output = new BoundedOutput(limit);
         template.instance()
                 .data(values.asMap())
-                .setAttribute(RenderBudget.ATTRIBUTE, new RenderBudget())
+                .setAttribute(RenderBudget.ATTRIBUTE, budget)
                 .consume(output)
                 .toCompletableFuture()
                 .join();

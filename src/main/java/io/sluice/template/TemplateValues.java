@@ -13,15 +13,25 @@ import java.util.TreeMap;
 final class TemplateValues {
     private static final int SHORTEST_REDACTED = 3;
     private final Map<String, Object> byKey;
+    private final boolean secret;
 
-    private TemplateValues(Map<String, Object> byKey) {
+    private TemplateValues(Map<String, Object> byKey, boolean secret) {
         this.byKey = Collections.unmodifiableMap(byKey);
+        this.secret = secret;
     }
 
     static TemplateValues of(Map<String, byte[]> fetched) {
         Map<String, Object> byKey = new TreeMap<>();
         fetched.forEach((key, value) -> byKey.put(key, Bytes.of(value == null ? new byte[0] : value)));
-        return new TemplateValues(byKey);
+        return new TemplateValues(byKey, true);
+    }
+
+    /**
+     * What a key template sees, as in ESO: the key name as the string {@code value}, and nothing else. A key
+     * name is not a secret value, so messages keep it.
+     */
+    static TemplateValues ofKeyName(String key) {
+        return new TemplateValues(Map.of("value", key), false);
     }
 
     /** The root data object handed to Qute. */
@@ -34,6 +44,9 @@ final class TemplateValues {
      * from a library could still quote a value; any value long enough to be meaningful is masked.
      */
     String redact(String message) {
+        if (!secret) {
+            return message;
+        }
         String out = message;
         for (Object value : byKey.values()) {
             String text = Args.text(value);

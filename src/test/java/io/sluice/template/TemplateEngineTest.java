@@ -138,4 +138,32 @@ class TemplateEngineTest {
         }
         assertEquals(2, engine.parseCount());
     }
+
+    @Test
+    @DisplayName("Key templates go through the same parse cache: 1,000 rewrites, and a Secret template of the same text, parse once")
+    void keyTemplatesShareTheParseCache() {
+        TemplateEngine engine = new TemplateEngine();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("K" + i, engine.keyTemplate("rewrite[0].transform.template", "{{ .value | upper }}", 253)
+                    .render("k" + i));
+        }
+        assertEquals(1, engine.parseCount());
+        assertArrayEquals("BOB".getBytes(), engine.render("data[x]", "{{ .value | upper }}", Render.values("value", "bob")));
+        assertEquals(1, engine.parseCount());
+        engine.keyTemplate("rewrite[0].transform.template", "{value.upper}", 253).render("k");
+        assertEquals(2, engine.parseCount());
+    }
+
+    @Test
+    @DisplayName("A key template sees the key as .value and nothing else, as in ESO")
+    void keyTemplateSeesOnlyTheKey() {
+        KeyTemplate all = Render.ENGINE.keyTemplate("t", "{{ range $k, $v := . }}{{ $k }}:{{ $v }};{{ end }}", 253);
+        assertEquals("value:db/user;", all.render("db/user"));
+        assertEquals("string", Render.ENGINE.keyTemplate("t", "{{ typeOf .value }}", 253).render("k"));
+        // the key is not a secret value, so it is not masked: a Secret template would print "at *** 1" here
+        TemplateException missing = assertThrows(TemplateException.class,
+                () -> Render.ENGINE.keyTemplate("t", "{{ .password }}", 253).render("line"));
+        assertEquals("TemplateKeyNotFound", missing.reason());
+        assertTrue(missing.getMessage().startsWith("t: unknown key at line 1"), missing.getMessage());
+    }
 }
