@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.v1.ExternalSecret;
@@ -17,9 +18,11 @@ import io.sluice.api.v1.SecretStore;
 import io.sluice.metrics.SyncMetrics;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints the heap after GC that Sluice needs at 1,000, 5,000 and 10,000 ExternalSecrets with 4 KB Secrets, in one
  * JVM with the in-process test API server. Figures, not assertions: {@code ./mvnw -B -o test -Pbenchmarks
- * -Dtest=CacheMemoryBenchmark}.
+ * -Dtest=CacheMemoryBenchmark} ({@code -Dbench.steps=1000,5000} for other counts).
  * <p>
  * The test API server keeps every object as a JSON string in the same heap. Its share is estimated as the JSON
  * size of every object it holds (one byte per character: compact strings) plus {@value #SERVER_OVERHEAD_PER_OBJECT}
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 @Tag("benchmark")
 class CacheMemoryBenchmark {
-    private static final int[] STEPS = { 1_000, 5_000, 10_000 };
+    private static final int[] STEPS = Arrays.stream(System.getProperty("bench.steps", "1000,5000,10000").split(","))
+            .mapToInt(Integer::parseInt).toArray();
     private static final int REMOTE_SECRETS = 100;
     private static final int SECRET_BYTES = 4096;
     private static final int NAMESPACES = 10;
@@ -73,7 +77,7 @@ class CacheMemoryBenchmark {
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = created; i < step; i++) {
                     int index = i;
-                    writes.add(creators.submit(() -> client.resource(applied(index)).create()));
+                    writes.add(creators.submit(() -> create(applied(index))));
                 }
                 for (Future<?> write : writes) {
                     write.get();
@@ -94,6 +98,23 @@ class CacheMemoryBenchmark {
             creators.shutdownNow();
         }
         System.out.printf("[bench] max heap (-Xmx) of this run: %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** Creates, trying again when a busy test API server times out; a retry may find it created. */
+    private void create(ExternalSecret es) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                client.resource(es).create();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                    return;
+                }
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private long synced(int count) {
