@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.sluice.api.v1.ClusterExternalSecret;
 import io.sluice.api.v1.ExternalSecret;
+import io.sluice.kube.PrunedItemStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class ClusterExternalSecretEventSources {
         namespaces = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Namespace.class, ClusterExternalSecret.class)
                 .withName("ces-namespaces")
+                .withItemStore(new PrunedItemStore<>())
                 .withSecondaryToPrimaryMapper(ns -> everyClusterExternalSecret())
                 .withOnUpdateFilter((next, previous) -> !Objects.equals(next.getMetadata().getLabels(),
                         previous.getMetadata().getLabels())
@@ -39,6 +41,7 @@ final class ClusterExternalSecretEventSources {
         provisioned = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(ExternalSecret.class, ClusterExternalSecret.class)
                 .withName("ces-external-secrets")
+                .withItemStore(new PrunedItemStore<>())
                 .withLabelSelector(ProvisionedExternalSecret.OWNER_LABEL)
                 .withSecondaryToPrimaryMapper(es -> Set.of(new ResourceID(
                         es.getMetadata().getLabels().get(ProvisionedExternalSecret.OWNER_LABEL))))

@@ -2,6 +2,7 @@ package io.sluice.clusterexternalsecret;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -20,6 +21,7 @@ import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.GuardedDelete;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.PrunedItemStore;
 import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
@@ -42,7 +44,8 @@ import org.jboss.logging.Logger;
  * ClusterExternalSecret by a label, not an ownerReference (see {@link ProvisionedExternalSecret}): deleting the
  * ClusterExternalSecret leaves them in place, and re-creating it adopts them without a write.
  */
-@ControllerConfiguration(name = "clusterexternalsecret", generationAwareEventProcessing = false)
+@ControllerConfiguration(name = "clusterexternalsecret", generationAwareEventProcessing = false,
+        informer = @Informer(itemStore = PrunedItemStore.class))
 public class ClusterExternalSecretReconciler implements Reconciler<ClusterExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ClusterExternalSecretReconciler.class);
     static final String ALREADY_EXISTS = "external secret already exists in namespace";

@@ -12,6 +12,7 @@ import io.sluice.api.v1.ClusterSecretStore;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.SecretStore;
 import io.sluice.api.v1.SecretStoreRef;
+import io.sluice.kube.PrunedItemStore;
 import io.sluice.kube.WellKnown;
 import io.sluice.provider.StoreView;
 import io.sluice.store.CredentialChangeEventSource;
@@ -50,17 +51,20 @@ final class ExternalSecretEventSources {
         secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
                 .withName("managed-secrets")
                 .withLabelSelector(WellKnown.MANAGED_LABEL + "=true")
+                .withItemStore(new PrunedItemStore<>(ManagedSecretPruning::prune))
                 .withSecondaryToPrimaryMapper(secret -> byIndex(BY_TARGET,
                         targetKey(secret.getMetadata().getNamespace(), secret.getMetadata().getName())))
                 .build(), context);
         stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
                 .withName("secret-stores")
+                .withItemStore(new PrunedItemStore<>())
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.SECRET_STORE,
                         store.getMetadata().getNamespace(), store.getMetadata().getName())))
                 .build(), context);
         clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(ClusterSecretStore.class, ExternalSecret.class)
                 .withName("cluster-secret-stores")
+                .withItemStore(new PrunedItemStore<>())
                 .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.CLUSTER_SECRET_STORE,
                         null, store.getMetadata().getName())))
                 .build(), context);

@@ -3,6 +3,7 @@ package io.sluice.externalsecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -24,6 +25,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.PrunedItemStore;
 import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
@@ -49,7 +51,8 @@ import org.jboss.logging.Logger;
  * Keeps each ExternalSecret's target Secret in sync: resolve stores, fetch, write the Secret only when it
  * changes, report status only when it changes, and come back when the next refresh is due.
  */
-@ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false)
+@ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false,
+        informer = @Informer(itemStore = PrunedItemStore.class))
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
     /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */

@@ -183,6 +183,9 @@ final class SecretPlanner {
         meta.setLabels(labels);
         meta.setAnnotations(annotations);
         meta.setOwnerReferences(ownerRefs.isEmpty() ? null : ownerRefs);
+        // The cache keeps only part of managedFields (ManagedSecretPruning): sent back on a PUT, that part would
+        // replace the server's record; sent without, the server keeps its own.
+        meta.setManagedFields(null);
         return new SecretBuilder()
                 .withMetadata(meta)
                 .withType(merge ? typeOf(existing) : desired.type())

@@ -23,7 +23,7 @@ public class ReconcileLedger implements PerResourceMetrics {
      * What is known of one resource; {@code lastInputs} is {@link #inputsOf} of the resource the last reconcile
      * saw.
      */
-    public record Entry(long received, long handled, long reconciles, String lastInputs) {
+    public record Entry(long received, long handled, long reconciles, Inputs lastInputs) {
         static final Entry NONE = new Entry(0, 0, 0, null);
     }
 
@@ -31,10 +31,10 @@ public class ReconcileLedger implements PerResourceMetrics {
         long received;
         long submittedCovers;
         long runningCovers;
-        String runningInputs;
+        Inputs runningInputs;
         long handled;
         long reconciles;
-        String lastInputs;
+        Inputs lastInputs;
     }
 
     private final Map<ResourceSeries, State> states = new ConcurrentHashMap<>();
@@ -66,12 +66,16 @@ public class ReconcileLedger implements PerResourceMetrics {
     /**
      * What a reconcile reads of its resource besides the status: the generation (the spec), labels and
      * annotations. Not the resourceVersion: the SDK does not reconcile again for the operator's own status
-     * writes, so the last version reconciled is often not the current one.
+     * writes, so the last version reconciled is often not the current one. Kept as numbers, not a string built
+     * on every reconcile: this runs on the hot path for every resource, and only tests read it.
      */
-    public static String inputsOf(HasMetadata resource) {
+    public record Inputs(Long generation, int labels, int annotations, String deletionTimestamp) {
+    }
+
+    public static Inputs inputsOf(HasMetadata resource) {
         var meta = resource.getMetadata();
-        return meta.getGeneration() + "/" + Objects.hashCode(meta.getLabels()) + "/"
-                + Objects.hashCode(meta.getAnnotations()) + "/" + meta.getDeletionTimestamp();
+        return new Inputs(meta.getGeneration(), Objects.hashCode(meta.getLabels()),
+                Objects.hashCode(meta.getAnnotations()), meta.getDeletionTimestamp());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.sluice.push;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,6 +22,7 @@ import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
 import io.sluice.kube.PrimaryWrites;
+import io.sluice.kube.PrunedItemStore;
 import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.RefreshIntervalFloor;
@@ -47,7 +49,8 @@ import org.jboss.logging.Logger;
  * after {@code refreshInterval} (0: push once per spec change and per source change). Source Secrets are
  * watched ({@link PushSourceWatch}), so a changed source goes out at once.
  */
-@ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER)
+@ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER,
+        informer = @Informer(itemStore = PrunedItemStore.class))
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
     static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
     private static final Logger LOG = Logger.getLogger(PushSecretReconciler.class);

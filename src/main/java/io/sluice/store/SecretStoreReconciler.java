@@ -1,5 +1,6 @@
 package io.sluice.store;
 
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -8,10 +9,12 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1.SecretStore;
+import io.sluice.kube.PrunedItemStore;
 import io.sluice.provider.StoreView;
 import java.util.List;
 
-@ControllerConfiguration(name = "secretstore")
+@ControllerConfiguration(name = "secretstore",
+        informer = @Informer(itemStore = PrunedItemStore.class))
 public class SecretStoreReconciler implements Reconciler<SecretStore> {
     private final StoreReconciliation reconciliation;
 

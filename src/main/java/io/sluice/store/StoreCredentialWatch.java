@@ -15,8 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
- * Informs, by name, about only the Secrets that hold store credentials (never all Secrets): one
- * {@link CredentialSecretInformer} per distinct Secret, shared by every store reading it. When one changes, the
+ * Informs about only the Secrets that hold store credentials (never caches all Secrets): one
+ * {@link CredentialSecretInformer} per namespace holding such Secrets, caching only those, shared by every store
+ * reading them. When one changes, the
  * clients built from it are rebuilt and the stores' users are told, so rotated keys take effect at once
  * instead of at the next revalidation.
  * <p>
@@ -42,7 +43,7 @@ public class StoreCredentialWatch {
     private final StoreClientCache clients;
     private final Map<Use, Set<SecretReference>> uses = new HashMap<>();
     private final Map<StoreClientCache.StoreId, Long> trackedGenerations = new HashMap<>();
-    private final Map<SecretReference, CredentialSecretInformer> informers = new HashMap<>();
+    private final Map<String, CredentialSecretInformer> informers = new HashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public StoreCredentialWatch(KubernetesClient client, StoreClientCache clients) {
@@ -85,7 +86,15 @@ public class StoreCredentialWatch {
 
     /** The Secrets informed about right now. */
     synchronized Set<SecretReference> informedSecrets() {
-        return Set.copyOf(informers.keySet());
+        Set<SecretReference> informed = new HashSet<>();
+        informers.forEach((namespace, informer) -> informer.watchedNames()
+                .forEach(name -> informed.add(new SecretReference(namespace, name))));
+        return informed;
+    }
+
+    /** The informers open right now: one per namespace. */
+    synchronized int informerCount() {
+        return informers.size();
     }
 
     /** Whether every informer has its watch open. */
@@ -99,8 +108,8 @@ public class StoreCredentialWatch {
         } else {
             uses.put(use, Set.copyOf(secrets));
         }
-        secrets.forEach(ref -> informers.computeIfAbsent(ref, r -> new CredentialSecretInformer(client, r,
-                () -> changed(r))));
+        secrets.forEach(ref -> informers.computeIfAbsent(ref.namespace(),
+                namespace -> new CredentialSecretInformer(client, namespace, this::changed)).watch(ref.name()));
         closeUnused();
     }
 
@@ -108,10 +117,14 @@ public class StoreCredentialWatch {
         Set<SecretReference> used = new HashSet<>();
         uses.values().forEach(used::addAll);
         informers.entrySet().removeIf(e -> {
-            if (used.contains(e.getKey())) {
+            String namespace = e.getKey();
+            CredentialSecretInformer informer = e.getValue();
+            informer.watchedNames().stream().filter(name -> !used.contains(new SecretReference(namespace, name)))
+                    .forEach(informer::unwatch);
+            if (!informer.watchesNothing()) {
                 return false;
             }
-            e.getValue().close();
+            informer.close();
             return true;
         });
     }
