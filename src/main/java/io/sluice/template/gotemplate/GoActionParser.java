@@ -138,7 +138,23 @@ final class GoActionParser {
         if (!token.matches("[-+]?\\d+")) {
             throw GoTemplateException.unsupported("number other than a decimal whole or floating-point number", line);
         }
-        return token.startsWith("+") ? token.substring(1) : token;
+        String whole = token.startsWith("+") ? token.substring(1) : token;
+        return wholeNumber(whole);
+    }
+
+    /** Go's ints are 64-bit, Qute reads a plain literal as an int: a larger one needs Qute's long suffix. */
+    private String wholeNumber(String token) {
+        try {
+            Integer.parseInt(token);
+            return token;
+        } catch (NumberFormatException notAnInt) {
+            try {
+                Long.parseLong(token);
+                return token + "L";
+            } catch (NumberFormatException notALong) {
+                throw GoTemplateException.unsupported("whole number beyond 64 bits", line);
+            }
+        }
     }
 
     private String stringLiteral(char quote) {

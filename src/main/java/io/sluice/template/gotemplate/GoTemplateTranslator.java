@@ -239,7 +239,9 @@ public final class GoTemplateTranslator {
             if (node instanceof GoNode.Text text) {
                 out.append(escapeText(text.value()));
             } else if (node instanceof GoNode.Constant constant && !constant.token().startsWith("fn:")) {
-                out.append(constant.token());
+                // printed as Go prints it: without the long suffix Qute needs inside an expression
+                out.append(constant.token().endsWith("L") ? constant.token().substring(0, constant.token().length() - 1)
+                        : constant.token());
             } else {
                 out.append('{').append(writer.expression(node, block).text()).append('}');
             }
