@@ -12,19 +12,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The HTTP client factory of every Kubernetes client Sluice builds (META-INF/services): the factory that would be
- * chosen otherwise, with {@link ApiRequestLimiter} added. A service and not a CDI producer because JOSDK does not
- * use the client Quarkus produces: QOSDK 7.7.3's OverriddenConfigurationService (in place as soon as a
+ * chosen otherwise, with {@link ApiRequestLimiter} and {@link ApiRequestCounter} added. A service and not a CDI
+ * producer because JOSDK does not use the client Quarkus produces: QOSDK 7.7.3's OverriddenConfigurationService (in place as soon as a
  * ConfigurationServiceCustomizer exists) does not delegate getKubernetesClient, so JOSDK builds its informers'
  * and controllers' clients from Config.autoConfigure, and only the ServiceLoader reaches them all.
  * <p>
  * All clients built under the same settings share one bucket, so the limit holds for the process, as the
  * single client of an ESO controller would. Outside a Sluice application (no {@link SluiceConfig}), clients are
- * not limited.
+ * neither limited nor counted.
  */
 public class RateLimitedHttpClientFactory implements HttpClient.Factory {
     private static final String INTERCEPTOR = "sluice-client-qps";
+    private static final String COUNTER = "sluice-request-count";
     private static final int PRIORITY = Integer.MAX_VALUE - 1;
     private static final Map<String, ApiRequestLimiter> LIMITERS = new ConcurrentHashMap<>();
+    private static final ApiRequestCounter REQUESTS = new ApiRequestCounter();
 
     @Override
     public HttpClient.Builder newBuilder(Config config) {
@@ -43,7 +45,11 @@ public class RateLimitedHttpClientFactory implements HttpClient.Factory {
 
     private static HttpClient.Builder limited(HttpClient.Builder builder) {
         SluiceConfig.Kubernetes settings = settings();
-        if (settings != null && settings.clientQps() > 0) {
+        if (settings == null) {
+            return builder;
+        }
+        builder.addOrReplaceInterceptor(COUNTER, REQUESTS);
+        if (settings.clientQps() > 0) {
             String key = settings.clientQps() + "/" + settings.clientBurst();
             builder.addOrReplaceInterceptor(INTERCEPTOR, LIMITERS.computeIfAbsent(key, k -> new ApiRequestLimiter(
                     new ApiRequestRate(settings.clientQps(), settings.clientBurst(), System::nanoTime))));
