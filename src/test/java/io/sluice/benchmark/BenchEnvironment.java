@@ -3,7 +3,7 @@ package io.sluice.benchmark;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.sluice.testing.aws.emulator.AwsEmulator;
+import io.sluice.testing.aws.EmulatorResource;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.HashMap;
@@ -21,7 +21,6 @@ public class BenchEnvironment implements QuarkusTestResourceLifecycleManager {
     static final String COLD_READY_FROM = "bench.cold.created-at-nanos";
 
     private KubernetesServer server;
-    private AwsEmulator emulator;
 
     @Override
     public Map<String, String> start() {
@@ -40,9 +39,8 @@ public class BenchEnvironment implements QuarkusTestResourceLifecycleManager {
             config.putAll(kube);
         }
         String endpoint = System.getProperty("bench.aws-endpoint");
-        if (endpoint == null) {
-            emulator = AwsEmulator.start();
-            endpoint = emulator.endpoint().toString();
+        if (endpoint == null) { // the emulator EmulatorResource shares with every @QuarkusTest (it configures Sluice too)
+            endpoint = new EmulatorResource().start().get("sluice.aws.secrets-manager-endpoint");
         }
         config.put("sluice.aws.secrets-manager-endpoint", endpoint);
         config.put("sluice.aws.sts-endpoint", endpoint);
@@ -65,9 +63,6 @@ public class BenchEnvironment implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.after();
-        }
-        if (emulator != null) {
-            emulator.close();
         }
     }
 }
