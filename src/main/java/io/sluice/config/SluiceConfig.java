@@ -206,8 +206,19 @@ public interface SluiceConfig {
         int reconcileThreads();
 
         /**
-         * Requests in flight to the API server at most. The fabric8 client has no QPS limiter: this cap is what
-         * bounds bursts (Sluice writes only on change, so steady state is watch traffic).
+         * Kubernetes API requests per second at most, over every client of the process (ESO's --client-qps):
+         * a request beyond the burst waits on the thread that sends it. {@code 0} switches the limit off.
+         */
+        @WithDefault("50")
+        double clientQps();
+
+        /** Requests that may go at once before {@code client-qps} paces them (ESO's --client-burst). */
+        @WithDefault("100")
+        int clientBurst();
+
+        /**
+         * Requests in flight to the API server at most (watches included), on top of the
+         * {@code client-qps} pacing.
          */
         @WithDefault("64")
         int maxConcurrentRequests();

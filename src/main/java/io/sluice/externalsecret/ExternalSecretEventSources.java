@@ -105,6 +105,11 @@ final class ExternalSecretEventSources {
                 .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
     }
 
+    /** The target Secret if the managed-Secrets cache has it; never asks the API server. */
+    Optional<Secret> cachedTargetSecret(String namespace, String name) {
+        return secrets.get(new ResourceID(name, namespace));
+    }
+
     /** The Secrets carrying the managed label in a namespace, from the cache. */
     List<Secret> managedSecrets(String namespace) {
         return secrets.list(namespace).toList();

@@ -132,7 +132,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (!cleanup.reconcile(es, context)) {
             return PrimaryWrites.afterConflict();
         }
-        Secret existing = sources.targetSecret(resource.getMetadata().getNamespace(), es.targetName());
         Instant now = clock.instant();
         Duration interval;
         try {
@@ -148,7 +147,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
-        if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing)) {
+        TargetRead existing = TargetRead.of(sources, resource.getMetadata().getNamespace(), es, reason);
+        if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing.secret())) {
             reason = Reason.CHANGED;
         }
         if (reason == Reason.NONE) {
@@ -203,7 +203,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     }
 
     private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
-            EffectiveSpec es, Secret existing, Reason reason, String marker, Duration interval, Instant now) {
+            EffectiveSpec es, TargetRead existing, Reason reason, String marker, Duration interval, Instant now) {
         UnsupportedFields.reject(es.spec());
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
@@ -226,26 +226,40 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     /**
      * Plans and writes the target Secret. When someone else changed it between the read and the write (409), the
-     * Secret is read again and the plan made again at once, a few times, rather than failing the sync.
+     * Secret is read again and the plan made again at once, a few times, rather than failing the sync. A Secret
+     * that was only assumed absent ({@link TargetRead}) is read before any plan but a create, and after a create
+     * that finds it there; neither counts as a conflict.
      */
-    private SecretPlan writeSecret(EffectiveSpec es, CollectedData collected, Secret existing) {
-        Secret current = existing;
-        for (int attempt = 1;; attempt++) {
-            Secret read = current;
-            SecretPlan plan = (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read)
-                    : Optional.<SecretPlan> empty()).orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
+    private SecretPlan writeSecret(EffectiveSpec es, CollectedData collected, TargetRead existing) {
+        String namespace = es.resource().getMetadata().getNamespace();
+        Secret current = existing.secret();
+        boolean assumedAbsent = existing.assumedAbsent();
+        int conflicts = 0;
+        while (true) {
+            SecretPlan plan = plan(es, collected, current);
+            if (assumedAbsent && plan.action() != SecretPlan.Action.CREATE) {
+                assumedAbsent = false;
+                current = secretWriter.current(namespace, es.targetName());
+                continue;
+            }
             try {
                 secretWriter.apply(plan);
                 return plan;
             } catch (TargetSecretWriter.SecretChanged e) {
-                if (attempt == WRITE_CONFLICT_ATTEMPTS) {
+                if (!assumedAbsent && ++conflicts == WRITE_CONFLICT_ATTEMPTS) {
                     throw new SyncException("SecretSyncedError", "could not write secret " + es.targetName()
-                            + ": it changed while being written " + attempt + " times in a row; the existing secret is kept");
+                            + ": it changed while being written " + conflicts + " times in a row; the existing secret is kept");
                 }
+                assumedAbsent = false;
                 LOG.debugf("%s: %s; planning again", es.resource().getMetadata().getName(), e.getMessage());
-                current = secretWriter.current(es.resource().getMetadata().getNamespace(), es.targetName());
+                current = secretWriter.current(namespace, es.targetName());
             }
         }
+    }
+
+    private SecretPlan plan(EffectiveSpec es, CollectedData collected, Secret read) {
+        return (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read) : Optional.<SecretPlan> empty())
+                .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
     }
 
     /** The seam where templates render: provider data in, the Secret's content out. */
