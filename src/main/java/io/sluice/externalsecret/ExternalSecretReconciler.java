@@ -211,7 +211,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, maxAge);
         collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
                 "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
-        SecretPlan plan = writeSecret(es, collected, existing);
+        Written written = writeSecret(es, collected, existing);
+        SecretPlan plan = written.plan();
         report(resource, id, es, plan, reason);
         if (es.creationPolicy() == CreationPolicy.Owner && reason != Reason.PERIODIC) {
             deleteLeftBehind(resource, id, es);
@@ -219,7 +220,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         backoff.succeeded(id);
         schedule.refreshed(id, now);
         ExternalSecretStatus next = statusWriter.synced(resource, marker,
-                plan.leavesSecret(existing) ? es.targetName() : null,
+                plan.leavesSecret(written.found()) ? es.targetName() : null,
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
         return withSchedule(resource, context, next, id, es, interval, now);
     }
@@ -230,7 +231,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
      * that was only assumed absent ({@link TargetRead}) is read before any plan but a create, and after a create
      * that finds it there; neither counts as a conflict.
      */
-    private SecretPlan writeSecret(EffectiveSpec es, CollectedData collected, TargetRead existing) {
+    private Written writeSecret(EffectiveSpec es, CollectedData collected, TargetRead existing) {
         String namespace = es.resource().getMetadata().getNamespace();
         Secret current = existing.secret();
         boolean assumedAbsent = existing.assumedAbsent();
@@ -244,7 +245,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             }
             try {
                 secretWriter.apply(plan);
-                return plan;
+                return new Written(plan, current);
             } catch (TargetSecretWriter.SecretChanged e) {
                 if (!assumedAbsent && ++conflicts == WRITE_CONFLICT_ATTEMPTS) {
                     throw new SyncException("SecretSyncedError", "could not write secret " + es.targetName()
@@ -255,6 +256,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 current = secretWriter.current(namespace, es.targetName());
             }
         }
+    }
+
+    /** A plan carried out, with the Secret it was planned from (null when there was none). */
+    private record Written(SecretPlan plan, Secret found) {
     }
 
     private SecretPlan plan(EffectiveSpec es, CollectedData collected, Secret read) {
