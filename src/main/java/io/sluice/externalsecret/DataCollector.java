@@ -9,6 +9,9 @@ import io.sluice.api.v1.SecretStoreRef;
 import io.sluice.externalsecret.values.EntryValues;
 import io.sluice.externalsecret.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
+import io.sluice.generator.Generated;
+import io.sluice.generator.GeneratorException;
+import io.sluice.generator.GeneratorRunner;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
@@ -23,10 +26,12 @@ import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fetches everything an ExternalSecret asks for, through the shared fetch layer, and turns the raw remote
@@ -37,11 +42,14 @@ final class DataCollector {
     private final StoreLookup stores;
     private final StoreAccess access;
     private final SharedFetcher fetcher;
+    private final GeneratorRunner generators;
+    private Optional<Instant> expiresAt = Optional.empty();
 
-    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher) {
+    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher, GeneratorRunner generators) {
         this.stores = stores;
         this.access = access;
         this.fetcher = fetcher;
+        this.generators = generators;
     }
 
     /**
@@ -61,8 +69,11 @@ final class DataCollector {
         }
     }
 
-    /** The Secret data gathered, and the entries skipped because the provider says their secret is gone. */
-    record CollectedData(Map<String, byte[]> data, List<String> missing) {
+    /**
+     * The Secret data gathered, the entries skipped because the provider says their secret is gone, and when the
+     * first generated value that expires (a token) stops working.
+     */
+    record CollectedData(Map<String, byte[]> data, List<String> missing, Optional<Instant> expiresAt) {
         /** ESO's "the provider returned no data": what deletionPolicy acts on. */
         boolean nothingFound() {
             return data.isEmpty();
@@ -87,7 +98,7 @@ final class DataCollector {
                 skipIfGone(es, where, missing, () -> result.put(entry.secretKey, dataEntry(es, entry, maxAge)));
             }
         }
-        return new CollectedData(result, List.copyOf(missing));
+        return new CollectedData(result, List.copyOf(missing), expiresAt);
     }
 
     private static void skipIfGone(EffectiveSpec es, String where, List<String> missing, Runnable entry) {
@@ -109,8 +120,7 @@ final class DataCollector {
         String namespace = es.resource().getMetadata().getNamespace();
         ExternalSecretDataFrom entry = es.spec().dataFrom.get(i);
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
-            throw new SyncException("SecretSyncedError", "dataFrom[" + i + "]: generators ("
-                    + entry.sourceRef.generatorRef.kind + ") are not supported by Sluice");
+            return generated(i, entry, namespace);
         }
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, namespace);
@@ -123,6 +133,22 @@ final class DataCollector {
             return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), maxAge));
         }
         throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
+    }
+
+    /** Generated afresh at every sync, as in ESO; not shared with other resources. */
+    private Map<String, byte[]> generated(int i, ExternalSecretDataFrom entry, String namespace) {
+        String where = "dataFrom[" + i + "].sourceRef.generatorRef";
+        Generated generated;
+        try {
+            generated = generators.generate(entry.sourceRef.generatorRef, namespace);
+        } catch (GeneratorException e) {
+            throw new SyncException("SecretSyncedError", "error processing spec." + where + ": " + e.getMessage());
+        } catch (ProviderException e) {
+            throw new SyncException("SecretSyncedError", "UpdateFailed", "error processing spec." + where + ": "
+                    + e.getMessage(), null);
+        }
+        generated.expiresAt().ifPresent(at -> expiresAt = expiresAt.filter(known -> known.isBefore(at)).or(() -> Optional.of(at)));
+        return EntryValues.forGenerator(where, entry.rewrite, generated.data());
     }
 
     /** Refused here, before any provider call, so that the message names the entry. */

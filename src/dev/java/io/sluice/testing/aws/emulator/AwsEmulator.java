@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-JVM AWS Secrets Manager and STS speaking the real wire protocols on a random loopback port, for
+ * An in-JVM AWS Secrets Manager, STS and ECR (GetAuthorizationToken) speaking the real wire protocols on a random loopback port, for
  * the real SDK clients built with {@code endpointOverride(endpoint())}. Besides the AWS behaviour it offers
  * test hooks: call counters, fault injection ({@link Fault}: errors, slow answers, dropped connections), an
  * access-key allow-list, the STS call log and seeding.
@@ -25,6 +25,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final Clock clock;
     private final Map<String, SecretsManagerState> secretsByRegion = new ConcurrentHashMap<>();
     private final StsState sts;
+    private final EcrState ecr;
     private final CallCounter calls = new CallCounter();
     private final FaultInjector faults = new FaultInjector();
     private final AccessPolicy access;
@@ -33,9 +34,10 @@ public final class AwsEmulator implements AutoCloseable {
     private AwsEmulator(Clock clock) {
         this.clock = clock;
         this.sts = new StsState(clock);
+        this.ecr = new EcrState(clock, ACCOUNT);
         this.access = new AccessPolicy(sts, ACCOUNT);
         SecretsManagerHandler secretsManager = new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
-        this.server = new EmulatorHttpServer(List.of(secretsManager, new StsHandler(sts, ACCOUNT)), calls, faults, access);
+        this.server = new EmulatorHttpServer(List.of(secretsManager, new StsHandler(sts, ACCOUNT), new EcrHandler(ecr)), calls, faults, access);
     }
 
     public static AwsEmulator start() {
@@ -143,6 +145,16 @@ public final class AwsEmulator implements AutoCloseable {
         return sts.byAccessKey(accessKeyId);
     }
 
+    /** ECR logins handed out by GetAuthorizationToken, oldest first. */
+    public List<EcrState.Token> ecrTokens() {
+        return ecr.issued();
+    }
+
+    /** ECR logins issued from now on expire after this lifetime instead of AWS's 12 hours. */
+    public void issueEcrTokensValidFor(Duration lifetime) {
+        ecr.lifetime(lifetime);
+    }
+
     /** Creates a secret with a string value directly in the default region; returns its ARN. */
     public String seedSecret(String name, String value, Map<String, String> tags) {
         return secrets(DEFAULT_REGION).create(name, null, null, tags, null, value, null).arn();
@@ -161,6 +173,7 @@ public final class AwsEmulator implements AutoCloseable {
     public void reset() {
         secretsByRegion.values().forEach(SecretsManagerState::clear);
         sts.clear();
+        ecr.clear();
         calls.reset();
         faults.reset();
         access.allowAll();
