@@ -21,7 +21,8 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
             emulator = AwsEmulator.start();
         }
         String endpoint = emulator.endpoint().toString();
-        return Map.of("sluice.aws.secrets-manager-endpoint", endpoint, "sluice.aws.sts-endpoint", endpoint);
+        return Map.of("sluice.aws.secrets-manager-endpoint", endpoint, "sluice.aws.sts-endpoint", endpoint,
+                "sluice.aws.ecr-endpoint", endpoint);
     }
 
     @Override
