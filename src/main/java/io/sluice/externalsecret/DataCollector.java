@@ -147,7 +147,8 @@ final class DataCollector {
             throw new SyncException("SecretSyncedError", "UpdateFailed", "error processing spec." + where + ": "
                     + e.getMessage(), null);
         }
-        generated.expiresAt().ifPresent(at -> expiresAt = expiresAt.filter(known -> known.isBefore(at)).or(() -> Optional.of(at)));
+        generated.expiresAt().ifPresent(at -> expiresAt = expiresAt.filter(known -> known.isBefore(at))
+                .or(() -> Optional.of(at)));
         return EntryValues.forGenerator(where, entry.rewrite, generated.data());
     }
 

@@ -37,8 +37,8 @@ final class TokenRenewal {
 
     /** Remembers when the values just generated must be renewed. */
     void synced(ResourceID id, Optional<Instant> expiresAt, Instant now) {
-        renewBy.put(id, expiresAt.map(at -> at.isAfter(now) ? now.plus(Duration.between(now, at).multipliedBy(3).dividedBy(4))
-                : now));
+        renewBy.put(id, expiresAt.map(at -> at.isAfter(now)
+                ? now.plus(Duration.between(now, at).multipliedBy(3).dividedBy(4)) : now));
     }
 
     boolean due(ResourceID id, EffectiveSpec es, Instant now) {
@@ -76,8 +76,7 @@ final class TokenRenewal {
                 || es.resource().getStatus().refreshTime == null) {
             return Optional.empty();
         }
-        Duration window = startupSpread;
-        return Optional.of(startedAt.plusMillis((long) (window.toMillis()
+        return Optional.of(startedAt.plusMillis((long) (startupSpread.toMillis()
                 * RefreshSchedule.spreadOf(es.resource().getMetadata().getUid()))));
     }
 
