@@ -138,6 +138,9 @@ public interface SluiceConfig {
         /** STS endpoint override. AWS_ENDPOINT_URL_STS is honoured too. */
         Optional<String> stsEndpoint();
 
+        /** ECR endpoint override, for the ECRAuthorizationToken generator. AWS_ENDPOINT_URL_ECR is honoured too. */
+        Optional<String> ecrEndpoint();
+
         /** STS credentials are renewed this long before they expire (the tokens are re-minted with them). */
         @WithDefault("5m")
         Duration credentialRefreshMargin();

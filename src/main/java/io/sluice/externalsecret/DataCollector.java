@@ -10,6 +10,9 @@ import io.sluice.values.EntryValues;
 import io.sluice.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
 import io.sluice.provider.FetchOutcome;
+import io.sluice.generator.Generated;
+import io.sluice.generator.GeneratorException;
+import io.sluice.generator.GeneratorRunner;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
@@ -22,6 +25,7 @@ import io.sluice.regexp.TenantRegexp;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,11 +42,14 @@ final class DataCollector {
     private final StoreLookup stores;
     private final StoreAccess access;
     private final SharedFetcher fetcher;
+    private final GeneratorRunner generators;
+    private Optional<Instant> expiresAt = Optional.empty();
 
-    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher) {
+    DataCollector(StoreLookup stores, StoreAccess access, SharedFetcher fetcher, GeneratorRunner generators) {
         this.stores = stores;
         this.access = access;
         this.fetcher = fetcher;
+        this.generators = generators;
     }
 
     /**
@@ -62,8 +69,11 @@ final class DataCollector {
         }
     }
 
-    /** The Secret data gathered, and the entries skipped because the provider says their secret is gone. */
-    record CollectedData(Map<String, byte[]> data, List<String> missing) {
+    /**
+     * The Secret data gathered, the entries skipped because the provider says their secret is gone, and when the
+     * first generated value that expires (a token) stops working.
+     */
+    record CollectedData(Map<String, byte[]> data, List<String> missing, Optional<Instant> expiresAt) {
         /** ESO's "the provider returned no data": what deletionPolicy acts on. */
         boolean nothingFound() {
             return data.isEmpty();
@@ -90,7 +100,7 @@ final class DataCollector {
                         dataEntry(es, entry, maxAge, prefetched)));
             }
         }
-        return new CollectedData(result, List.copyOf(missing));
+        return new CollectedData(result, List.copyOf(missing), expiresAt);
     }
 
     private static void skipIfGone(EffectiveSpec es, String where, List<String> missing, Runnable entry) {
@@ -112,8 +122,7 @@ final class DataCollector {
         String namespace = es.resource().getMetadata().getNamespace();
         ExternalSecretDataFrom entry = es.spec().dataFrom.get(i);
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
-            throw new SyncException("SecretSyncedError", "dataFrom[" + i + "]: generators ("
-                    + entry.sourceRef.generatorRef.kind + ") are not supported by Sluice");
+            return generated(i, entry, namespace);
         }
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, namespace);
@@ -126,6 +135,23 @@ final class DataCollector {
             return EntryValues.forFind(entry.find, entry.rewrite, find(client, ref, FindQuery.of(entry.find), maxAge));
         }
         throw new SyncException("SecretSyncedError", "dataFrom[" + i + "] has neither extract nor find");
+    }
+
+    /** Generated afresh at every sync, as in ESO; not shared with other resources. */
+    private Map<String, byte[]> generated(int i, ExternalSecretDataFrom entry, String namespace) {
+        String where = "dataFrom[" + i + "].sourceRef.generatorRef";
+        Generated generated;
+        try {
+            generated = generators.generate(entry.sourceRef.generatorRef, namespace);
+        } catch (GeneratorException e) {
+            throw new SyncException("SecretSyncedError", "error processing spec." + where + ": " + e.getMessage());
+        } catch (ProviderException e) {
+            throw new SyncException("SecretSyncedError", "UpdateFailed", "error processing spec." + where + ": "
+                    + e.getMessage(), null);
+        }
+        generated.expiresAt().ifPresent(at -> expiresAt = expiresAt.filter(known -> known.isBefore(at))
+                .or(() -> Optional.of(at)));
+        return EntryValues.forGenerator(where, entry.rewrite, generated.data());
     }
 
     /** Refused here, before any provider call, so that the message names the entry. */

@@ -21,6 +21,7 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.externalsecret.DataCollector.CollectedData;
 import io.sluice.externalsecret.RefreshSchedule.Reason;
 import io.sluice.fetch.SharedFetcher;
+import io.sluice.generator.GeneratorRunner;
 import io.sluice.kube.ApiErrors;
 import io.sluice.kube.EventRecorder;
 import io.sluice.kube.FailureBackoff;
@@ -69,6 +70,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final RefreshIntervalFloor intervalFloor;
     private final Clock clock = Clock.systemUTC();
     private final RefreshSchedule schedule;
+    private final TokenRenewal renewal;
+    private final GeneratorRunner generators;
     private final FailureBackoff backoff;
     private final RefreshAdmission admission;
     private final ReconcileBudget budget;
@@ -83,7 +86,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
             EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
             StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
-            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun, RefreshIntervalFloor intervalFloor) {
+            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun, RefreshIntervalFloor intervalFloor,
+            GeneratorRunner generators) {
         this.config = config;
         this.storeAccess = storeAccess;
         this.events = events;
@@ -95,6 +99,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.intervalFloor = intervalFloor;
         var es = config.externalSecrets();
         this.schedule = new RefreshSchedule(es.refreshJitter(), es.startupRefreshSpread(), Instant.now());
+        this.renewal = new TokenRenewal(es.startupRefreshSpread(), Instant.now());
+        this.generators = generators;
         this.backoff = new FailureBackoff(es.retryInitialBackoff(), es.retryMaxBackoff());
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
@@ -147,6 +153,9 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
                 resource.getMetadata().getUid(), now);
+        if (reason == Reason.NONE && renewal.due(id, es, now)) {
+            reason = Reason.PERIODIC;
+        }
         TargetRead existing = TargetRead.of(sources, resource.getMetadata().getNamespace(), es, reason);
         if (reason == Reason.NONE && SecretPlanner.needsRepair(es, existing.secret())) {
             reason = Reason.CHANGED;
@@ -208,7 +217,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
         Duration maxAge = fresh ? Duration.ZERO : RefreshSchedule.maxSharedReadAge(interval);
-        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher).collect(es, maxAge);
+        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher, generators)
+                .collect(es, maxAge);
         collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
                 "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
         Written written = writeSecret(es, collected, existing);
@@ -219,6 +229,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         }
         backoff.succeeded(id);
         schedule.refreshed(id, now);
+        renewal.synced(id, collected.expiresAt(), now);
         ExternalSecretStatus next = statusWriter.synced(resource, marker,
                 plan.leavesSecret(written.found()) ? es.targetName() : null,
                 plan.action().writes() || reason != Reason.PERIODIC, plan);
@@ -325,8 +336,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (status != null) {
             conditionMetrics.report(es.resource(), status.conditions);
         }
-        Optional<Duration> next = schedule.untilNext(id, es.refreshPolicy(), interval, status,
-                es.resource().getMetadata().getUid(), now);
+        Optional<Duration> next = renewal.earliest(id, es, now, schedule.untilNext(id, es.refreshPolicy(), interval,
+                status, es.resource().getMetadata().getUid(), now));
         UpdateControl<ExternalSecret> control = UpdateControl.noUpdate();
         return next.map(control::rescheduleAfter).orElse(control);
     }
@@ -335,8 +346,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
             ExternalSecretStatus next, ResourceID id, EffectiveSpec es, Duration interval, Instant now) {
         conditionMetrics.report(resource, next.conditions);
         boolean changed = !next.equals(resource.getStatus());
-        Optional<Duration> after = schedule.untilNext(id, es.refreshPolicy(), interval, next,
-                resource.getMetadata().getUid(), now);
+        Optional<Duration> after = renewal.earliest(id, es, now, schedule.untilNext(id, es.refreshPolicy(), interval,
+                next, resource.getMetadata().getUid(), now));
         if (changed && !PrimaryWrites.patchStatus(resource, next, context)) {
             return PrimaryWrites.afterConflict();
         }
@@ -359,6 +370,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     /** Frees the per-resource memory of a deleted ExternalSecret. */
     void forget(ResourceID id) {
         schedule.forget(id);
+        renewal.forget(id);
         backoff.forget(id);
         budget.forget(id);
     }
@@ -370,6 +382,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     /** Whether any per-resource memory is held for the ExternalSecret. */
     boolean remembers(ResourceID id) {
-        return schedule.tracks(id) || backoff.tracks(id) || budget.tracks(id);
+        return schedule.tracks(id) || backoff.tracks(id) || budget.tracks(id) || renewal.tracks(id);
     }
 }

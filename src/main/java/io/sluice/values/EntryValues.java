@@ -47,6 +47,14 @@ public final class EntryValues {
         return decodeAndGuard(find.decodingStrategy, find.nullBytePolicy, keyed);
     }
 
+    /** The entries of one {@code dataFrom[].sourceRef.generatorRef}: the generator's keys, rewritten (ESO applies no conversion or decoding). */
+    public static Map<String, byte[]> forGenerator(String source, List<ExternalSecretRewrite> rewrites,
+            Map<String, byte[]> generated) {
+        Map<String, byte[]> renamed = rewrites == null || rewrites.isEmpty() ? generated
+                : KeyRewriter.rewrite(rewrites, generated);
+        return SecretKeys.validate(source, renamed);
+    }
+
     private static Map<String, byte[]> renameAndValidate(String source, List<ExternalSecretRewrite> rewrites,
             RemoteRef.ConversionStrategy conversion, Map<String, byte[]> values) {
         Map<String, byte[]> renamed = rewrites == null || rewrites.isEmpty()

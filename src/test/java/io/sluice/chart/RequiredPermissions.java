@@ -34,6 +34,7 @@ final class RequiredPermissions {
 
     private static final String ESO = "external-secrets.io";
     private static final String CORE = "";
+    private static final String GENERATORS = "generators.external-secrets.io";
 
     static final List<Permission> ALL = List.of(
             // ExternalSecrets: the ExternalSecret controller's primary (watched namespaces), and what
@@ -104,6 +105,13 @@ final class RequiredPermissions {
             // web identity: the ServiceAccount (its annotations), then a token for it
             row(CORE, "serviceaccounts", "get", Scope.WATCHED, "ServiceAccountTokens"),
             row(CORE, "serviceaccounts/token", "create", Scope.WATCHED, "ServiceAccountTokens"),
+
+            // Generators (dataFrom[].sourceRef.generatorRef), read at each sync: namespaced kinds where the
+            // ExternalSecret lives, ClusterGenerators cluster-wide
+            row(GENERATORS, "ecrauthorizationtokens", "get", Scope.WATCHED, "GeneratorLookup"),
+            row(GENERATORS, "stssessiontokens", "get", Scope.WATCHED, "GeneratorLookup"),
+            row(GENERATORS, "passwords", "get", Scope.WATCHED, "GeneratorLookup"),
+            row(GENERATORS, "clustergenerators", "get", Scope.CLUSTER, "GeneratorLookup"),
 
             // Namespaces: labels for ClusterSecretStore conditions; the ClusterExternalSecret controller's informer
             row(CORE, "namespaces", "get", Scope.CLUSTER, "StoreAccess"),

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,12 +66,23 @@ class CrdVersionsIT {
     void allKindsAreInTheExternalSecretsCategoryAndKeepTheirNames() {
         Map<String, String> shortNames = Map.of("ExternalSecret", "es", "SecretStore", "ss", "ClusterSecretStore",
                 "css", "ClusterExternalSecret", "ces", "PushSecret", "ps");
-        assertEquals(shortNames.keySet(), crds.keySet());
+        Set<String> generators = Set.of("ECRAuthorizationToken", "STSSessionToken", "Password", "ClusterGenerator");
+        Set<String> all = new TreeSet<>(shortNames.keySet());
+        all.addAll(generators);
+        assertEquals(all, new TreeSet<>(crds.keySet()));
         shortNames.forEach((kind, shortName) -> {
             JsonNode names = crds.get(kind).at("/spec/names");
             assertEquals(List.of("external-secrets"), texts(names.path("categories")), kind);
             assertEquals(List.of(shortName), texts(names.path("shortNames")), kind);
         });
+        for (String kind : generators) {
+            JsonNode crd = crds.get(kind);
+            assertEquals("generators.external-secrets.io", crd.at("/spec/group").asText(), kind);
+            assertEquals(List.of("external-secrets", "external-secrets-generators"),
+                    texts(crd.at("/spec/names/categories")), kind);
+            assertEquals("v1alpha1", GeneratedCrds.storageVersion(crd).path("name").asText(), kind);
+            assertEquals(kind.equals("ClusterGenerator") ? "Cluster" : "Namespaced", crd.at("/spec/scope").asText(), kind);
+        }
     }
 
     @Test

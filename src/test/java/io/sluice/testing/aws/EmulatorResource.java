@@ -22,7 +22,7 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         }
         String endpoint = emulator.endpoint().toString();
         return Map.of("sluice.aws.secrets-manager-endpoint", endpoint, "sluice.aws.ssm-endpoint", endpoint,
-                "sluice.aws.sts-endpoint", endpoint);
+                "sluice.aws.sts-endpoint", endpoint, "sluice.aws.ecr-endpoint", endpoint);
     }
 
     @Override

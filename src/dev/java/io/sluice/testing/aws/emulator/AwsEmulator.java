@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An in-JVM AWS Secrets Manager, Parameter Store and STS speaking the real wire protocols on a random loopback port, for
+ * An in-JVM AWS Secrets Manager, Parameter Store, STS and ECR (GetAuthorizationToken) speaking the real wire protocols on a random loopback port, for
  * the real SDK clients built with {@code endpointOverride(endpoint())}. Besides the AWS behaviour it offers
  * test hooks: call counters, fault injection ({@link Fault}: errors, slow answers, dropped connections), an
  * access-key allow-list, the STS call log and seeding.
@@ -26,6 +26,7 @@ public final class AwsEmulator implements AutoCloseable {
     private final Map<String, SecretsManagerState> secretsByRegion = new ConcurrentHashMap<>();
     private final Map<String, ParameterStoreState> parametersByRegion = new ConcurrentHashMap<>();
     private final StsState sts;
+    private final EcrState ecr;
     private final CallCounter calls = new CallCounter();
     private final FaultInjector faults = new FaultInjector();
     private final AccessPolicy access;
@@ -34,11 +35,12 @@ public final class AwsEmulator implements AutoCloseable {
     private AwsEmulator(Clock clock) {
         this.clock = clock;
         this.sts = new StsState(clock);
+        this.ecr = new EcrState(clock, ACCOUNT);
         this.access = new AccessPolicy(sts, ACCOUNT);
         SecretsManagerHandler secretsManager = new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
         ParameterStoreHandler parameterStore = new ParameterStoreHandler(region -> parameters(region.orElse(DEFAULT_REGION)));
-        this.server = new EmulatorHttpServer(List.of(secretsManager, parameterStore, new StsHandler(sts, ACCOUNT)), calls,
-                faults, access);
+        this.server = new EmulatorHttpServer(List.of(secretsManager, parameterStore, new StsHandler(sts, ACCOUNT), new EcrHandler(ecr)),
+                calls, faults, access);
     }
 
     public static AwsEmulator start() {
@@ -146,6 +148,16 @@ public final class AwsEmulator implements AutoCloseable {
         return sts.byAccessKey(accessKeyId);
     }
 
+    /** ECR logins handed out by GetAuthorizationToken, oldest first. */
+    public List<EcrState.Token> ecrTokens() {
+        return ecr.issued();
+    }
+
+    /** ECR logins issued from now on expire after this lifetime instead of AWS's 12 hours. */
+    public void issueEcrTokensValidFor(Duration lifetime) {
+        ecr.lifetime(lifetime);
+    }
+
     /** Creates a secret with a string value directly in the default region; returns its ARN. */
     public String seedSecret(String name, String value, Map<String, String> tags) {
         return secrets(DEFAULT_REGION).create(name, null, null, tags, null, value, null).arn();
@@ -170,6 +182,7 @@ public final class AwsEmulator implements AutoCloseable {
         secretsByRegion.values().forEach(SecretsManagerState::clear);
         parametersByRegion.values().forEach(ParameterStoreState::clear);
         sts.clear();
+        ecr.clear();
         calls.reset();
         faults.reset();
         access.allowAll();

@@ -49,6 +49,7 @@ final class StsHandler implements ProtocolHandler {
             case "AssumeRole" -> assumeRole(form, caller);
             case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(form);
             case "GetCallerIdentity" -> getCallerIdentity(caller);
+            case "GetSessionToken" -> getSessionToken(form, caller);
             default -> throw AwsError.badRequest("InvalidAction", "Could not find operation " + operation);
         };
     }
@@ -82,6 +83,32 @@ final class StsHandler implements ProtocolHandler {
                         : claims.path("aud").asText("sts.amazonaws.com"))
                 + element("Provider", claims.path("iss").asText("emulator"));
         return ok("AssumeRoleWithWebIdentity", result);
+    }
+
+    /**
+     * As AWS: only long-term keys may ask (temporary ones get AccessDenied); 900 to 129600 seconds; with an MFA
+     * serial number, a six-digit token code.
+     */
+    private HttpReply getSessionToken(QueryForm form, String caller) {
+        if (caller != null && state.byAccessKey(caller).isPresent()) {
+            throw new AwsError("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
+        }
+        Integer duration = form.integer("DurationSeconds");
+        if (duration != null && (duration < 900 || duration > 129_600)) {
+            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value '" + duration
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 129600");
+        }
+        String serial = form.get("SerialNumber");
+        String code = form.get("TokenCode");
+        if (serial != null && (code == null || !code.matches("\\d{6}"))) {
+            throw new AwsError("AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+        IssuedCredentials issued = state.issueSession("arn:aws:iam::" + defaultAccount + ":user/" + caller, duration);
+        state.record(new StsCall("GetSessionToken", caller, null, null, null, Map.of(), List.of(), duration, null,
+                issued.accessKeyId()));
+        return ok("GetSessionToken", "<Credentials>" + element("AccessKeyId", issued.accessKeyId())
+                + element("SecretAccessKey", issued.secretAccessKey()) + element("SessionToken", issued.sessionToken())
+                + element("Expiration", issued.expiration().toString()) + "</Credentials>");
     }
 
     private HttpReply getCallerIdentity(String caller) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StsState {
 
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+    static final int SESSION_TOKEN_DEFAULT_SECONDS = 43_200;
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -37,6 +38,17 @@ final class StsState {
                 randomToken(20), randomToken(48), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
                 roleArn, sessionName, "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
                 roleId + ":" + sessionName);
+        byAccessKey.put(credentials.accessKeyId(), credentials);
+        return credentials;
+    }
+
+    /** GetSessionToken: temporary keys acting as the calling IAM user itself (12 hours unless asked otherwise). */
+    IssuedCredentials issueSession(String userArn, Integer durationSeconds) {
+        Duration lifetime = lifetimeOverride != null ? lifetimeOverride
+                : Duration.ofSeconds(durationSeconds != null ? durationSeconds : SESSION_TOKEN_DEFAULT_SECONDS);
+        IssuedCredentials credentials = new IssuedCredentials("ASIA" + randomToken(8).toUpperCase(Locale.ROOT),
+                randomToken(20), randomToken(48), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
+                userArn, null, userArn, "AIDA" + String.format(Locale.ROOT, "%016X", userArn.hashCode() & 0xffffffffL));
         byAccessKey.put(credentials.accessKeyId(), credentials);
         return credentials;
     }

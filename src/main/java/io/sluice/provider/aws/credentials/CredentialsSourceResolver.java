@@ -33,12 +33,25 @@ public final class CredentialsSourceResolver {
     }
 
     public CredentialsSource resolve(StoreView store, AwsProvider aws, String consumerNamespace) {
-        AwsProvider.Auth auth = aws.auth;
+        return resolve(AuthOwner.of(store), aws.auth, consumerNamespace);
+    }
+
+    /**
+     * Where an {@code auth} block lives: a store, or a generator. A namespaced owner's refs resolve in its own
+     * namespace; a cluster-scoped owner's in the ref's namespace or else the consumer's.
+     */
+    public record AuthOwner(String displayName, boolean clusterScoped, String namespace) {
+        static AuthOwner of(StoreView store) {
+            return new AuthOwner(store.displayName(), store.isCluster(), store.namespace());
+        }
+    }
+
+    public CredentialsSource resolve(AuthOwner owner, AwsProvider.Auth auth, String consumerNamespace) {
         if (auth != null && auth.jwt != null && auth.jwt.serviceAccountRef != null) {
-            return webIdentity(store, auth.jwt.serviceAccountRef, consumerNamespace);
+            return webIdentity(owner, auth.jwt.serviceAccountRef, consumerNamespace);
         }
         if (auth != null && auth.secretRef != null) {
-            return staticKeys(store, auth.secretRef, consumerNamespace);
+            return staticKeys(owner, auth.secretRef, consumerNamespace);
         }
         return new CredentialsSource.DefaultChain();
     }
@@ -61,7 +74,11 @@ public final class CredentialsSourceResolver {
 
     /** The namespace a credentials ref resolves in. */
     static String namespaceOf(StoreView store, String refNamespace, String consumerNamespace) {
-        if (!store.isCluster()) {
+        return namespaceOf(AuthOwner.of(store), refNamespace, consumerNamespace);
+    }
+
+    static String namespaceOf(AuthOwner store, String refNamespace, String consumerNamespace) {
+        if (!store.clusterScoped()) {
             return store.namespace();
         }
         if (!isBlank(refNamespace)) {
@@ -86,7 +103,7 @@ public final class CredentialsSourceResolver {
         return audiences;
     }
 
-    private CredentialsSource webIdentity(StoreView store, ServiceAccountSelector ref, String consumerNamespace) {
+    private CredentialsSource webIdentity(AuthOwner store, ServiceAccountSelector ref, String consumerNamespace) {
         String namespace = namespaceOf(store, ref.namespace, consumerNamespace);
         ServiceAccount account = serviceAccounts.get(namespace, ref.name);
         Map<String, String> annotations = account.getMetadata().getAnnotations();
@@ -99,7 +116,7 @@ public final class CredentialsSourceResolver {
                 roleArn.trim());
     }
 
-    private CredentialsSource staticKeys(StoreView store, AwsProvider.SecretRef refs, String consumerNamespace) {
+    private CredentialsSource staticKeys(AuthOwner store, AwsProvider.SecretRef refs, String consumerNamespace) {
         if (refs.accessKeyIDSecretRef == null || refs.secretAccessKeySecretRef == null) {
             throw new ProviderConfigurationException(store.displayName()
                     + ": auth.secretRef needs accessKeyIDSecretRef and secretAccessKeySecretRef");
@@ -112,7 +129,7 @@ public final class CredentialsSourceResolver {
         return new CredentialsSource.StaticKeys(accessKeyId, secretAccessKey, sessionToken);
     }
 
-    private String read(StoreView store, String field, SecretKeySelector ref, String consumerNamespace) {
+    private String read(AuthOwner store, String field, SecretKeySelector ref, String consumerNamespace) {
         if (isBlank(ref.name) || isBlank(ref.key)) {
             throw new ProviderConfigurationException(store.displayName() + ": auth.secretRef." + field
                     + " needs a name and a key");
