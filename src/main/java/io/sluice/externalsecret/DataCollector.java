@@ -24,9 +24,11 @@ import io.sluice.store.StoreUnavailableException;
 import io.sluice.store.StoreView;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fetches everything an ExternalSecret asks for, through the shared fetch layer, and turns the raw remote
@@ -170,7 +172,7 @@ final class DataCollector {
         if (es.spec().data == null || es.deletionPolicy() != DeletionPolicy.Retain) {
             return;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ExternalSecretData entry : es.spec().data) {
             if (!seen.add(entry.secretKey)) {
                 throw new SyncException("SecretSyncedError", "duplicate secretKey \"" + entry.secretKey

@@ -2,6 +2,7 @@ package io.sluice.externalsecret;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -16,6 +17,7 @@ import io.sluice.kube.WellKnown;
 import io.sluice.store.CredentialChangeEventSource;
 import io.sluice.store.StoreCredentialWatch;
 import io.sluice.store.StoreView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +40,14 @@ final class ExternalSecretEventSources {
     private final InformerEventSource<SecretStore, ExternalSecret> stores;
     private final InformerEventSource<ClusterSecretStore, ExternalSecret> clusterStores;
     private final CredentialChangeEventSource<ExternalSecret> credentialChanges;
-    private final io.fabric8.kubernetes.client.KubernetesClient client;
+    private final KubernetesClient client;
 
     ExternalSecretEventSources(EventSourceContext<ExternalSecret> context, StoreCredentialWatch credentialWatch) {
         this.client = context.getClient();
         this.primaries = context.getPrimaryCache();
         primaries.addIndexer(BY_STORE, es -> storeKeys(es));
         primaries.addIndexer(BY_TARGET, es -> List.of(targetKey(es.getMetadata().getNamespace(),
-                new EffectiveSpec(es, java.time.Duration.ZERO).targetName())));
+                new EffectiveSpec(es, Duration.ZERO).targetName())));
 
         secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
                 .withName("managed-secrets")
@@ -118,7 +120,7 @@ final class ExternalSecretEventSources {
     }
 
     static Set<SecretStoreRef> referencedRefs(ExternalSecret es) {
-        EffectiveSpec spec = new EffectiveSpec(es, java.time.Duration.ZERO);
+        EffectiveSpec spec = new EffectiveSpec(es, Duration.ZERO);
         Set<SecretStoreRef> refs = new LinkedHashSet<>();
         add(refs, spec.storeRef(null));
         if (es.getSpec().data != null) {

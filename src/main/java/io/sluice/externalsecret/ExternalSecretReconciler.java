@@ -30,6 +30,7 @@ import io.sluice.kube.SecretCreateDryRun;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
+import io.sluice.status.Conditions;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
 import io.sluice.store.StoreCredentialWatch;
@@ -327,7 +328,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         for (StoreView s : stores) {
             sb.append(s.uid()).append(':').append(s.generation()).append(':')
                     .append(storeClients.epochOf(s.kind(), s.namespace(), s.name())).append(':')
-                    .append(io.sluice.status.Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
+                    .append(Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
                     .append(';');
         }
         return sb.toString();

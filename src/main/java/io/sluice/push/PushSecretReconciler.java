@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1alpha1.PushSecret;
+import io.sluice.api.v1alpha1.PushSecretData;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.config.SluiceConfig;
@@ -26,6 +27,7 @@ import io.sluice.kube.ReconcileBudget;
 import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
+import io.sluice.status.Conditions;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.store.StoreView;
@@ -265,7 +267,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private static boolean statusIsReady(PushSecret ps) {
-        return io.sluice.status.Conditions.isTrue(ps.getStatus().conditions, io.sluice.status.Conditions.READY);
+        return Conditions.isTrue(ps.getStatus().conditions, Conditions.READY);
     }
 
     /** Features of the API that Sluice does not implement yet: reported, never silently ignored. */
@@ -277,7 +279,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return "spec.selector.generatorRef is not supported by Sluice: use selector.secret";
         }
         if (spec.data != null && spec.data.stream().anyMatch(d -> d.conversionStrategy != null
-                && d.conversionStrategy != io.sluice.api.v1alpha1.PushSecretData.ConversionStrategy.None)) {
+                && d.conversionStrategy != PushSecretData.ConversionStrategy.None)) {
             return "data[].conversionStrategy ReverseUnicode is not supported by Sluice yet";
         }
         return null;

@@ -8,6 +8,7 @@ import io.sluice.status.Conditions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** Builds a PushSecret's status with ESO's reasons and messages; unchanged outcomes give an equal status. */
 final class PushSecretStatusWriter {
@@ -55,7 +56,7 @@ final class PushSecretStatusWriter {
     static PushRun.Synced syncedOf(PushSecret ps) {
         PushRun.Synced synced = new PushRun.Synced();
         if (ps.getStatus() != null && ps.getStatus().syncedPushSecrets != null) {
-            ps.getStatus().syncedPushSecrets.forEach((store, entries) -> synced.put(store, new java.util.TreeMap<>(entries)));
+            ps.getStatus().syncedPushSecrets.forEach((store, entries) -> synced.put(store, new TreeMap<>(entries)));
         }
         return synced;
     }
@@ -70,7 +71,7 @@ final class PushSecretStatusWriter {
     }
 
     private static Map<String, Map<String, PushSecretData>> nullToEmpty(Map<String, Map<String, PushSecretData>> m) {
-        return m == null ? Map.of() : new java.util.TreeMap<>(m);
+        return m == null ? Map.of() : new TreeMap<>(m);
     }
 
     private static PushSecretStatus copy(PushSecretStatus s) {

@@ -3,6 +3,7 @@ package io.sluice.store;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.sluice.api.v1.ClusterSecretStoreCondition;
+import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class NamespaceConditions {
     private NamespaceConditions() {
     }
 
-    /** @throws io.sluice.regexp.InvalidRegexpException naming the field when a namespace regex is refused */
+    /** @throws InvalidRegexpException naming the field when a namespace regex is refused */
     public static boolean allows(List<ClusterSecretStoreCondition> conditions, String namespace,
             Map<String, String> namespaceLabels) {
         if (conditions == null || conditions.isEmpty()) {
@@ -29,7 +30,7 @@ public final class NamespaceConditions {
         return false;
     }
 
-    /** @throws io.sluice.regexp.InvalidRegexpException naming the field of the first namespace regex refused */
+    /** @throws InvalidRegexpException naming the field of the first namespace regex refused */
     public static void requireValid(List<ClusterSecretStoreCondition> conditions) {
         for (int i = 0; conditions != null && i < conditions.size(); i++) {
             List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of()

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.sluice.api.v1.SecretStoreStatus;
 import io.sluice.config.SluiceConfig;
 import io.sluice.kube.Durations;
+import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.provider.Provider;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.SecretsClient;
@@ -12,6 +13,7 @@ import io.sluice.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -80,7 +82,7 @@ public class StoreValidator {
 
     /**
      * The revalidation period asked for: {@code spec.refreshInterval} (seconds or a duration), else (also when 0,
-     * negative or invalid) the default. {@link io.sluice.kube.RefreshIntervalFloor} raises it to the minimum.
+     * negative or invalid) the default. {@link RefreshIntervalFloor} raises it to the minimum.
      */
     public Duration configuredPeriod(StoreView store) {
         return configuredPeriod(store.spec().refreshInterval);
@@ -110,6 +112,6 @@ public class StoreValidator {
     }
 
     public static boolean sameStatus(SecretStoreStatus a, SecretStoreStatus b) {
-        return a != null && b != null && java.util.Objects.equals(a.conditions, b.conditions) && a.capabilities == b.capabilities;
+        return a != null && b != null && Objects.equals(a.conditions, b.conditions) && a.capabilities == b.capabilities;
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.api.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
 
 /** A status condition, shaped like ESO's (type, status, reason, message, lastTransitionTime). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,20 +26,20 @@ public class Condition {
     /** True when everything but the transition time is the same. */
     public boolean sameStateAs(Condition other) {
         return other != null
-                && java.util.Objects.equals(type, other.type)
-                && java.util.Objects.equals(status, other.status)
-                && java.util.Objects.equals(reason, other.reason)
-                && java.util.Objects.equals(message, other.message);
+                && Objects.equals(type, other.type)
+                && Objects.equals(status, other.status)
+                && Objects.equals(reason, other.reason)
+                && Objects.equals(message, other.message);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Condition c && sameStateAs(c)
-                && java.util.Objects.equals(lastTransitionTime, c.lastTransitionTime);
+                && Objects.equals(lastTransitionTime, c.lastTransitionTime);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(type, status, reason, message, lastTransitionTime);
+        return Objects.hash(type, status, reason, message, lastTransitionTime);
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.template.functions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
@@ -120,9 +122,9 @@ final class JwkFunctions {
         ASN1ObjectIdentifier curveOid = new ASN1ObjectIdentifier(CURVE_OIDS.get(jwk.text("crv")));
         try {
             return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curveOid),
-                    new org.bouncycastle.asn1.sec.ECPrivateKey(curve.getOrder().bitLength(), jwk.number("d"),
+                    new ECPrivateKey(curve.getOrder().bitLength(), jwk.number("d"),
                             new DERBitString(point), null)).getEncoded(ASN1Encoding.DER);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new FunctionFailure(jwk.function(), "the EC private key cannot be encoded");
         }
     }
