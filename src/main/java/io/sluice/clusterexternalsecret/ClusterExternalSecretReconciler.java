@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -106,7 +107,7 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         }
         String esName = ProvisionedExternalSecret.externalSecretName(ces);
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
-        SortedSet<String> provisioned = new java.util.TreeSet<>();
+        SortedSet<String> provisioned = new TreeSet<>();
         SortedMap<String, String> failed = new TreeMap<>();
         boolean transientFailure = false;
         String invalidMetadata = ProvisionedExternalSecret.invalidMetadata(ces);

@@ -9,6 +9,7 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretSpec;
 import io.sluice.kube.MetadataRules;
 import io.sluice.kube.WellKnown;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class ProvisionedExternalSecret {
         if (metadata == null) {
             return "";
         }
-        List<String> problems = new java.util.ArrayList<>(MetadataRules.labelProblems("externalSecretMetadata label",
+        List<String> problems = new ArrayList<>(MetadataRules.labelProblems("externalSecretMetadata label",
                 orEmpty(metadata.labels), key -> true));
         problems.addAll(MetadataRules.annotationProblems("externalSecretMetadata annotation",
                 orEmpty(metadata.annotations), key -> true));

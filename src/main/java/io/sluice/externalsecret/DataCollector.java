@@ -32,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Fetches everything an ExternalSecret asks for, through the shared fetch layer, and turns the raw remote
@@ -201,7 +203,7 @@ final class DataCollector {
         if (es.spec().data == null || es.deletionPolicy() != DeletionPolicy.Retain) {
             return;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ExternalSecretData entry : es.spec().data) {
             if (!seen.add(entry.secretKey)) {
                 throw new SyncException("SecretSyncedError", "duplicate secretKey \"" + entry.secretKey

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 
 /**
  * What the ExternalSecret controller watches besides ExternalSecrets: the Secrets Sluice manages (only those
@@ -39,14 +41,14 @@ final class ExternalSecretEventSources {
     private final InformerEventSource<SecretStore, ExternalSecret> stores;
     private final InformerEventSource<ClusterSecretStore, ExternalSecret> clusterStores;
     private final CredentialChangeEventSource<ExternalSecret> credentialChanges;
-    private final io.fabric8.kubernetes.client.KubernetesClient client;
+    private final KubernetesClient client;
 
     ExternalSecretEventSources(EventSourceContext<ExternalSecret> context, StoreCredentialWatch credentialWatch) {
         this.client = context.getClient();
         this.primaries = context.getPrimaryCache();
         primaries.addIndexer(BY_STORE, es -> storeKeys(es));
         primaries.addIndexer(BY_TARGET, es -> List.of(targetKey(es.getMetadata().getNamespace(),
-                new EffectiveSpec(es, java.time.Duration.ZERO).targetName())));
+                new EffectiveSpec(es, Duration.ZERO).targetName())));
 
         secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
                 .withName("managed-secrets")
@@ -127,7 +129,7 @@ final class ExternalSecretEventSources {
     }
 
     static Set<SecretStoreRef> referencedRefs(ExternalSecret es) {
-        EffectiveSpec spec = new EffectiveSpec(es, java.time.Duration.ZERO);
+        EffectiveSpec spec = new EffectiveSpec(es, Duration.ZERO);
         Set<SecretStoreRef> refs = new LinkedHashSet<>();
         add(refs, spec.storeRef(null));
         if (es.getSpec().data != null) {

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import io.sluice.status.Conditions;
 
 /**
  * Keeps each ExternalSecret's target Secret in sync: resolve stores, fetch, write the Secret only when it
@@ -361,7 +362,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         for (StoreView s : stores) {
             sb.append(s.uid()).append(':').append(s.generation()).append(':')
                     .append(storeClients.epochOf(s.kind(), s.namespace(), s.name())).append(':')
-                    .append(io.sluice.status.Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
+                    .append(Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
                     .append(';');
         }
         return sb.toString();

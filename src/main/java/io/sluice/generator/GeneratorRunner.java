@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.sluice.provider.ProviderException;
 
 /**
  * Runs the generator a {@code generatorRef} names, afresh at every call: ESO generates again at each refresh, and
@@ -50,7 +51,7 @@ public class GeneratorRunner {
      * @param namespace the consumer's namespace: where a namespaced generator lives, and where a ClusterGenerator's
      *            credentials refs without a namespace resolve
      * @throws GeneratorException when the reference or the spec is unusable
-     * @throws io.sluice.provider.ProviderException when AWS refuses or fails
+     * @throws ProviderException when AWS refuses or fails
      */
     public Generated generate(GeneratorRef ref, String namespace) {
         return switch (lookup.find(ref, namespace)) {

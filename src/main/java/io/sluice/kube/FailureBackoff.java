@@ -4,6 +4,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -42,12 +43,12 @@ public final class FailureBackoff {
     }
 
     /** The time still to wait when the resource is unchanged since its last failure; empty when free to go. */
-    public java.util.Optional<Duration> pending(ResourceID id, String marker, Instant now) {
+    public Optional<Duration> pending(ResourceID id, String marker, Instant now) {
         State state = states.get(id);
         if (state == null || !state.marker().equals(marker) || !now.isBefore(state.retryAt())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Duration.between(now, state.retryAt()));
+        return Optional.of(Duration.between(now, state.retryAt()));
     }
 
     public void succeeded(ResourceID id) {

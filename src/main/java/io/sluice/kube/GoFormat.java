@@ -3,6 +3,7 @@ package io.sluice.kube;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,8 +44,8 @@ final class GoFormat {
         return out.append(']').toString();
     }
 
-    private static java.util.List<String> sortedKeys(Map<String, ?> map) {
-        return map == null ? java.util.List.of() : map.keySet().stream().sorted(GO_STRING_ORDER).toList();
+    private static List<String> sortedKeys(Map<String, ?> map) {
+        return map == null ? List.of() : map.keySet().stream().sorted(GO_STRING_ORDER).toList();
     }
 
     private static void appendBytes(StringBuilder out, byte[] bytes) {

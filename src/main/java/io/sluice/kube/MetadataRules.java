@@ -2,9 +2,12 @@ package io.sluice.kube;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -40,10 +43,10 @@ public final class MetadataRules {
      * @param showKey whether a key may be named in the problem (it came from the spec, not from a template)
      */
     public static List<String> secretProblems(Map<String, String> labels, Map<String, String> annotations,
-            java.util.Collection<String> dataKeys, Predicate<String> showKey) {
+            Collection<String> dataKeys, Predicate<String> showKey) {
         List<String> problems = new ArrayList<>(labelProblems("label", labels, showKey));
         problems.addAll(annotationProblems("annotation", annotations, showKey));
-        new java.util.TreeSet<>(dataKeys).stream().filter(key -> !isSecretKey(key)).forEach(key -> problems.add(
+        new TreeSet<>(dataKeys).stream().filter(key -> !isSecretKey(key)).forEach(key -> problems.add(
                 describe("data key", key, showKey) + ": " + SECRET_KEY_RULE));
         return problems;
     }
@@ -68,7 +71,7 @@ public final class MetadataRules {
         long bytes = 0;
         for (var entry : new TreeMap<>(annotations).entrySet()) {
             // the API server checks annotation keys in lower case: upper-case prefixes are allowed
-            if (!isQualifiedName(entry.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!isQualifiedName(entry.getKey().toLowerCase(Locale.ROOT))) {
                 problems.add(describe(what + " key", entry.getKey(), showKey) + ": an annotation key must be "
                         + NAME_RULE);
             }

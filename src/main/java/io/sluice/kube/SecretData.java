@@ -1,6 +1,7 @@
 package io.sluice.kube;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class SecretData {
             secret.getData().forEach((k, v) -> result.put(k, Base64.getDecoder().decode(v == null ? "" : v)));
         }
         if (secret.getStringData() != null) {
-            secret.getStringData().forEach((k, v) -> result.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            secret.getStringData().forEach((k, v) -> result.put(k, v.getBytes(StandardCharsets.UTF_8)));
         }
         return result;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Sets or removes one property of a JSON object stored remotely, keeping the other fields (PushSecret's
@@ -50,12 +52,12 @@ public final class JsonProperty {
 
     /** True when both are JSON and equal as JSON (field order and spacing ignored), or byte-equal. */
     public static boolean sameJson(byte[] a, byte[] b) {
-        if (java.util.Arrays.equals(a, b)) {
+        if (Arrays.equals(a, b)) {
             return true;
         }
         try {
             return JSON.readTree(a).equals(JSON.readTree(b));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -87,7 +89,7 @@ public final class JsonProperty {
             if (JSON.readTree(current) instanceof ObjectNode object) {
                 return object;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // reported below without the parser's message, which may quote the value
         }
         throw new ProviderConfigurationException("the value of " + remoteKey

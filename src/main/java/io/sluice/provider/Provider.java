@@ -1,6 +1,7 @@
 package io.sluice.provider;
 
 import io.sluice.api.v1.SecretStoreProvider;
+import java.util.Set;
 
 /** One implementation per supported {@code spec.provider} block. Providers are CDI beans. */
 public interface Provider {
@@ -33,8 +34,8 @@ public interface Provider {
      * authentication resolves the others in the consumer's namespace). Sluice watches them so that rotated
      * keys reach the store's clients at once.
      */
-    default java.util.Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
-        return java.util.Set.of();
+    default Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
+        return Set.of();
     }
 
     /** A Secret by namespace and name. */

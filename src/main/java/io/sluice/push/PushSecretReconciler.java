@@ -42,6 +42,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import io.sluice.status.Conditions;
+import io.sluice.api.v1alpha1.PushSecretData;
 
 /**
  * Pushes a Secret's data to the referenced stores: read the source, push each entry to each store (the provider
@@ -267,7 +269,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     }
 
     private static boolean statusIsReady(PushSecret ps) {
-        return io.sluice.status.Conditions.isTrue(ps.getStatus().conditions, io.sluice.status.Conditions.READY);
+        return Conditions.isTrue(ps.getStatus().conditions, Conditions.READY);
     }
 
     /** Features of the API that Sluice does not implement yet: reported, never silently ignored. */
@@ -279,7 +281,7 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             return "spec.selector.generatorRef is not supported by Sluice: use selector.secret";
         }
         if (spec.data != null && spec.data.stream().anyMatch(d -> d.conversionStrategy != null
-                && d.conversionStrategy != io.sluice.api.v1alpha1.PushSecretData.ConversionStrategy.None)) {
+                && d.conversionStrategy != PushSecretData.ConversionStrategy.None)) {
             return "data[].conversionStrategy ReverseUnicode is not supported by Sluice yet";
         }
         return null;

@@ -5,6 +5,7 @@ import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.status.Conditions;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds a PushSecret's status with ESO's reasons and messages; unchanged outcomes give an equal status. */
 final class PushSecretStatusWriter {
@@ -51,7 +52,7 @@ final class PushSecretStatusWriter {
     static PushRun.Synced syncedOf(PushSecret ps) {
         PushRun.Synced synced = new PushRun.Synced();
         if (ps.getStatus() != null && ps.getStatus().syncedPushSecrets != null) {
-            ps.getStatus().syncedPushSecrets.forEach((store, entries) -> synced.put(store, new java.util.TreeMap<>(entries)));
+            ps.getStatus().syncedPushSecrets.forEach((store, entries) -> synced.put(store, new TreeMap<>(entries)));
         }
         return synced;
     }

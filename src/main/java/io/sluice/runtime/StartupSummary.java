@@ -7,8 +7,10 @@ import io.sluice.config.SluiceConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,7 +34,7 @@ public class StartupSummary {
     }
 
     /** After the SDK's own start-up observer, so the controllers are registered. */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
         LOG.info(line());
     }
 
@@ -65,6 +67,6 @@ public class StartupSummary {
         if (namespaces == null || namespaces.isEmpty() || namespaces.contains("JOSDK_ALL_NAMESPACES")) {
             return "all namespaces";
         }
-        return String.join(",", new java.util.TreeSet<>(namespaces));
+        return String.join(",", new TreeSet<>(namespaces));
     }
 }

@@ -5,6 +5,7 @@ import io.sluice.kube.LabelSelection;
 import io.sluice.regexp.TenantRegexp;
 import java.util.List;
 import java.util.Map;
+import io.sluice.regexp.InvalidRegexpException;
 
 /**
  * Evaluates a ClusterSecretStore's {@code spec.conditions} for a namespace: any matching condition allows.
@@ -14,7 +15,7 @@ public final class NamespaceConditions {
     private NamespaceConditions() {
     }
 
-    /** @throws io.sluice.regexp.InvalidRegexpException naming the field when a namespace regex is refused */
+    /** @throws InvalidRegexpException naming the field when a namespace regex is refused */
     public static boolean allows(List<ClusterSecretStoreCondition> conditions, String namespace,
             Map<String, String> namespaceLabels) {
         if (conditions == null || conditions.isEmpty()) {
@@ -28,7 +29,7 @@ public final class NamespaceConditions {
         return false;
     }
 
-    /** @throws io.sluice.regexp.InvalidRegexpException naming the field of the first namespace regex refused */
+    /** @throws InvalidRegexpException naming the field of the first namespace regex refused */
     public static void requireValid(List<ClusterSecretStoreCondition> conditions) {
         for (int i = 0; conditions != null && i < conditions.size(); i++) {
             List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of()

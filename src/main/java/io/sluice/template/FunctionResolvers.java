@@ -57,7 +57,7 @@ final class FunctionResolvers {
                 .resolveAsync(ctx -> {
                     Map<?, ?> root = rootData(ctx.resolutionContext());
                     if (root == null || !root.containsKey(ctx.getName())) {
-                        throw new MissingKey(ctx.getName(), root == null ? java.util.List.of() : root.keySet());
+                        throw new MissingKey(ctx.getName(), root == null ? List.of() : root.keySet());
                     }
                     return CompletableFuture.completedFuture(root.get(ctx.getName()));
                 })

@@ -9,6 +9,7 @@ import io.sluice.template.functions.FunctionFailure;
 import io.sluice.template.functions.GoKinds;
 import io.sluice.template.limits.TemplateLimitExceeded;
 import io.sluice.template.limits.TemplateLimits;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ final class GoRuntime {
             }
             case Map<?, ?> map -> {
                 Map<String, Object> sorted = new TreeMap<>((a, b) -> Arrays.compareUnsigned(
-                        a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
                 map.forEach((k, v) -> sorted.put(Args.text(k), v));
                 sorted.forEach((k, v) -> out.add(new SimpleImmutableEntry<>(k, v)));
             }

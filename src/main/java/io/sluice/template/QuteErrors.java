@@ -11,6 +11,7 @@ import io.sluice.template.limits.TemplateLimits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,9 +134,9 @@ final class QuteErrors {
     }
 
     /** A key, function or section name when it looks like one; anything else may be a value. */
-    private static java.util.Optional<String> name(Object candidate) {
+    private static Optional<String> name(Object candidate) {
         return candidate instanceof String s && IDENTIFIER.matcher(s).matches()
-                ? java.util.Optional.of(s) : java.util.Optional.empty();
+                ? Optional.of(s) : Optional.empty();
     }
 
     private static String location(Origin origin, boolean translated) {

@@ -1,5 +1,6 @@
 package io.sluice.template;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,9 +18,9 @@ public record RenderedSecret(String type, Map<String, String> labels, Map<String
         Map<String, byte[]> data, boolean merged) {
 
     public RenderedSecret {
-        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
-        annotations = java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
-        data = java.util.Collections.unmodifiableMap(new TreeMap<>(data));
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+        annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
+        data = Collections.unmodifiableMap(new TreeMap<>(data));
     }
 
     /** Never shows data values. */

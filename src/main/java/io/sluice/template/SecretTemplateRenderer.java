@@ -4,6 +4,7 @@ import io.sluice.api.v1.ExternalSecretTemplate;
 import io.sluice.api.v1.RemoteRef.DecodingStrategy;
 import io.sluice.api.v1.TemplateFrom;
 import io.sluice.api.v1.TemplateRef;
+import io.sluice.template.functions.Bytes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ public class SecretTemplateRenderer {
     }
 
     private static String text(String where, byte[] rendered) {
-        return io.sluice.template.functions.Bytes.utf8(rendered).orElseThrow(() -> new TemplateException(
+        return Bytes.utf8(rendered).orElseThrow(() -> new TemplateException(
                 TemplateErrorReason.TemplateOutputError, where, where + ": rendered binary data where text is required"));
     }
 

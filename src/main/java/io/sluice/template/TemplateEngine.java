@@ -1,6 +1,7 @@
 package io.sluice.template;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
 import io.quarkus.qute.IfSectionHelper;
 import io.quarkus.qute.ResultMapper;
 import io.quarkus.qute.SetSectionHelper;
@@ -181,7 +182,7 @@ public final class TemplateEngine {
         }
 
         @Override
-        public String map(Object result, io.quarkus.qute.Expression expression) {
+        public String map(Object result, Expression expression) {
             return BinaryOutput.placeholder((Bytes) result);
         }
     }

@@ -3,6 +3,7 @@ package io.sluice.values;
 import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretRewrite;
 import io.sluice.api.v1.RemoteRef;
+import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * Turns raw remote values into Secret data for one spec entry, in ESO's order. The caller fetches (once per
- * {@link io.sluice.provider.RemoteKey}, shared by all entries) and passes the raw values here.
+ * {@link RemoteKey}, shared by all entries) and passes the raw values here.
  * <ul>
  * <li>{@code data[]}: property, decoding, NUL-byte policy.</li>
  * <li>{@code dataFrom[].extract}: property, JSON object to entries, rewrite (or key conversion when there

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.sluice.api.common.DurationPattern;
 import java.util.List;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClusterExternalSecretSpec {
@@ -24,7 +25,7 @@ public class ClusterExternalSecretSpec {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class ExternalSecretMetadata {
-        public java.util.Map<String, String> labels;
-        public java.util.Map<String, String> annotations;
+        public Map<String, String> labels;
+        public Map<String, String> annotations;
     }
 }

@@ -19,6 +19,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -84,13 +87,13 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
     }
 
     @Override
-    public java.util.Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
+    public Set<SecretReference> credentialSecrets(StoreView store, String consumerNamespace) {
         AwsProvider aws = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.aws;
         if (aws == null || aws.auth == null || aws.auth.secretRef == null || aws.auth.jwt != null) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        java.util.Set<SecretReference> refs = new java.util.HashSet<>();
-        for (var selector : java.util.Arrays.asList(aws.auth.secretRef.accessKeyIDSecretRef,
+        Set<SecretReference> refs = new HashSet<>();
+        for (var selector : Arrays.asList(aws.auth.secretRef.accessKeyIDSecretRef,
                 aws.auth.secretRef.secretAccessKeySecretRef, aws.auth.secretRef.sessionTokenSecretRef)) {
             if (selector == null || selector.name == null) {
                 continue;

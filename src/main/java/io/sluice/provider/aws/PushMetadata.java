@@ -3,7 +3,9 @@ package io.sluice.provider.aws;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.sluice.provider.ProviderConfigurationException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +47,9 @@ record PushMetadata(Map<String, String> tags, String description, boolean binary
         Document doc;
         try {
             doc = JSON.treeToValue(metadata, Document.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ProviderConfigurationException("invalid PushSecret metadata for AWS Secrets Manager: "
-                    + (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                    + (e instanceof UnrecognizedPropertyException u
                             ? "unknown field " + u.getPropertyName() : "not a PushSecretMetadata document"));
         }
         if (doc.kind != null && !"PushSecretMetadata".equals(doc.kind)) {

@@ -7,6 +7,10 @@ import io.sluice.provider.PushRequest;
 import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.SecretNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +60,7 @@ final class SecretsManagerPusher {
         Current current = hasVersions(described) ? currentValue(secretId) : null;
         byte[] currentBytes = current == null ? null : current.value();
         if (request.property() == null) {
-            if (current != null && java.util.Arrays.equals(currentBytes, request.value())) {
+            if (current != null && Arrays.equals(currentBytes, request.value())) {
                 return wrote;
             }
             put(secretId, request.value(), metadata.binary());
@@ -169,7 +173,7 @@ final class SecretsManagerPusher {
                 if (metadata.binary()) {
                     b.secretBinary(SdkBytes.fromByteArray(value));
                 } else {
-                    b.secretString(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+                    b.secretString(new String(value, StandardCharsets.UTF_8));
                 }
             });
         } catch (SdkException e) {
@@ -184,7 +188,7 @@ final class SecretsManagerPusher {
                 if (binary) {
                     b.secretBinary(SdkBytes.fromByteArray(value));
                 } else {
-                    b.secretString(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+                    b.secretString(new String(value, StandardCharsets.UTF_8));
                 }
             });
         } catch (SdkException e) {
@@ -194,11 +198,11 @@ final class SecretsManagerPusher {
 
     /** Adds the metadata tags that are missing or differ; never removes a tag (no UntagResource). */
     private boolean tagIfNeeded(DescribeSecretResponse described, PushMetadata metadata, String secretId) {
-        Map<String, String> present = new java.util.HashMap<>();
+        Map<String, String> present = new HashMap<>();
         if (described.hasTags()) {
             described.tags().forEach(t -> present.put(t.key(), t.value()));
         }
-        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         metadata.tags().forEach((k, v) -> {
             if (!v.equals(present.get(k))) {
                 missing.put(k, v);

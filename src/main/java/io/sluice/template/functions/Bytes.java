@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A binary value that is not valid UTF-8 (a PKCS#12 keystore, a DER blob). Go templates carry such
@@ -23,14 +24,14 @@ public final class Bytes {
         return utf8(raw).<Object>map(s -> s).orElseGet(() -> new Bytes(raw));
     }
 
-    public static java.util.Optional<String> utf8(byte[] raw) {
+    public static Optional<String> utf8(byte[] raw) {
         try {
-            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw)).toString());
         } catch (CharacterCodingException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

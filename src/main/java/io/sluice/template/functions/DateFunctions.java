@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * sprig's dates: now, date, dateInZone, htmlDate, htmlDateInZone, toDate, mustToDate, unixEpoch,
@@ -99,16 +100,16 @@ final class DateFunctions {
         }
     }
 
-    private static java.util.Optional<ZonedDateTime> parse(String layout, String text) {
+    private static Optional<ZonedDateTime> parse(String layout, String text) {
         try {
             TemporalAccessor parsed = GoTime.formatter(layout).parse(text);
             LocalDate day = parsed.query(TemporalQueries.localDate());
             LocalTime clock = parsed.query(TemporalQueries.localTime());
             ZoneId zone = parsed.query(TemporalQueries.zone());
-            return java.util.Optional.of(ZonedDateTime.of(day == null ? LocalDate.of(0, 1, 1) : day,
+            return Optional.of(ZonedDateTime.of(day == null ? LocalDate.of(0, 1, 1) : day,
                     clock == null ? LocalTime.MIDNIGHT : clock, zone == null ? GoTime.LOCAL : zone));
         } catch (DateTimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.template.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.bouncycastle.util.encoders.Base32;
 
@@ -29,7 +30,7 @@ final class EncodingFunctions {
 
     private static Object hexdec(Object value) {
         try {
-            return Bytes.of(java.util.HexFormat.of().parseHex(Args.text(value)));
+            return Bytes.of(HexFormat.of().parseHex(Args.text(value)));
         } catch (IllegalArgumentException e) {
             throw new FunctionFailure("hexdec", "input is not valid hex");
         }

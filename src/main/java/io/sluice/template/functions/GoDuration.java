@@ -3,6 +3,7 @@ package io.sluice.template.functions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ final class GoDuration {
     }
 
     /** time.ParseDuration; empty when the text is not a Go duration. */
-    static java.util.Optional<Duration> parse(String text) {
+    static Optional<Duration> parse(String text) {
         String rest = text;
         boolean negative = false;
         if (rest.startsWith("-") || rest.startsWith("+")) {
@@ -55,25 +56,25 @@ final class GoDuration {
             rest = rest.substring(1);
         }
         if (rest.equals("0")) {
-            return java.util.Optional.of(Duration.ZERO);
+            return Optional.of(Duration.ZERO);
         }
         if (rest.isEmpty() || rest.length() > 64) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Matcher m = PART.matcher(rest);
         BigDecimal nanos = BigDecimal.ZERO;
         int at = 0;
         while (at < rest.length()) {
             if (!m.find(at) || m.start() != at || m.group(1).isEmpty() || m.group(1).equals(".")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(UNIT_NANOS.get(m.group(2)))));
             at = m.end();
         }
         if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long value = nanos.longValue();
-        return java.util.Optional.of(Duration.ofNanos(negative ? -value : value));
+        return Optional.of(Duration.ofNanos(negative ? -value : value));
     }
 }

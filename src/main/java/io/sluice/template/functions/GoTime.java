@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -128,7 +129,7 @@ final class GoTime {
         return i + 1;
     }
 
-    private static final Map<String, ChronoField> TWO_DIGITS = new java.util.LinkedHashMap<>();
+    private static final Map<String, ChronoField> TWO_DIGITS = new LinkedHashMap<>();
     private static final Map<Character, ChronoField> SINGLE_DIGIT = Map.of(
             '1', ChronoField.MONTH_OF_YEAR, '2', ChronoField.DAY_OF_MONTH, '3', ChronoField.CLOCK_HOUR_OF_AMPM,
             '4', ChronoField.MINUTE_OF_HOUR, '5', ChronoField.SECOND_OF_MINUTE);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** sprig's lists: list, append, prepend, first, rest, last, initial, reverse, uniq, without, has, slice, concat, compact, chunk, sortAlpha. */
 final class ListFunctions {
@@ -82,7 +83,7 @@ final class ListFunctions {
     }
 
     private static void both(FunctionLibrary.Builder library, String name,
-            java.util.function.Function<List<Object>, Object> body) {
+            Function<List<Object>, Object> body) {
         library.one(name, name + " LIST", v -> body.apply(Lists.of(name, v)));
         String must = "must" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         library.one(must, must + " LIST", v -> body.apply(Lists.of(must, v)));

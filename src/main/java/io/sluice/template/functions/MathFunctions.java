@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.LongBinaryOperator;
+import java.util.function.LongSupplier;
 
 /**
  * sprig's integer math (int64, arguments converted leniently), its decimal float math (addf, divf,
@@ -53,7 +54,7 @@ final class MathFunctions {
         library.many("seq", 0, "seq [FIRST [STEP]] LAST", MathFunctions::seq);
     }
 
-    private static Object exact(String function, java.util.function.LongSupplier body) {
+    private static Object exact(String function, LongSupplier body) {
         try {
             return body.getAsLong();
         } catch (ArithmeticException e) {

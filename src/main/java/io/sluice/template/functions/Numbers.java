@@ -1,6 +1,7 @@
 package io.sluice.template.functions;
 
 import java.math.BigInteger;
+import java.util.Locale;
 
 /** sprig's lenient conversions (spf13/cast): a value that does not convert is 0, never an error. */
 final class Numbers {
@@ -46,7 +47,7 @@ final class Numbers {
         String sign = text.startsWith("-") || text.startsWith("+") ? text.substring(0, 1) : "";
         String digits = text.substring(sign.length()).replace("_", "");
         int radix = 10;
-        String lower = digits.toLowerCase(java.util.Locale.ROOT);
+        String lower = digits.toLowerCase(Locale.ROOT);
         if (lower.startsWith("0x")) {
             radix = 16;
             digits = digits.substring(2);

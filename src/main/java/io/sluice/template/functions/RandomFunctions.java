@@ -1,5 +1,6 @@
 package io.sluice.template.functions;
 
+import io.sluice.template.limits.TemplateLimitExceeded;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,7 +54,7 @@ final class RandomFunctions {
         if (count < 0) {
             throw new FunctionFailure(function, "the count must not be negative");
         }
-        io.sluice.template.limits.TemplateLimitExceeded.checkResultSize("function " + function, count);
+        TemplateLimitExceeded.checkResultSize("function " + function, count);
         return count;
     }
 

@@ -3,6 +3,8 @@ package io.sluice.template.functions;
 import com.google.re2j.Matcher;
 import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
+import io.sluice.template.limits.TemplateLimitExceeded;
+import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,8 +85,8 @@ final class RegexFunctions {
             out.append(expand ? GoRegexpExpand.expand(replacement, m) : replacement);
             last = m.end();
             previousEnd = m.end();
-            if (out.length() > io.sluice.template.limits.TemplateLimits.MAX_VALUE_CHARS) {
-                io.sluice.template.limits.TemplateLimitExceeded.checkResultSize("function " + function, out.length());
+            if (out.length() > TemplateLimits.MAX_VALUE_CHARS) {
+                TemplateLimitExceeded.checkResultSize("function " + function, out.length());
             }
         }
         return out.append(text.substring(last)).toString();

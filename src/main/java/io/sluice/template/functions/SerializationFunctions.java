@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * toJson, toRawJson, toPrettyJson, fromJson (and their must forms), toYaml, fromYaml, as Go's
@@ -23,14 +25,14 @@ final class SerializationFunctions {
             .addSerializer(Bytes.class, new StdSerializer<>(Bytes.class) {
                 @Override
                 public void serialize(Bytes value, JsonGenerator generator, SerializerProvider provider)
-                        throws java.io.IOException {
+                        throws IOException {
                     generator.writeString(Args.text(value));
                 }
             })
             .addSerializer(Double.class, new StdSerializer<>(Double.class) {
                 @Override
                 public void serialize(Double value, JsonGenerator generator, SerializerProvider provider)
-                        throws java.io.IOException {
+                        throws IOException {
                     generator.writeRawValue(GoJson.formatFloat(value));
                 }
             });
@@ -47,16 +49,16 @@ final class SerializationFunctions {
     }
 
     static void register(FunctionLibrary.Builder library) {
-        for (String name : java.util.List.of("toJson", "mustToJson")) {
+        for (String name : List.of("toJson", "mustToJson")) {
             library.one(name, name + " VALUE", v -> GoJson.escapeHtml(write(name, JSON.writer(), v)));
         }
-        for (String name : java.util.List.of("toRawJson", "mustToRawJson")) {
+        for (String name : List.of("toRawJson", "mustToRawJson")) {
             library.one(name, name + " VALUE", v -> write(name, JSON.writer(), v));
         }
-        for (String name : java.util.List.of("toPrettyJson", "mustToPrettyJson")) {
+        for (String name : List.of("toPrettyJson", "mustToPrettyJson")) {
             library.one(name, name + " VALUE", v -> GoJson.escapeHtml(write(name, JSON.writer(GoJson.PRETTY), v)));
         }
-        for (String name : java.util.List.of("fromJson", "mustFromJson")) {
+        for (String name : List.of("fromJson", "mustFromJson")) {
             library.one(name, name + " TEXT", v -> GoJson.numbersAsFloat64(read(name, JSON, v, "JSON")));
         }
         library.one("toYaml", "toYaml VALUE", v -> write("toYaml", YAML.writer(), v).stripTrailing());

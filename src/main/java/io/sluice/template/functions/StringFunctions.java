@@ -5,6 +5,7 @@ import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Case, trim, replace, quote, indent, repeat, printf and split, with sprig's argument order. The
@@ -46,7 +47,7 @@ final class StringFunctions {
         library.many("printf", 1, "printf FORMAT ARGS...", args -> GoFormat.sprintf(Args.text(args.get(0)),
                 args.subList(1, args.size())));
         library.two("splitList", "splitList SEPARATOR VALUE",
-                (sep, v) -> List.of(Args.text(v).split(java.util.regex.Pattern.quote(Args.text(sep)), -1)));
+                (sep, v) -> List.of(Args.text(v).split(Pattern.quote(Args.text(sep)), -1)));
         library.many("cat", 0, "cat VALUES...", args -> join("cat", " ",
                 args.stream().filter(a -> a != null).map(Args::text).toList()));
     }

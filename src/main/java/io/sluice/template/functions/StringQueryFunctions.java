@@ -1,5 +1,6 @@
 package io.sluice.template.functions;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ final class StringQueryFunctions {
         if (separator.isEmpty()) {
             parts = text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
             if (n > 0 && parts.length > n) {
-                String[] limited = java.util.Arrays.copyOf(parts, n);
+                String[] limited = Arrays.copyOf(parts, n);
                 limited[n - 1] = text.substring(text.offsetByCodePoints(0, n - 1));
                 parts = limited;
             }

@@ -4,11 +4,12 @@ import io.sluice.template.limits.TemplateLimitExceeded;
 import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Parses the pipeline inside one action: operands, function calls, parentheses and pipes. */
 final class GoActionParser {
     /** A Go floating-point constant: Qute has no such literal, so it becomes a call to float64. */
-    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+    private static final Pattern FLOAT = Pattern.compile(
             "[-+]?((\\d+\\.\\d*)([eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)");
     private final String text;
     private final int line;

@@ -6,6 +6,7 @@ import io.sluice.template.limits.TemplateLimits;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -83,7 +84,7 @@ public final class GoTemplateTranslator {
     private final class Translation {
         private final StringBuilder out = new StringBuilder();
         private final Deque<Block> blocks = new ArrayDeque<>();
-        private final Set<String> reassigned = new java.util.HashSet<>();
+        private final Set<String> reassigned = new HashSet<>();
         private int ranges;
 
         String run(String source) {

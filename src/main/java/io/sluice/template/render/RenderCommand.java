@@ -11,6 +11,7 @@ import io.sluice.template.TemplateSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class RenderCommand {
     public int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, Path> configMaps = new HashMap<>();
         Map<String, Path> secrets = new HashMap<>();
-        java.util.List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if ((arg.equals("--configmap") || arg.equals("--secret")) && i + 1 < args.length && args[i + 1].contains("=")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Writes a Secret as kubectl shows it: data base64-encoded, keys sorted, every string read back as a string. */
 final class SecretYaml {
@@ -27,12 +28,12 @@ final class SecretYaml {
             metadata.put("namespace", namespace);
         }
         if (!labels.isEmpty()) {
-            metadata.put("labels", new java.util.TreeMap<>(labels));
+            metadata.put("labels", new TreeMap<>(labels));
         }
         if (!annotations.isEmpty()) {
-            metadata.put("annotations", new java.util.TreeMap<>(annotations));
+            metadata.put("annotations", new TreeMap<>(annotations));
         }
-        Map<String, String> encoded = new java.util.TreeMap<>();
+        Map<String, String> encoded = new TreeMap<>();
         data.forEach((key, value) -> encoded.put(key, Base64.getEncoder().encodeToString(value)));
         Map<String, Object> secret = new LinkedHashMap<>();
         secret.put("apiVersion", "v1");
