@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class PackageDirectionTest {
     private static final Path MAIN = Path.of("src/main/java/io/sluice");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.sluice\\.([a-z0-9]+)\\.",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.sluice\\.([a-z0-9]+)\\.", Pattern.MULTILINE);
 
     @Test
     void packagesDependOnEachOtherWithoutACycle() {
@@ -69,8 +69,8 @@ class PackageDirectionTest {
         return List.of();
     }
 
-    private static boolean visit(String node, Map<String, Set<String>> imports, Map<String, Integer> state,
-            List<String> path) {
+    private static boolean visit(
+            String node, Map<String, Set<String>> imports, Map<String, Integer> state, List<String> path) {
         Integer seen = state.get(node);
         if (seen != null) {
             if (seen == 1) {

@@ -21,15 +21,20 @@ public class DemoMain {
             System.setProperty("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
             System.setProperty("sluice.leader-election.enabled", "false");
             DemoStartup.options = options;
-            System.out.println("No kubeconfig found: Sluice runs against an embedded Kubernetes API at " + cluster.url());
+            System.out.println(
+                    "No kubeconfig found: Sluice runs against an embedded Kubernetes API at " + cluster.url());
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
         } else if (options.exitWhenSynced()) {
-            System.err.println("--exit-when-synced needs the embedded Kubernetes API: unset KUBECONFIG or set SLUICE_EMBEDDED=true");
+            System.err.println(
+                    "--exit-when-synced needs the embedded Kubernetes API: unset KUBECONFIG or set SLUICE_EMBEDDED=true");
             System.exit(2);
         } else {
-            System.out.println("Running against the cluster of your kubeconfig (set SLUICE_EMBEDDED=true to use the embedded one)");
+            System.out.println(
+                    "Running against the cluster of your kubeconfig (set SLUICE_EMBEDDED=true to use the embedded one)");
         }
-        Quarkus.run(Arrays.stream(args).filter(arg -> !arg.startsWith(DemoOptions.EXIT_WHEN_SYNCED)).toArray(String[]::new));
+        Quarkus.run(Arrays.stream(args)
+                .filter(arg -> !arg.startsWith(DemoOptions.EXIT_WHEN_SYNCED))
+                .toArray(String[]::new));
     }
 
     /** True unless a kubeconfig is at hand (KUBECONFIG or ~/.kube/config) or SLUICE_EMBEDDED=false. */

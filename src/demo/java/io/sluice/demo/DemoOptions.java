@@ -7,6 +7,7 @@ record DemoOptions(boolean exitWhenSynced, Duration timeout) {
     static final String EXIT_WHEN_SYNCED = "--exit-when-synced";
     /** How long the interactive demo waits for the sync before it prints what it has. */
     private static final Duration INTERACTIVE_WAIT = Duration.ofSeconds(20);
+
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     static DemoOptions parse(String... args) {
@@ -15,7 +16,8 @@ record DemoOptions(boolean exitWhenSynced, Duration timeout) {
             if (arg.equals(EXIT_WHEN_SYNCED)) {
                 options = new DemoOptions(true, DEFAULT_TIMEOUT);
             } else if (arg.startsWith(EXIT_WHEN_SYNCED + "=")) {
-                options = new DemoOptions(true, Duration.ofSeconds(Long.parseLong(arg.substring(EXIT_WHEN_SYNCED.length() + 1))));
+                options = new DemoOptions(
+                        true, Duration.ofSeconds(Long.parseLong(arg.substring(EXIT_WHEN_SYNCED.length() + 1))));
             }
         }
         return options;

@@ -48,7 +48,8 @@ public final class DemoShowcase {
     }
 
     /** Applies the manifests of the folders, in file name order; true when every ExternalSecret got Ready in time. */
-    public boolean applyAndShow(List<Path> manifestDirectories, Duration timeout) throws IOException, InterruptedException {
+    public boolean applyAndShow(List<Path> manifestDirectories, Duration timeout)
+            throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         List<HasMetadata> externalSecrets = new ArrayList<>();
         for (Path directory : manifestDirectories) {
@@ -75,7 +76,8 @@ public final class DemoShowcase {
                         resource.getMetadata().setNamespace(EmbeddedCluster.NAMESPACE);
                     }
                     applied.add(client.resource(resource).createOr(existing -> existing.update()));
-                    out.println("applied " + resource.getKind() + " " + resource.getMetadata().getName() + " from " + manifest);
+                    out.println("applied " + resource.getKind() + " "
+                            + resource.getMetadata().getName() + " from " + manifest);
                 }
             }
         }
@@ -92,7 +94,11 @@ public final class DemoShowcase {
             return;
         }
         String crd = resource.getKind().toLowerCase(Locale.ROOT) + "s." + ESO_GROUP;
-        while (!established(client.apiextensions().v1().customResourceDefinitions().withName(crd).get())
+        while (!established(client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(crd)
+                        .get())
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(POLL);
         }
@@ -103,7 +109,9 @@ public final class DemoShowcase {
         if (crd == null) {
             return false;
         }
-        if (crd.getStatus() == null || crd.getStatus().getConditions() == null || crd.getStatus().getConditions().isEmpty()) {
+        if (crd.getStatus() == null
+                || crd.getStatus().getConditions() == null
+                || crd.getStatus().getConditions().isEmpty()) {
             return true;
         }
         return crd.getStatus().getConditions().stream()
@@ -111,27 +119,41 @@ public final class DemoShowcase {
     }
 
     private boolean show(String namespace, String name, Instant deadline) throws InterruptedException {
-        ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(namespace).withName(name).get();
+        ExternalSecret es = client.resources(ExternalSecret.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         while (!isReady(es) && Instant.now().isBefore(deadline)) {
             Thread.sleep(POLL);
-            es = client.resources(ExternalSecret.class).inNamespace(namespace).withName(name).get();
+            es = client.resources(ExternalSecret.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         }
         var ready = es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, "Ready");
-        out.printf("%nExternalSecret %s/%s: Ready=%s reason=%s message=\"%s\" refreshTime=%s%n", namespace, name,
-                ready == null ? "?" : ready.status, ready == null ? "?" : ready.reason,
-                ready == null ? "?" : ready.message, es == null || es.getStatus() == null ? "-" : es.getStatus().refreshTime);
+        out.printf(
+                "%nExternalSecret %s/%s: Ready=%s reason=%s message=\"%s\" refreshTime=%s%n",
+                namespace,
+                name,
+                ready == null ? "?" : ready.status,
+                ready == null ? "?" : ready.reason,
+                ready == null ? "?" : ready.message,
+                es == null || es.getStatus() == null ? "-" : es.getStatus().refreshTime);
         String target = es != null && es.getSpec().target != null && es.getSpec().target.name != null
-                ? es.getSpec().target.name : name;
+                ? es.getSpec().target.name
+                : name;
         Secret secret = client.secrets().inNamespace(namespace).withName(target).get();
         if (secret == null) {
             out.println("  no Secret " + target + " (see the condition above)");
             return false;
         }
-        out.printf("Secret %s/%s (type %s), labels %s%n", namespace, target, secret.getType(),
-                secret.getMetadata().getLabels());
+        out.printf(
+                "Secret %s/%s (type %s), labels %s%n",
+                namespace, target, secret.getType(), secret.getMetadata().getLabels());
         // the demo data is fake and public: showing it is the point of the demo
-        secret.getData().forEach((key, value) -> out.printf("  %s = %s%n", key,
-                new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        secret.getData()
+                .forEach((key, value) -> out.printf(
+                        "  %s = %s%n", key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
         return isReady(es);
     }
 

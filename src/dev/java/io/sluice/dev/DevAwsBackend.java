@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 public class DevAwsBackend {
     /** Read by the AWS SDK's endpoint resolution when a client has no endpoint override. */
     private static final String SECRETS_MANAGER_ENDPOINT_PROPERTY = "aws.endpointUrlSecretsManager";
+
     private static final String STS_ENDPOINT_PROPERTY = "aws.endpointUrlSts";
     /** The emulator this dev-mode JVM started, found again after a live reload (which reloads this class). */
     private static final String RUNNING_EMULATOR_PROPERTY = "io.sluice.dev.aws-emulator";
@@ -30,8 +31,7 @@ public class DevAwsBackend {
     private static final AwsBasicCredentials DEMO_KEYS = AwsBasicCredentials.create("dev-access-key", "dev-secret-key");
 
     /** Where the stores' AWS clients go; emulated when it is the in-JVM emulator. */
-    public record Endpoint(URI uri, boolean emulated) {
-    }
+    public record Endpoint(URI uri, boolean emulated) {}
 
     private final Optional<URI> localStack;
     private Endpoint endpoint;

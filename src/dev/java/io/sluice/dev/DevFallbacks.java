@@ -41,11 +41,13 @@ public class DevFallbacks {
     /** The Kubernetes API is dev mode's own (embedded or Dev Service), not a cluster of the developer's kubeconfig. */
     private volatile boolean ownCluster;
 
-    DevFallbacks(@ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> devServiceApiServer,
+    DevFallbacks(
+            @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> devServiceApiServer,
             @ConfigProperty(name = "quarkus.kubernetes-client.ca-cert-data") Optional<String> devServiceCaCert,
             @ConfigProperty(name = "quarkus.kubernetes-client.client-cert-data") Optional<String> devServiceClientCert,
             @ConfigProperty(name = "quarkus.kubernetes-client.client-key-data") Optional<String> devServiceClientKey,
-            @ConfigProperty(name = "quarkus.kubernetes-client.client-key-algo") Optional<String> devServiceClientKeyAlgo,
+            @ConfigProperty(name = "quarkus.kubernetes-client.client-key-algo")
+                    Optional<String> devServiceClientKeyAlgo,
             DevAwsBackend aws) {
         this.devServiceApiServer = devServiceApiServer;
         this.devServiceCaCert = devServiceCaCert;
@@ -59,12 +61,17 @@ public class DevFallbacks {
         Optional<String> embeddedApi = kubernetes();
         DevAwsBackend.Endpoint endpoint = aws.endpoint();
         if (embeddedApi.isPresent() && endpoint.emulated()) {
-            LOG.infof("No Docker, no kubeconfig: dev mode falls back to an embedded Kubernetes API at %s and the in-JVM AWS emulator at %s",
+            LOG.infof(
+                    "No Docker, no kubeconfig: dev mode falls back to an embedded Kubernetes API at %s and the in-JVM AWS emulator at %s",
                     embeddedApi.get(), endpoint.uri());
         } else if (embeddedApi.isPresent()) {
-            LOG.infof("No kubeconfig: dev mode falls back to an embedded Kubernetes API at %s (AWS at %s)", embeddedApi.get(), endpoint.uri());
+            LOG.infof(
+                    "No kubeconfig: dev mode falls back to an embedded Kubernetes API at %s (AWS at %s)",
+                    embeddedApi.get(), endpoint.uri());
         } else if (endpoint.emulated()) {
-            LOG.infof("No LocalStack Dev Service (Docker): dev mode falls back to the in-JVM AWS emulator at %s", endpoint.uri());
+            LOG.infof(
+                    "No LocalStack Dev Service (Docker): dev mode falls back to the in-JVM AWS emulator at %s",
+                    endpoint.uri());
         }
     }
 
@@ -82,7 +89,9 @@ public class DevFallbacks {
         }
         String master = Config.autoConfigure(null).getMasterUrl();
         if (master != null && !IN_CLUSTER_DEFAULT.equals(master.replaceAll("/+$", ""))) {
-            LOG.infof("Dev mode runs against the cluster of your kubeconfig (%s) and leaves the demo manifests out", master);
+            LOG.infof(
+                    "Dev mode runs against the cluster of your kubeconfig (%s) and leaves the demo manifests out",
+                    master);
             return Optional.empty();
         }
         EmbeddedCluster cluster = EmbeddedCluster.start();
@@ -99,10 +108,14 @@ public class DevFallbacks {
     /** Gives the operator's client (fabric8 auto-configuration) the Kubernetes Dev Service's API and credentials. */
     private void exportDevService(String apiServer) {
         System.setProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY, apiServer);
-        devServiceCaCert.ifPresent(value -> System.setProperty(Config.KUBERNETES_CA_CERTIFICATE_DATA_SYSTEM_PROPERTY, value));
-        devServiceClientCert.ifPresent(value -> System.setProperty(Config.KUBERNETES_CLIENT_CERTIFICATE_DATA_SYSTEM_PROPERTY, value));
-        devServiceClientKey.ifPresent(value -> System.setProperty(Config.KUBERNETES_CLIENT_KEY_DATA_SYSTEM_PROPERTY, value));
-        devServiceClientKeyAlgo.ifPresent(value -> System.setProperty(Config.KUBERNETES_CLIENT_KEY_ALGO_SYSTEM_PROPERTY, value));
+        devServiceCaCert.ifPresent(
+                value -> System.setProperty(Config.KUBERNETES_CA_CERTIFICATE_DATA_SYSTEM_PROPERTY, value));
+        devServiceClientCert.ifPresent(
+                value -> System.setProperty(Config.KUBERNETES_CLIENT_CERTIFICATE_DATA_SYSTEM_PROPERTY, value));
+        devServiceClientKey.ifPresent(
+                value -> System.setProperty(Config.KUBERNETES_CLIENT_KEY_DATA_SYSTEM_PROPERTY, value));
+        devServiceClientKeyAlgo.ifPresent(
+                value -> System.setProperty(Config.KUBERNETES_CLIENT_KEY_ALGO_SYSTEM_PROPERTY, value));
         System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false");
         System.setProperty(Config.KUBERNETES_AUTH_TRYSERVICEACCOUNT_SYSTEM_PROPERTY, "false");
         LOG.debugf("Kubernetes Dev Service at %s", apiServer);

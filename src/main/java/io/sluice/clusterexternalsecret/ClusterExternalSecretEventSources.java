@@ -28,28 +28,37 @@ final class ClusterExternalSecretEventSources {
 
     ClusterExternalSecretEventSources(EventSourceContext<ClusterExternalSecret> context) {
         this.primaries = context.getPrimaryCache();
-        namespaces = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(Namespace.class, ClusterExternalSecret.class)
-                .withName("ces-namespaces")
-                .withItemStore(new PrunedItemStore<>())
-                .withSecondaryToPrimaryMapper(ns -> everyClusterExternalSecret())
-                .withOnUpdateFilter((next, previous) -> !Objects.equals(next.getMetadata().getLabels(),
-                        previous.getMetadata().getLabels())
-                        || !Objects.equals(next.getMetadata().getDeletionTimestamp(),
-                                previous.getMetadata().getDeletionTimestamp()))
-                .build(), context);
-        provisioned = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(ExternalSecret.class, ClusterExternalSecret.class)
-                .withName("ces-external-secrets")
-                .withItemStore(new PrunedItemStore<>())
-                .withLabelSelector(ProvisionedExternalSecret.OWNER_LABEL)
-                .withSecondaryToPrimaryMapper(es -> Set.of(new ResourceID(
-                        es.getMetadata().getLabels().get(ProvisionedExternalSecret.OWNER_LABEL))))
-                .withOnUpdateFilter((next, previous) -> !Objects.equals(next.getMetadata().getGeneration(),
-                        previous.getMetadata().getGeneration())
-                        || !Objects.equals(next.getMetadata().getLabels(), previous.getMetadata().getLabels())
-                        || !Objects.equals(next.getMetadata().getAnnotations(), previous.getMetadata().getAnnotations()))
-                .build(), context);
+        namespaces = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Namespace.class, ClusterExternalSecret.class)
+                        .withName("ces-namespaces")
+                        .withItemStore(new PrunedItemStore<>())
+                        .withSecondaryToPrimaryMapper(ns -> everyClusterExternalSecret())
+                        .withOnUpdateFilter((next, previous) -> !Objects.equals(
+                                        next.getMetadata().getLabels(),
+                                        previous.getMetadata().getLabels())
+                                || !Objects.equals(
+                                        next.getMetadata().getDeletionTimestamp(),
+                                        previous.getMetadata().getDeletionTimestamp()))
+                        .build(),
+                context);
+        provisioned = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ExternalSecret.class, ClusterExternalSecret.class)
+                        .withName("ces-external-secrets")
+                        .withItemStore(new PrunedItemStore<>())
+                        .withLabelSelector(ProvisionedExternalSecret.OWNER_LABEL)
+                        .withSecondaryToPrimaryMapper(es -> Set.of(new ResourceID(
+                                es.getMetadata().getLabels().get(ProvisionedExternalSecret.OWNER_LABEL))))
+                        .withOnUpdateFilter((next, previous) -> !Objects.equals(
+                                        next.getMetadata().getGeneration(),
+                                        previous.getMetadata().getGeneration())
+                                || !Objects.equals(
+                                        next.getMetadata().getLabels(),
+                                        previous.getMetadata().getLabels())
+                                || !Objects.equals(
+                                        next.getMetadata().getAnnotations(),
+                                        previous.getMetadata().getAnnotations()))
+                        .build(),
+                context);
     }
 
     List<EventSource<?, ClusterExternalSecret>> all() {
@@ -62,7 +71,8 @@ final class ClusterExternalSecretEventSources {
 
     /** Every ExternalSecret labelled as provisioned by the named ClusterExternalSecret, in any namespace. */
     List<ExternalSecret> provisionedBy(String cesName) {
-        return provisioned.list(es -> cesName.equals(es.getMetadata().getLabels().get(ProvisionedExternalSecret.OWNER_LABEL)))
+        return provisioned
+                .list(es -> cesName.equals(es.getMetadata().getLabels().get(ProvisionedExternalSecret.OWNER_LABEL)))
                 .toList();
     }
 

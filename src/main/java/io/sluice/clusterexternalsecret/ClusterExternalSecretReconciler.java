@@ -45,7 +45,9 @@ import org.jboss.logging.Logger;
  * ClusterExternalSecret by a label, not an ownerReference (see {@link ProvisionedExternalSecret}): deleting the
  * ClusterExternalSecret leaves them in place, and re-creating it adopts them without a write.
  */
-@ControllerConfiguration(name = "clusterexternalsecret", generationAwareEventProcessing = false,
+@ControllerConfiguration(
+        name = "clusterexternalsecret",
+        generationAwareEventProcessing = false,
         informer = @Informer(itemStore = PrunedItemStore.class))
 public class ClusterExternalSecretReconciler implements Reconciler<ClusterExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ClusterExternalSecretReconciler.class);
@@ -63,47 +65,64 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     private final UnhandledErrorStatus<ClusterExternalSecretStatus, ClusterExternalSecret> unhandled;
     private ClusterExternalSecretEventSources sources;
 
-    public ClusterExternalSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config,
-            StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
+    public ClusterExternalSecretReconciler(
+            KubernetesClient client,
+            EventRecorder events,
+            SluiceConfig config,
+            StatusConditionMetrics conditionMetrics,
+            RefreshIntervalFloor intervalFloor) {
         this.client = client;
         this.conditionMetrics = conditionMetrics;
         this.events = events;
         this.defaultRefreshTime = config.clusterExternalSecrets().defaultRefreshTime();
         this.intervalFloor = intervalFloor;
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
-        this.unhandled = new UnhandledErrorStatus<>(events,
-                new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()), null,
+        this.unhandled = new UnhandledErrorStatus<>(
+                events,
+                new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff()),
+                null,
                 (ces, reason, message) -> statusWriter.failed(ces.getStatus(), reason, message),
                 (ces, status) -> conditionMetrics.report(ces, status.conditions));
     }
 
     @Override
-    public List<EventSource<?, ClusterExternalSecret>> prepareEventSources(EventSourceContext<ClusterExternalSecret> context) {
+    public List<EventSource<?, ClusterExternalSecret>> prepareEventSources(
+            EventSourceContext<ClusterExternalSecret> context) {
         sources = new ClusterExternalSecretEventSources(context);
         return sources.all();
     }
 
     @Override
-    public UpdateControl<ClusterExternalSecret> reconcile(ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
+    public UpdateControl<ClusterExternalSecret> reconcile(
+            ClusterExternalSecret ces, Context<ClusterExternalSecret> context) {
         ResourceID id = ResourceID.fromResource(ces);
         Optional<Duration> overBudget = budget.spend(id, clock.instant());
         if (overBudget.isPresent()) {
-            LOG.debugf("ClusterExternalSecret %s: over its budget of reconciles per minute, postponed by %d ms",
+            LOG.debugf(
+                    "ClusterExternalSecret %s: over its budget of reconciles per minute, postponed by %d ms",
                     ces.getMetadata().getName(), overBudget.get().toMillis());
-            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
+            return UpdateControl.<ClusterExternalSecret>noUpdate().rescheduleAfter(overBudget.get());
         }
         Duration refreshTime;
         try {
             refreshTime = refreshTime(ces);
         } catch (RefreshInterval.Invalid e) {
-            return refuseInvalidSpec(ces, context, ClusterExternalSecretStatusWriter.REASON_INVALID_REFRESH_TIME,
-                    e.getMessage(), RefreshInterval.RETRY_WHEN_INVALID);
+            return refuseInvalidSpec(
+                    ces,
+                    context,
+                    ClusterExternalSecretStatusWriter.REASON_INVALID_REFRESH_TIME,
+                    e.getMessage(),
+                    RefreshInterval.RETRY_WHEN_INVALID);
         }
         List<String> invalid = NamespaceSelection.problems(ces.getSpec());
         if (!invalid.isEmpty()) {
-            return refuseInvalidSpec(ces, context, ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR,
+            return refuseInvalidSpec(
+                    ces,
+                    context,
+                    ClusterExternalSecretStatusWriter.REASON_INVALID_SELECTOR,
                     "invalid namespace selector, nothing is provisioned or removed until it is fixed: "
-                            + String.join("; ", invalid), refreshTime);
+                            + String.join("; ", invalid),
+                    refreshTime);
         }
         String esName = ProvisionedExternalSecret.externalSecretName(ces);
         SortedSet<String> selected = NamespaceSelection.select(ces.getSpec(), sources.allNamespaces());
@@ -135,12 +154,12 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         // an API error (a write conflict with the ExternalSecret controller, say) is retried soon, not at refreshTime
         Duration requeue = transientFailure ? RETRY_AFTER_API_ERROR : refreshTime;
         if (next.equals(ces.getStatus())) {
-            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
+            return UpdateControl.<ClusterExternalSecret>noUpdate().rescheduleAfter(requeue);
         }
         if (!PrimaryWrites.patchStatus(ces, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
+        return UpdateControl.<ClusterExternalSecret>noUpdate().rescheduleAfter(requeue);
     }
 
     /**
@@ -148,19 +167,23 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
      * and delete every ExternalSecret this ClusterExternalSecret provisioned (and their Secrets). Nothing is
      * created, changed or deleted until the spec is fixed; the status keeps the namespaces provisioned so far.
      */
-    private UpdateControl<ClusterExternalSecret> refuseInvalidSpec(ClusterExternalSecret ces,
-            Context<ClusterExternalSecret> context, String reason, String message, Duration requeue) {
+    private UpdateControl<ClusterExternalSecret> refuseInvalidSpec(
+            ClusterExternalSecret ces,
+            Context<ClusterExternalSecret> context,
+            String reason,
+            String message,
+            Duration requeue) {
         ClusterExternalSecretStatus next = statusWriter.failed(ces.getStatus(), reason, message);
         conditionMetrics.report(ces, next.conditions);
         if (next.equals(ces.getStatus())) {
-            return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
+            return UpdateControl.<ClusterExternalSecret>noUpdate().rescheduleAfter(requeue);
         }
         events.warning(ces, reason, message);
         LOG.warnf("ClusterExternalSecret %s: %s", ces.getMetadata().getName(), message);
         if (!PrimaryWrites.patchStatus(ces, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<ClusterExternalSecret> noUpdate().rescheduleAfter(requeue);
+        return UpdateControl.<ClusterExternalSecret>noUpdate().rescheduleAfter(requeue);
     }
 
     /** Reconciles of the ClusterExternalSecret postponed by sluice.kubernetes.max-reconciles-per-minute. */
@@ -169,8 +192,8 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
     }
 
     @Override
-    public ErrorStatusUpdateControl<ClusterExternalSecret> updateErrorStatus(ClusterExternalSecret ces,
-            Context<ClusterExternalSecret> context, Exception e) {
+    public ErrorStatusUpdateControl<ClusterExternalSecret> updateErrorStatus(
+            ClusterExternalSecret ces, Context<ClusterExternalSecret> context, Exception e) {
         return unhandled.handle(ces, context, e);
     }
 
@@ -180,7 +203,10 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         ExternalSecret desired = ProvisionedExternalSecret.desired(ces, namespace);
         ExternalSecret existing = sources.cachedExternalSecret(namespace, esName);
         if (existing == null) {
-            existing = client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName).get();
+            existing = client.resources(ExternalSecret.class)
+                    .inNamespace(namespace)
+                    .withName(esName)
+                    .get();
         }
         if (existing == null) {
             client.resource(desired).create();
@@ -193,7 +219,9 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         }
         if (!ProvisionedExternalSecret.upToDate(existing, desired, cesName)) {
             // a patch of the difference, not an update: the ExternalSecret controller writes the status concurrently
-            client.resources(ExternalSecret.class).inNamespace(namespace).withName(esName)
+            client.resources(ExternalSecret.class)
+                    .inNamespace(namespace)
+                    .withName(esName)
                     .edit(latest -> ProvisionedExternalSecret.updated(latest, desired, cesName));
             events.normal(ces, "Updated", "external secret " + namespace + "/" + esName + " updated");
             LOG.infof("ClusterExternalSecret %s: updated ExternalSecret %s/%s", cesName, namespace, esName);
@@ -206,16 +234,19 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
      * matching, or under a previous name. The last status covers ExternalSecrets that ESO created (no label).
      */
     /** @return whether a delete failed in a way worth retrying soon */
-    private boolean removeUnselected(ClusterExternalSecret ces, Set<String> selected, String esName,
-            SortedMap<String, String> failed) {
+    private boolean removeUnselected(
+            ClusterExternalSecret ces, Set<String> selected, String esName, SortedMap<String, String> failed) {
         boolean transientFailure = false;
-        List<ExternalSecret> candidates = new ArrayList<>(sources.provisionedBy(ces.getMetadata().getName()));
+        List<ExternalSecret> candidates =
+                new ArrayList<>(sources.provisionedBy(ces.getMetadata().getName()));
         ClusterExternalSecretStatus previous = ces.getStatus();
         if (previous != null && previous.provisionedNamespaces != null && previous.externalSecretName != null) {
             for (String namespace : previous.provisionedNamespaces) {
                 if (!selected.contains(namespace) || !previous.externalSecretName.equals(esName)) {
-                    ExternalSecret old = client.resources(ExternalSecret.class).inNamespace(namespace)
-                            .withName(previous.externalSecretName).get();
+                    ExternalSecret old = client.resources(ExternalSecret.class)
+                            .inNamespace(namespace)
+                            .withName(previous.externalSecretName)
+                            .get();
                     if (old != null && candidates.stream().noneMatch(c -> sameObject(c, old))) {
                         candidates.add(old);
                     }
@@ -224,17 +255,22 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         }
         for (ExternalSecret es : candidates) {
             String namespace = es.getMetadata().getNamespace();
-            boolean wanted = selected.contains(namespace) && esName.equals(es.getMetadata().getName());
+            boolean wanted = selected.contains(namespace)
+                    && esName.equals(es.getMetadata().getName());
             if (wanted || ProvisionedExternalSecret.ownership(es, ces) == Ownership.FOREIGN) {
                 continue;
             }
             try {
                 // only the ExternalSecret that was read: one re-created under the name in between is not ours to delete
                 GuardedDelete.delete(client, es, false);
-                events.normal(ces, "Deleted", "external secret " + namespace + "/" + es.getMetadata().getName()
-                        + " deleted: namespace no longer selected or name changed");
-                LOG.infof("ClusterExternalSecret %s: deleted ExternalSecret %s/%s", ces.getMetadata().getName(),
-                        namespace, es.getMetadata().getName());
+                events.normal(
+                        ces,
+                        "Deleted",
+                        "external secret " + namespace + "/" + es.getMetadata().getName()
+                                + " deleted: namespace no longer selected or name changed");
+                LOG.infof(
+                        "ClusterExternalSecret %s: deleted ExternalSecret %s/%s",
+                        ces.getMetadata().getName(), namespace, es.getMetadata().getName());
             } catch (KubernetesClientException e) {
                 failed.put(namespace, "could not delete external secret: " + ApiErrors.describe(e));
                 transientFailure = true;
@@ -257,5 +293,4 @@ public class ClusterExternalSecretReconciler implements Reconciler<ClusterExtern
         return a.getMetadata().getNamespace().equals(b.getMetadata().getNamespace())
                 && a.getMetadata().getName().equals(b.getMetadata().getName());
     }
-
 }

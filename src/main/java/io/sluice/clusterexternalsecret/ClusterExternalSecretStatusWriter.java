@@ -20,16 +20,27 @@ final class ClusterExternalSecretStatusWriter {
         this.clock = clock;
     }
 
-    ClusterExternalSecretStatus next(ClusterExternalSecretStatus current, String esName, SortedSet<String> provisioned,
+    ClusterExternalSecretStatus next(
+            ClusterExternalSecretStatus current,
+            String esName,
+            SortedSet<String> provisioned,
             SortedMap<String, String> failed) {
         ClusterExternalSecretStatus next = new ClusterExternalSecretStatus();
         next.externalSecretName = esName;
         next.provisionedNamespaces = provisioned.isEmpty() ? null : new ArrayList<>(provisioned);
-        next.failedNamespaces = failed.isEmpty() ? null
-                : failed.entrySet().stream().map(e -> new FailedNamespace(e.getKey(), e.getValue())).toList();
+        next.failedNamespaces = failed.isEmpty()
+                ? null
+                : failed.entrySet().stream()
+                        .map(e -> new FailedNamespace(e.getKey(), e.getValue()))
+                        .toList();
         boolean ready = failed.isEmpty();
-        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, ready, null,
-                ready ? null : NAMESPACES_FAILED, clock);
+        next.conditions = Conditions.with(
+                current == null ? null : current.conditions,
+                Conditions.READY,
+                ready,
+                null,
+                ready ? null : NAMESPACES_FAILED,
+                clock);
         return next;
     }
 
@@ -41,9 +52,8 @@ final class ClusterExternalSecretStatusWriter {
             next.provisionedNamespaces = current.provisionedNamespaces;
             next.failedNamespaces = current.failedNamespaces;
         }
-        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, false,
-                reason, message, clock);
+        next.conditions = Conditions.with(
+                current == null ? null : current.conditions, Conditions.READY, false, reason, message, clock);
         return next;
     }
-
 }

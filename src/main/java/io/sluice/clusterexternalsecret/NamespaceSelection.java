@@ -17,8 +17,7 @@ import java.util.TreeSet;
  * selects nothing; an empty selector selects every namespace. Terminating namespaces are never selected.
  */
 final class NamespaceSelection {
-    private NamespaceSelection() {
-    }
+    private NamespaceSelection() {}
 
     /**
      * What is wrong with the selectors, by the API server's rules; empty when they are valid. An invalid selector
@@ -28,8 +27,8 @@ final class NamespaceSelection {
         List<String> problems = new ArrayList<>();
         if (spec.namespaceSelectors != null) {
             for (int i = 0; i < spec.namespaceSelectors.size(); i++) {
-                problems.addAll(LabelSelectorRules.problems(spec.namespaceSelectors.get(i),
-                        "spec.namespaceSelectors[" + i + "]"));
+                problems.addAll(LabelSelectorRules.problems(
+                        spec.namespaceSelectors.get(i), "spec.namespaceSelectors[" + i + "]"));
             }
         }
         problems.addAll(LabelSelectorRules.problems(spec.namespaceSelector, "spec.namespaceSelector"));
@@ -52,7 +51,9 @@ final class NamespaceSelection {
                 continue;
             }
             if (names.contains(name)
-                    || selectors.stream().anyMatch(s -> LabelSelection.selects(s, ns.getMetadata().getLabels()))) {
+                    || selectors.stream()
+                            .anyMatch(s ->
+                                    LabelSelection.selects(s, ns.getMetadata().getLabels()))) {
                 selected.add(name);
             }
         }

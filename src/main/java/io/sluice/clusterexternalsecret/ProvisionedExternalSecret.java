@@ -28,10 +28,12 @@ final class ProvisionedExternalSecret {
     static final String OWNER_LABEL = WellKnown.CLUSTER_EXTERNAL_SECRET_LABEL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Ownership { OURS, FOREIGN }
-
-    private ProvisionedExternalSecret() {
+    enum Ownership {
+        OURS,
+        FOREIGN
     }
+
+    private ProvisionedExternalSecret() {}
 
     static String externalSecretName(ClusterExternalSecret ces) {
         String name = ces.getSpec().externalSecretName;
@@ -59,10 +61,10 @@ final class ProvisionedExternalSecret {
         if (metadata == null) {
             return "";
         }
-        List<String> problems = new ArrayList<>(MetadataRules.labelProblems("externalSecretMetadata label",
-                orEmpty(metadata.labels), key -> true));
-        problems.addAll(MetadataRules.annotationProblems("externalSecretMetadata annotation",
-                orEmpty(metadata.annotations), key -> true));
+        List<String> problems = new ArrayList<>(
+                MetadataRules.labelProblems("externalSecretMetadata label", orEmpty(metadata.labels), key -> true));
+        problems.addAll(MetadataRules.annotationProblems(
+                "externalSecretMetadata annotation", orEmpty(metadata.annotations), key -> true));
         return String.join("; ", problems);
     }
 
@@ -79,8 +81,10 @@ final class ProvisionedExternalSecret {
     static boolean upToDate(ExternalSecret existing, ExternalSecret desired, String cesName) {
         ObjectMeta meta = existing.getMetadata();
         return JSON.valueToTree(existing.getSpec()).equals(JSON.valueToTree(desired.getSpec()))
-                && Objects.equals(orEmpty(meta.getLabels()), desired.getMetadata().getLabels())
-                && Objects.equals(orEmpty(meta.getAnnotations()), desired.getMetadata().getAnnotations())
+                && Objects.equals(
+                        orEmpty(meta.getLabels()), desired.getMetadata().getLabels())
+                && Objects.equals(
+                        orEmpty(meta.getAnnotations()), desired.getMetadata().getAnnotations())
                 && esoController(meta, cesName) == null;
     }
 
@@ -93,7 +97,8 @@ final class ProvisionedExternalSecret {
                 .build();
         OwnerReference eso = esoController(meta, cesName);
         if (eso != null) {
-            meta.setOwnerReferences(meta.getOwnerReferences().stream().filter(r -> r != eso).toList());
+            meta.setOwnerReferences(
+                    meta.getOwnerReferences().stream().filter(r -> r != eso).toList());
         }
         next.setMetadata(meta);
         next.setSpec(desired.getSpec());
@@ -107,9 +112,11 @@ final class ProvisionedExternalSecret {
             return null;
         }
         return refs.stream()
-                .filter(r -> Boolean.TRUE.equals(r.getController()) && "ClusterExternalSecret".equals(r.getKind())
+                .filter(r -> Boolean.TRUE.equals(r.getController())
+                        && "ClusterExternalSecret".equals(r.getKind())
                         && cesName.equals(r.getName()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static Map<String, String> desiredLabels(ClusterExternalSecret ces) {

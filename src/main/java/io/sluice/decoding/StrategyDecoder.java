@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class StrategyDecoder {
 
-    private StrategyDecoder() {
-    }
+    private StrategyDecoder() {}
 
     /** The decoded value; empty when it is not valid for Base64 or Base64URL (None and Auto never fail). */
     public static Optional<byte[]> decode(DecodingStrategy strategy, byte[] value) {
@@ -32,9 +31,10 @@ public final class StrategyDecoder {
         return switch (strategy) {
             case Base64 -> tryDecode(Base64.getDecoder(), value);
             case Base64URL -> tryDecode(Base64.getUrlDecoder(), value);
-            case Auto -> Optional.of(tryDecode(Base64.getDecoder(), value)
-                    .or(() -> tryDecode(Base64.getUrlDecoder(), value))
-                    .orElse(value));
+            case Auto ->
+                Optional.of(tryDecode(Base64.getDecoder(), value)
+                        .or(() -> tryDecode(Base64.getUrlDecoder(), value))
+                        .orElse(value));
             case None -> Optional.of(value);
         };
     }

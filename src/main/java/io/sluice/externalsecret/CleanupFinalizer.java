@@ -59,19 +59,26 @@ final class CleanupFinalizer {
      */
     boolean release(ExternalSecret deleted) {
         var meta = deleted.getMetadata();
-        var resource = client.resources(ExternalSecret.class).inNamespace(meta.getNamespace()).withName(meta.getName());
+        var resource = client.resources(ExternalSecret.class)
+                .inNamespace(meta.getNamespace())
+                .withName(meta.getName());
         ExternalSecret current = resource.get();
-        if (current == null || !Objects.equals(current.getMetadata().getUid(), meta.getUid())
+        if (current == null
+                || !Objects.equals(current.getMetadata().getUid(), meta.getUid())
                 || !current.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)) {
             return true;
         }
         EffectiveSpec es = new EffectiveSpec(current, Duration.ZERO);
         if (es.deletionPolicy() == DeletionPolicy.Delete) {
-            Secret target = client.secrets().inNamespace(meta.getNamespace()).withName(es.targetName()).get();
+            Secret target = client.secrets()
+                    .inNamespace(meta.getNamespace())
+                    .withName(es.targetName())
+                    .get();
             if (target != null && SecretPlanner.isControlledBy(target, current)) {
                 writer.delete(target);
-                LOG.infof("%s/%s: deleted secret %s due to DeletionPolicy=Delete", meta.getNamespace(), meta.getName(),
-                        es.targetName());
+                LOG.infof(
+                        "%s/%s: deleted secret %s due to DeletionPolicy=Delete",
+                        meta.getNamespace(), meta.getName(), es.targetName());
             }
         }
         resource.edit(es2 -> {

@@ -6,13 +6,11 @@ import io.sluice.api.v1.ExternalSecretFind;
 import io.sluice.api.v1.ExternalSecretTarget.DeletionPolicy;
 import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStoreRef;
-import io.sluice.values.EntryValues;
-import io.sluice.values.ExtractionException;
 import io.sluice.fetch.SharedFetcher;
-import io.sluice.provider.FetchOutcome;
 import io.sluice.generator.Generated;
 import io.sluice.generator.GeneratorException;
 import io.sluice.generator.GeneratorRunner;
+import io.sluice.provider.FetchOutcome;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.ProviderException;
 import io.sluice.provider.RemoteKey;
@@ -24,16 +22,18 @@ import io.sluice.regexp.InvalidRegexpException;
 import io.sluice.regexp.TenantRegexp;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreLookup;
+import io.sluice.values.EntryValues;
+import io.sluice.values.ExtractionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Fetches everything an ExternalSecret asks for, through the shared fetch layer, and turns the raw remote
@@ -66,8 +66,11 @@ final class DataCollector {
         try {
             return collectEntries(es, maxAge);
         } catch (ExtractionException e) {
-            throw new SyncException("SecretSyncedError", "UpdateFailed", "could not get secret data from provider: "
-                    + e.reason() + ": " + e.getMessage(), null);
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "UpdateFailed",
+                    "could not get secret data from provider: " + e.reason() + ": " + e.getMessage(),
+                    null);
         }
     }
 
@@ -98,8 +101,11 @@ final class DataCollector {
             Prefetched prefetched = prefetch(es, maxAge);
             for (ExternalSecretData entry : es.spec().data) {
                 String where = "data[" + entry.secretKey + "]";
-                skipIfGone(es, where, missing, () -> result.put(entry.secretKey,
-                        dataEntry(es, entry, maxAge, prefetched)));
+                skipIfGone(
+                        es,
+                        where,
+                        missing,
+                        () -> result.put(entry.secretKey, dataEntry(es, entry, maxAge, prefetched)));
             }
         }
         return new CollectedData(result, List.copyOf(missing), expiresAt);
@@ -113,8 +119,11 @@ final class DataCollector {
                 throw e;
             }
             if (es.deletionPolicy() == DeletionPolicy.Retain) {
-                throw new SyncException("SecretSyncedError", "UpdateFailed", e.getMessage()
-                        + "; secret retained due to DeletionPolicy=Retain", null);
+                throw new SyncException(
+                        "SecretSyncedError",
+                        "UpdateFailed",
+                        e.getMessage() + "; secret retained due to DeletionPolicy=Retain",
+                        null);
             }
             missing.add(where);
         }
@@ -148,11 +157,16 @@ final class DataCollector {
         } catch (GeneratorException e) {
             throw new SyncException("SecretSyncedError", "error processing spec." + where + ": " + e.getMessage());
         } catch (ProviderException e) {
-            throw new SyncException("SecretSyncedError", "UpdateFailed", "error processing spec." + where + ": "
-                    + e.getMessage(), null);
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "UpdateFailed",
+                    "error processing spec." + where + ": " + e.getMessage(),
+                    null);
         }
-        generated.expiresAt().ifPresent(at -> expiresAt = expiresAt.filter(known -> known.isBefore(at))
-                .or(() -> Optional.of(at)));
+        generated
+                .expiresAt()
+                .ifPresent(at -> expiresAt =
+                        expiresAt.filter(known -> known.isBefore(at)).or(() -> Optional.of(at)));
         return EntryValues.forGenerator(where, entry.rewrite, generated.data());
     }
 
@@ -169,8 +183,8 @@ final class DataCollector {
 
     private byte[] dataEntry(EffectiveSpec es, ExternalSecretData entry, Duration maxAge, Prefetched prefetched) {
         if (entry.sourceRef != null && entry.sourceRef.generatorRef != null) {
-            throw new SyncException("SecretSyncedError", "data[" + entry.secretKey
-                    + "]: generators are not supported by Sluice");
+            throw new SyncException(
+                    "SecretSyncedError", "data[" + entry.secretKey + "]: generators are not supported by Sluice");
         }
         SecretStoreRef ref = es.storeRef(entry.sourceRef == null ? null : entry.sourceRef.storeRef);
         SecretsClient client = client(ref, es.resource().getMetadata().getNamespace());
@@ -206,8 +220,10 @@ final class DataCollector {
         Set<String> seen = new HashSet<>();
         for (ExternalSecretData entry : es.spec().data) {
             if (!seen.add(entry.secretKey)) {
-                throw new SyncException("SecretSyncedError", "duplicate secretKey \"" + entry.secretKey
-                        + "\" in spec.data (not allowed with deletionPolicy=Retain)");
+                throw new SyncException(
+                        "SecretSyncedError",
+                        "duplicate secretKey \"" + entry.secretKey
+                                + "\" in spec.data (not allowed with deletionPolicy=Retain)");
             }
         }
     }
@@ -217,8 +233,8 @@ final class DataCollector {
             throw new SyncException("SecretSyncedError", "no store referenced: set spec.secretStoreRef");
         }
         StoreView store = stores.find(ref, namespace)
-                .orElseThrow(() -> new SyncException("SecretSyncedError", "could not get " + describe(ref, namespace)
-                        + ": not found"));
+                .orElseThrow(() -> new SyncException(
+                        "SecretSyncedError", "could not get " + describe(ref, namespace) + ": not found"));
         return access.clientFor(store, namespace, message -> new SyncException("SecretSyncedError", message));
     }
 
@@ -251,7 +267,8 @@ final class DataCollector {
             }
             if (client.fetchBatchSize() > 1) {
                 clients.putIfAbsent(client.sharingKey(), client);
-                keys.computeIfAbsent(client.sharingKey(), k -> new ArrayList<>()).add(RemoteKey.of(entry.remoteRef));
+                keys.computeIfAbsent(client.sharingKey(), k -> new ArrayList<>())
+                        .add(RemoteKey.of(entry.remoteRef));
             }
         }
         Prefetched prefetched = new Prefetched(new HashMap<>());
@@ -266,7 +283,8 @@ final class DataCollector {
     /** Outcomes read ahead, by the client's sharing key and the remote key. */
     private record Prefetched(Map<Object, Map<RemoteKey, FetchOutcome>> outcomes) {
         Optional<FetchOutcome> of(SecretsClient client, RemoteKey key) {
-            return Optional.ofNullable(outcomes.getOrDefault(client.sharingKey(), Map.of()).get(key));
+            return Optional.ofNullable(
+                    outcomes.getOrDefault(client.sharingKey(), Map.of()).get(key));
         }
     }
 
@@ -290,7 +308,8 @@ final class DataCollector {
     }
 
     private static String describe(SecretStoreRef ref, String namespace) {
-        return ref.isClusterStore() ? "ClusterSecretStore \"" + ref.name + "\""
+        return ref.isClusterStore()
+                ? "ClusterSecretStore \"" + ref.name + "\""
                 : "SecretStore \"" + ref.name + "\" in namespace \"" + namespace + "\"";
     }
 
@@ -299,7 +318,10 @@ final class DataCollector {
         private final ProviderException providerError;
 
         ProviderSyncException(ProviderException cause) {
-            super("SecretSyncedError", "UpdateFailed", "could not get secret data from provider: " + cause.getMessage(),
+            super(
+                    "SecretSyncedError",
+                    "UpdateFailed",
+                    "could not get secret data from provider: " + cause.getMessage(),
                     cause);
             this.providerError = cause;
         }

@@ -6,8 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What the target Secret should contain, before the creation policy decides how it is written. */
-record DesiredSecret(String name, String type, Map<String, String> labels, Map<String, String> annotations,
-        Map<String, byte[]> data, boolean immutable) {
+record DesiredSecret(
+        String name,
+        String type,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        Map<String, byte[]> data,
+        boolean immutable) {
 
     static final String DEFAULT_TYPE = "Opaque";
 
@@ -15,7 +20,11 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
      * The given labels and annotations (the ExternalSecret's own without a template, the template's with one),
      * minus those of GitOps tools, plus the managed marker.
      */
-    static DesiredSecret of(EffectiveSpec es, Map<String, byte[]> data, String type, Map<String, String> labels,
+    static DesiredSecret of(
+            EffectiveSpec es,
+            Map<String, byte[]> data,
+            String type,
+            Map<String, String> labels,
             Map<String, String> annotations) {
         Map<String, String> finalLabels = new TreeMap<>();
         if (labels != null) {
@@ -34,8 +43,13 @@ record DesiredSecret(String name, String type, Map<String, String> labels, Map<S
                 }
             });
         }
-        return new DesiredSecret(es.targetName(), type == null || type.isEmpty() ? DEFAULT_TYPE : type, finalLabels,
-                finalAnnotations, data, es.immutable());
+        return new DesiredSecret(
+                es.targetName(),
+                type == null || type.isEmpty() ? DEFAULT_TYPE : type,
+                finalLabels,
+                finalAnnotations,
+                data,
+                es.immutable());
     }
 
     /** The created-by label value: ESO's hash of the owning ExternalSecret's {@code namespace/name}. */

@@ -4,8 +4,8 @@ import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretSpec;
 import io.sluice.api.v1.ExternalSecretTarget;
 import io.sluice.api.v1.SecretStoreRef;
-import io.sluice.kube.RefreshInterval;
 import io.sluice.kube.Hashes;
+import io.sluice.kube.RefreshInterval;
 import java.time.Duration;
 
 /**
@@ -20,19 +20,22 @@ public record EffectiveSpec(ExternalSecret resource, Duration defaultRefreshInte
 
     public String targetName() {
         ExternalSecretTarget target = spec().target;
-        return target != null && target.name != null && !target.name.isEmpty() ? target.name
+        return target != null && target.name != null && !target.name.isEmpty()
+                ? target.name
                 : resource.getMetadata().getName();
     }
 
     public ExternalSecretTarget.CreationPolicy creationPolicy() {
         ExternalSecretTarget target = spec().target;
-        return target == null || target.creationPolicy == null ? ExternalSecretTarget.CreationPolicy.Owner
+        return target == null || target.creationPolicy == null
+                ? ExternalSecretTarget.CreationPolicy.Owner
                 : target.creationPolicy;
     }
 
     public ExternalSecretTarget.DeletionPolicy deletionPolicy() {
         ExternalSecretTarget target = spec().target;
-        return target == null || target.deletionPolicy == null ? ExternalSecretTarget.DeletionPolicy.Retain
+        return target == null || target.deletionPolicy == null
+                ? ExternalSecretTarget.DeletionPolicy.Retain
                 : target.deletionPolicy;
     }
 
@@ -55,8 +58,8 @@ public record EffectiveSpec(ExternalSecret resource, Duration defaultRefreshInte
         if (ref == null || ref.name == null || ref.name.isEmpty()) {
             return null;
         }
-        return new SecretStoreRef(ref.name, ref.isClusterStore() ? SecretStoreRef.CLUSTER_SECRET_STORE
-                : SecretStoreRef.SECRET_STORE);
+        return new SecretStoreRef(
+                ref.name, ref.isClusterStore() ? SecretStoreRef.CLUSTER_SECRET_STORE : SecretStoreRef.SECRET_STORE);
     }
 
     /**

@@ -56,8 +56,11 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
      * @param cached the ExternalSecrets in the primary cache
      * @param sweepPeriod how often the cache is swept for ExternalSecrets waiting for their release
      */
-    ExternalSecretDeletions(Predicate<ExternalSecret> release, Consumer<ResourceID> forget,
-            Supplier<Stream<ExternalSecret>> cached, Duration sweepPeriod) {
+    ExternalSecretDeletions(
+            Predicate<ExternalSecret> release,
+            Consumer<ResourceID> forget,
+            Supplier<Stream<ExternalSecret>> cached,
+            Duration sweepPeriod) {
         super(Void.class, "externalsecret-deletions");
         this.release = release;
         this.forget = forget;
@@ -117,7 +120,9 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
 
     private void releaseIfMarked(ExternalSecret resource) {
         ScheduledExecutorService current = worker;
-        if (current != null && resource.isMarkedForDeletion() && resource.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)
+        if (current != null
+                && resource.isMarkedForDeletion()
+                && resource.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER)
                 && releasing.add(ResourceID.fromResource(resource))) {
             submit(current, resource, Duration.ZERO);
         }
@@ -137,8 +142,9 @@ final class ExternalSecretDeletions extends AbstractEventSource<Void, ExternalSe
         try {
             done = release.test(resource);
         } catch (RuntimeException e) {
-            LOG.warnf("%s: cleanup after deletion failed (%s); retrying in %ds", id, ApiErrors.describe(e),
-                    RETRY.toSeconds());
+            LOG.warnf(
+                    "%s: cleanup after deletion failed (%s); retrying in %ds",
+                    id, ApiErrors.describe(e), RETRY.toSeconds());
             done = false;
         }
         if (done) {

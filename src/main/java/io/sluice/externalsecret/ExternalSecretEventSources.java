@@ -1,7 +1,7 @@
 package io.sluice.externalsecret;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -17,14 +17,13 @@ import io.sluice.kube.WellKnown;
 import io.sluice.provider.StoreView;
 import io.sluice.store.CredentialChangeEventSource;
 import io.sluice.store.StoreCredentialWatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 
 /**
  * What the ExternalSecret controller watches besides ExternalSecrets: the Secrets Sluice manages (only those
@@ -47,34 +46,55 @@ final class ExternalSecretEventSources {
         this.client = context.getClient();
         this.primaries = context.getPrimaryCache();
         primaries.addIndexer(BY_STORE, es -> storeKeys(es));
-        primaries.addIndexer(BY_TARGET, es -> List.of(targetKey(es.getMetadata().getNamespace(),
-                new EffectiveSpec(es, Duration.ZERO).targetName())));
+        primaries.addIndexer(
+                BY_TARGET,
+                es -> List.of(
+                        targetKey(es.getMetadata().getNamespace(), new EffectiveSpec(es, Duration.ZERO).targetName())));
 
-        secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
-                .withName("managed-secrets")
-                .withLabelSelector(WellKnown.MANAGED_LABEL + "=true")
-                .withItemStore(new PrunedItemStore<>(ManagedSecretPruning::prune))
-                .withSecondaryToPrimaryMapper(secret -> byIndex(BY_TARGET,
-                        targetKey(secret.getMetadata().getNamespace(), secret.getMetadata().getName())))
-                .build(), context);
-        stores = new InformerEventSource<>(InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
-                .withName("secret-stores")
-                .withItemStore(new PrunedItemStore<>())
-                .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.SECRET_STORE,
-                        store.getMetadata().getNamespace(), store.getMetadata().getName())))
-                .build(), context);
-        clusterStores = new InformerEventSource<>(InformerEventSourceConfiguration
-                .from(ClusterSecretStore.class, ExternalSecret.class)
-                .withName("cluster-secret-stores")
-                .withItemStore(new PrunedItemStore<>())
-                .withSecondaryToPrimaryMapper(store -> byIndex(BY_STORE, storeKey(SecretStoreRef.CLUSTER_SECRET_STORE,
-                        null, store.getMetadata().getName())))
-                .build(), context);
+        secrets = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Secret.class, ExternalSecret.class)
+                        .withName("managed-secrets")
+                        .withLabelSelector(WellKnown.MANAGED_LABEL + "=true")
+                        .withItemStore(new PrunedItemStore<>(ManagedSecretPruning::prune))
+                        .withSecondaryToPrimaryMapper(secret -> byIndex(
+                                BY_TARGET,
+                                targetKey(
+                                        secret.getMetadata().getNamespace(),
+                                        secret.getMetadata().getName())))
+                        .build(),
+                context);
+        stores = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(SecretStore.class, ExternalSecret.class)
+                        .withName("secret-stores")
+                        .withItemStore(new PrunedItemStore<>())
+                        .withSecondaryToPrimaryMapper(store -> byIndex(
+                                BY_STORE,
+                                storeKey(
+                                        SecretStoreRef.SECRET_STORE,
+                                        store.getMetadata().getNamespace(),
+                                        store.getMetadata().getName())))
+                        .build(),
+                context);
+        clusterStores = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ClusterSecretStore.class, ExternalSecret.class)
+                        .withName("cluster-secret-stores")
+                        .withItemStore(new PrunedItemStore<>())
+                        .withSecondaryToPrimaryMapper(store -> byIndex(
+                                BY_STORE,
+                                storeKey(
+                                        SecretStoreRef.CLUSTER_SECRET_STORE,
+                                        null,
+                                        store.getMetadata().getName())))
+                        .build(),
+                context);
         credentialChanges = new CredentialChangeEventSource<>(credentialWatch, (store, consumerNamespace) -> {
             Set<ResourceID> users = byIndex(BY_STORE, storeKey(store.kind(), store.namespace(), store.name()));
-            return consumerNamespace == null ? users : users.stream()
-                    .filter(id -> consumerNamespace.equals(id.getNamespace().orElse(null)))
-                    .collect(Collectors.toSet());
+            return consumerNamespace == null
+                    ? users
+                    : users.stream()
+                            .filter(id ->
+                                    consumerNamespace.equals(id.getNamespace().orElse(null)))
+                            .collect(Collectors.toSet());
         });
     }
 
@@ -104,7 +124,8 @@ final class ExternalSecretEventSources {
      */
     Secret targetSecret(String namespace, String name) {
         return secrets.get(new ResourceID(name, namespace))
-                .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
+                .orElseGet(() ->
+                        client.secrets().inNamespace(namespace).withName(name).get());
     }
 
     /** The target Secret if the managed-Secrets cache has it; never asks the API server. */
@@ -118,13 +139,17 @@ final class ExternalSecretEventSources {
     }
 
     private Set<ResourceID> byIndex(String index, String key) {
-        return primaries.byIndex(index, key).stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+        return primaries.byIndex(index, key).stream()
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     private static List<String> storeKeys(ExternalSecret es) {
         return referencedRefs(es).stream()
-                .map(ref -> storeKey(ref.isClusterStore() ? SecretStoreRef.CLUSTER_SECRET_STORE : SecretStoreRef.SECRET_STORE,
-                        ref.isClusterStore() ? null : es.getMetadata().getNamespace(), ref.name))
+                .map(ref -> storeKey(
+                        ref.isClusterStore() ? SecretStoreRef.CLUSTER_SECRET_STORE : SecretStoreRef.SECRET_STORE,
+                        ref.isClusterStore() ? null : es.getMetadata().getNamespace(),
+                        ref.name))
                 .toList();
     }
 
@@ -136,7 +161,9 @@ final class ExternalSecretEventSources {
             es.getSpec().data.forEach(d -> add(refs, spec.storeRef(d.sourceRef == null ? null : d.sourceRef.storeRef)));
         }
         if (es.getSpec().dataFrom != null) {
-            es.getSpec().dataFrom.forEach(d -> add(refs, spec.storeRef(d.sourceRef == null ? null : d.sourceRef.storeRef)));
+            es.getSpec()
+                    .dataFrom
+                    .forEach(d -> add(refs, spec.storeRef(d.sourceRef == null ? null : d.sourceRef.storeRef)));
         }
         return refs;
     }
@@ -154,5 +181,4 @@ final class ExternalSecretEventSources {
     private static String targetKey(String namespace, String name) {
         return namespace + "/" + name;
     }
-
 }

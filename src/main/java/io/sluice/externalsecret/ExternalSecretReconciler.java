@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -13,7 +12,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretStatus;
 import io.sluice.api.v1.ExternalSecretTarget.CreationPolicy;
@@ -35,6 +33,7 @@ import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.metrics.SyncMetrics;
 import io.sluice.provider.StoreView;
+import io.sluice.status.Conditions;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreClientCache;
 import io.sluice.store.StoreCredentialWatch;
@@ -47,13 +46,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import io.sluice.status.Conditions;
 
 /**
  * Keeps each ExternalSecret's target Secret in sync: resolve stores, fetch, write the Secret only when it
  * changes, report status only when it changes, and come back when the next refresh is due.
  */
-@ControllerConfiguration(name = "externalsecret", generationAwareEventProcessing = false,
+@ControllerConfiguration(
+        name = "externalsecret",
+        generationAwareEventProcessing = false,
         informer = @Informer(itemStore = PrunedItemStore.class))
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
@@ -84,10 +84,19 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     private ExternalSecretEventSources sources;
 
-    public ExternalSecretReconciler(KubernetesClient client, SluiceConfig config, StoreAccess storeAccess,
-            EventRecorder events, SharedFetcher fetcher, SyncMetrics metrics, StoreClientCache storeClients,
-            StoreCredentialWatch credentialWatch, SecretTemplateRenderer renderer,
-            StatusConditionMetrics conditionMetrics, SecretCreateDryRun dryRun, RefreshIntervalFloor intervalFloor,
+    public ExternalSecretReconciler(
+            KubernetesClient client,
+            SluiceConfig config,
+            StoreAccess storeAccess,
+            EventRecorder events,
+            SharedFetcher fetcher,
+            SyncMetrics metrics,
+            StoreClientCache storeClients,
+            StoreCredentialWatch credentialWatch,
+            SecretTemplateRenderer renderer,
+            StatusConditionMetrics conditionMetrics,
+            SecretCreateDryRun dryRun,
+            RefreshIntervalFloor intervalFloor,
             GeneratorRunner generators) {
         this.config = config;
         this.storeAccess = storeAccess;
@@ -108,10 +117,13 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.secretWriter = new TargetSecretWriter(client, dryRun);
         this.rendering = new TargetRendering(renderer, client);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
-        this.unhandled = new UnhandledErrorStatus<>(events, backoff, "SecretSyncedError", statusWriter::failed,
-                (resource, status) -> {
+        this.unhandled = new UnhandledErrorStatus<>(
+                events, backoff, "SecretSyncedError", statusWriter::failed, (resource, status) -> {
                     conditionMetrics.report(resource, status.conditions);
-                    metrics.synced(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), false);
+                    metrics.synced(
+                            resource.getMetadata().getNamespace(),
+                            resource.getMetadata().getName(),
+                            false);
                 });
     }
 
@@ -119,7 +131,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     public List<EventSource<?, ExternalSecret>> prepareEventSources(EventSourceContext<ExternalSecret> context) {
         sources = new ExternalSecretEventSources(context, credentialWatch);
         List<EventSource<?, ExternalSecret>> all = new ArrayList<>(sources.all());
-        all.add(new ExternalSecretDeletions(cleanup::release, this::forget, () -> context.getPrimaryCache().list(),
+        all.add(new ExternalSecretDeletions(
+                cleanup::release,
+                this::forget,
+                () -> context.getPrimaryCache().list(),
                 ExternalSecretDeletions.SWEEP_PERIOD));
         return all;
     }
@@ -144,16 +159,29 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         try {
             interval = intervalFloor.apply(resource, "spec.refreshInterval", es.refreshInterval());
         } catch (RefreshInterval.Invalid e) {
-            return fail(resource, context, id, es, "", new SyncException("SecretSyncedError", e.getMessage()),
+            return fail(
+                    resource,
+                    context,
+                    id,
+                    es,
+                    "",
+                    new SyncException("SecretSyncedError", e.getMessage()),
                     RefreshInterval.RETRY_WHEN_INVALID);
         }
         String marker = es.resourceVersionMarker();
-        if (resource.getStatus() != null && resource.getStatus().refreshTime != null
+        if (resource.getStatus() != null
+                && resource.getStatus().refreshTime != null
                 && RefreshSchedule.refreshedAt(resource.getStatus()).isEmpty()) {
             LOG.warnf("%s: status.refreshTime is not an RFC 3339 time: syncing now to write a valid one", id);
         }
-        Reason reason = schedule.due(id, es.refreshPolicy(), interval, resource.getStatus(), marker,
-                resource.getMetadata().getUid(), now);
+        Reason reason = schedule.due(
+                id,
+                es.refreshPolicy(),
+                interval,
+                resource.getStatus(),
+                marker,
+                resource.getMetadata().getUid(),
+                now);
         if (reason == Reason.NONE && renewal.due(id, es, now)) {
             reason = Reason.PERIODIC;
         }
@@ -167,38 +195,55 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         String inputs = marker + "|" + storesFingerprint(stores);
         Optional<Duration> waiting = backoff.pending(id, inputs, now);
         if (waiting.isPresent()) {
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(waiting.get());
+            return UpdateControl.<ExternalSecret>noUpdate().rescheduleAfter(waiting.get());
         }
         boolean periodic = reason == Reason.PERIODIC;
         if (periodic && !admission.tryEnter()) {
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(Duration.ofMillis(
-                    1000 + (long) (2000 * RefreshSchedule.spreadOf(resource.getMetadata().getUid()))));
+            return UpdateControl.<ExternalSecret>noUpdate()
+                    .rescheduleAfter(Duration.ofMillis(1000
+                            + (long) (2000
+                                    * RefreshSchedule.spreadOf(
+                                            resource.getMetadata().getUid()))));
         }
         Optional<Duration> overBudget = budget.spend(id, now);
         if (overBudget.isPresent()) {
             if (periodic) {
                 admission.leave();
             }
-            LOG.debugf("%s: over its budget of syncs per minute, postponed by %d ms", id, overBudget.get().toMillis());
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(overBudget.get());
+            LOG.debugf(
+                    "%s: over its budget of syncs per minute, postponed by %d ms",
+                    id, overBudget.get().toMillis());
+            return UpdateControl.<ExternalSecret>noUpdate().rescheduleAfter(overBudget.get());
         }
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName();
         try {
-            UpdateControl<ExternalSecret> done = sync(resource, context, id, es, existing, reason, marker, interval, now);
+            UpdateControl<ExternalSecret> done =
+                    sync(resource, context, id, es, existing, reason, marker, interval, now);
             metrics.synced(namespace, name, true);
             return done;
         } catch (StoreNotValidatedYetException e) {
             // the store's validation triggers this resource again; the delay is only a safety net
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
+            return UpdateControl.<ExternalSecret>noUpdate()
+                    .rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
         } catch (SyncException e) {
             metrics.synced(namespace, name, false);
             return fail(resource, context, id, es, inputs, e, interval);
         } catch (KubernetesClientException e) {
             metrics.synced(namespace, name, false);
-            return fail(resource, context, id, es, inputs, new SyncException("SecretSyncedError", "UpdateFailed",
-                    "could not update secret: " + ApiErrors.describe(e), null), interval);
+            return fail(
+                    resource,
+                    context,
+                    id,
+                    es,
+                    inputs,
+                    new SyncException(
+                            "SecretSyncedError",
+                            "UpdateFailed",
+                            "could not update secret: " + ApiErrors.describe(e),
+                            null),
+                    interval);
         } finally {
             if (periodic) {
                 admission.leave();
@@ -207,21 +252,35 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     }
 
     @Override
-    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(ExternalSecret resource,
-            Context<ExternalSecret> context, Exception e) {
+    public ErrorStatusUpdateControl<ExternalSecret> updateErrorStatus(
+            ExternalSecret resource, Context<ExternalSecret> context, Exception e) {
         return unhandled.handle(resource, context, e);
     }
 
-    private UpdateControl<ExternalSecret> sync(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
-            EffectiveSpec es, TargetRead existing, Reason reason, String marker, Duration interval, Instant now) {
+    private UpdateControl<ExternalSecret> sync(
+            ExternalSecret resource,
+            Context<ExternalSecret> context,
+            ResourceID id,
+            EffectiveSpec es,
+            TargetRead existing,
+            Reason reason,
+            String marker,
+            Duration interval,
+            Instant now) {
         UnsupportedFields.reject(es.spec());
-        boolean fresh = reason == Reason.CHANGED && resource.getStatus() != null
+        boolean fresh = reason == Reason.CHANGED
+                && resource.getStatus() != null
                 && resource.getStatus().syncedResourceVersion != null;
         Duration maxAge = fresh ? Duration.ZERO : RefreshSchedule.maxSharedReadAge(interval);
-        CollectedData collected = new DataCollector(sources::findStore, storeAccess, fetcher, generators)
-                .collect(es, maxAge);
-        collected.missing().forEach(entry -> events.normal(resource, "MissingProviderSecret",
-                "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy=" + es.deletionPolicy()));
+        CollectedData collected =
+                new DataCollector(sources::findStore, storeAccess, fetcher, generators).collect(es, maxAge);
+        collected
+                .missing()
+                .forEach(entry -> events.normal(
+                        resource,
+                        "MissingProviderSecret",
+                        "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy="
+                                + es.deletionPolicy()));
         Written written = writeSecret(es, collected, existing);
         SecretPlan plan = written.plan();
         report(resource, id, es, plan, reason);
@@ -231,9 +290,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         backoff.succeeded(id);
         schedule.refreshed(id, now);
         renewal.synced(id, collected.expiresAt(), now);
-        ExternalSecretStatus next = statusWriter.synced(resource, marker,
+        ExternalSecretStatus next = statusWriter.synced(
+                resource,
+                marker,
                 plan.leavesSecret(written.found()) ? es.targetName() : null,
-                plan.action().writes() || reason != Reason.PERIODIC, plan);
+                plan.action().writes() || reason != Reason.PERIODIC,
+                plan);
         return withSchedule(resource, context, next, id, es, interval, now);
     }
 
@@ -260,8 +322,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 return new Written(plan, current);
             } catch (TargetSecretWriter.SecretChanged e) {
                 if (!assumedAbsent && ++conflicts == WRITE_CONFLICT_ATTEMPTS) {
-                    throw new SyncException("SecretSyncedError", "could not write secret " + es.targetName()
-                            + ": it changed while being written " + conflicts + " times in a row; the existing secret is kept");
+                    throw new SyncException(
+                            "SecretSyncedError",
+                            "could not write secret " + es.targetName() + ": it changed while being written "
+                                    + conflicts + " times in a row; the existing secret is kept");
                 }
                 assumedAbsent = false;
                 LOG.debugf("%s: %s; planning again", es.resource().getMetadata().getName(), e.getMessage());
@@ -271,11 +335,10 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     }
 
     /** A plan carried out, with the Secret it was planned from (null when there was none). */
-    private record Written(SecretPlan plan, Secret found) {
-    }
+    private record Written(SecretPlan plan, Secret found) {}
 
     private SecretPlan plan(EffectiveSpec es, CollectedData collected, Secret read) {
-        return (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read) : Optional.<SecretPlan> empty())
+        return (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read) : Optional.<SecretPlan>empty())
                 .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
     }
 
@@ -289,7 +352,8 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         switch (plan.action()) {
             case CREATE -> events.normal(resource, "Created", "secret " + target + " created");
             case UPDATE, REPLACE -> events.normal(resource, "Updated", "secret " + target + " updated");
-            case DELETE -> events.normal(resource, "Deleted", "secret " + target + " deleted due to DeletionPolicy=Delete");
+            case DELETE ->
+                events.normal(resource, "Deleted", "secret " + target + " deleted due to DeletionPolicy=Delete");
             default -> LOG.debugf("%s: secret %s %s (%s)", id, target, plan.action(), reason);
         }
         if (plan.action().writes()) {
@@ -299,17 +363,29 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
 
     /** After a rename under Owner, the Secret of the old name goes (ESO deletes such orphaned Secrets too). */
     private void deleteLeftBehind(ExternalSecret resource, ResourceID id, EffectiveSpec es) {
-        for (Secret old : SecretPlanner.leftBehind(resource, es.targetName(),
+        for (Secret old : SecretPlanner.leftBehind(
+                resource,
+                es.targetName(),
                 sources.managedSecrets(resource.getMetadata().getNamespace()))) {
             secretWriter.delete(old);
-            events.normal(resource, "Deleted", "secret " + old.getMetadata().getName()
-                    + " deleted: the target was renamed to " + es.targetName());
-            LOG.infof("%s: deleted secret %s left behind by a target rename", id, old.getMetadata().getName());
+            events.normal(
+                    resource,
+                    "Deleted",
+                    "secret " + old.getMetadata().getName() + " deleted: the target was renamed to " + es.targetName());
+            LOG.infof(
+                    "%s: deleted secret %s left behind by a target rename",
+                    id, old.getMetadata().getName());
         }
     }
 
-    private UpdateControl<ExternalSecret> fail(ExternalSecret resource, Context<ExternalSecret> context, ResourceID id,
-            EffectiveSpec es, String inputs, SyncException error, Duration interval) {
+    private UpdateControl<ExternalSecret> fail(
+            ExternalSecret resource,
+            Context<ExternalSecret> context,
+            ResourceID id,
+            EffectiveSpec es,
+            String inputs,
+            SyncException error,
+            Duration interval) {
         Instant now = clock.instant();
         Duration delay = backoff.failed(id, inputs, now);
         if (!interval.isZero() && interval.compareTo(delay) < 0) {
@@ -321,34 +397,59 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         if (changed) {
             events.warning(resource, error.eventReason(), error.getMessage());
         }
-        LOG.warnf("%s: sync failed (%s): %s; next attempt in %d ms", id, error.reason(), error.getMessage(),
-                delay.toMillis());
+        LOG.warnf(
+                "%s: sync failed (%s): %s; next attempt in %d ms",
+                id, error.reason(), error.getMessage(), delay.toMillis());
         if (!changed) {
-            return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(delay);
+            return UpdateControl.<ExternalSecret>noUpdate().rescheduleAfter(delay);
         }
         if (!PrimaryWrites.patchStatus(resource, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<ExternalSecret> noUpdate().rescheduleAfter(delay);
+        return UpdateControl.<ExternalSecret>noUpdate().rescheduleAfter(delay);
     }
 
-    private UpdateControl<ExternalSecret> rescheduleOnly(ResourceID id, EffectiveSpec es, Duration interval,
-            ExternalSecretStatus status, Instant now) {
+    private UpdateControl<ExternalSecret> rescheduleOnly(
+            ResourceID id, EffectiveSpec es, Duration interval, ExternalSecretStatus status, Instant now) {
         if (status != null) {
             conditionMetrics.report(es.resource(), status.conditions);
         }
-        Optional<Duration> next = renewal.earliest(id, es, now, schedule.untilNext(id, es.refreshPolicy(), interval,
-                status, es.resource().getMetadata().getUid(), now));
+        Optional<Duration> next = renewal.earliest(
+                id,
+                es,
+                now,
+                schedule.untilNext(
+                        id,
+                        es.refreshPolicy(),
+                        interval,
+                        status,
+                        es.resource().getMetadata().getUid(),
+                        now));
         UpdateControl<ExternalSecret> control = UpdateControl.noUpdate();
         return next.map(control::rescheduleAfter).orElse(control);
     }
 
-    private UpdateControl<ExternalSecret> withSchedule(ExternalSecret resource, Context<ExternalSecret> context,
-            ExternalSecretStatus next, ResourceID id, EffectiveSpec es, Duration interval, Instant now) {
+    private UpdateControl<ExternalSecret> withSchedule(
+            ExternalSecret resource,
+            Context<ExternalSecret> context,
+            ExternalSecretStatus next,
+            ResourceID id,
+            EffectiveSpec es,
+            Duration interval,
+            Instant now) {
         conditionMetrics.report(resource, next.conditions);
         boolean changed = !next.equals(resource.getStatus());
-        Optional<Duration> after = renewal.earliest(id, es, now, schedule.untilNext(id, es.refreshPolicy(), interval,
-                next, resource.getMetadata().getUid(), now));
+        Optional<Duration> after = renewal.earliest(
+                id,
+                es,
+                now,
+                schedule.untilNext(
+                        id,
+                        es.refreshPolicy(),
+                        interval,
+                        next,
+                        resource.getMetadata().getUid(),
+                        now));
         if (changed && !PrimaryWrites.patchStatus(resource, next, context)) {
             return PrimaryWrites.afterConflict();
         }
@@ -360,8 +461,12 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private String storesFingerprint(List<StoreView> stores) {
         StringBuilder sb = new StringBuilder();
         for (StoreView s : stores) {
-            sb.append(s.uid()).append(':').append(s.generation()).append(':')
-                    .append(storeClients.epochOf(s.kind(), s.namespace(), s.name())).append(':')
+            sb.append(s.uid())
+                    .append(':')
+                    .append(s.generation())
+                    .append(':')
+                    .append(storeClients.epochOf(s.kind(), s.namespace(), s.name()))
+                    .append(':')
                     .append(Conditions.isTrue(s.status() == null ? null : s.status().conditions, "Ready"))
                     .append(';');
         }

@@ -25,17 +25,23 @@ final class ExternalSecretStatusWriter {
      * target Secret's name, or null when the sync left no Secret: {@code status.binding} then stays empty, as
      * ESO sets it only when it writes a Secret, and that absence is what {@link #leftNoSecretOnPurpose} reads.
      */
-    ExternalSecretStatus synced(ExternalSecret es, String marker, String boundSecret, boolean touchRefreshTime,
-            SecretPlan plan) {
+    ExternalSecretStatus synced(
+            ExternalSecret es, String marker, String boundSecret, boolean touchRefreshTime, SecretPlan plan) {
         return switch (plan.action()) {
-            case DELETE, ALREADY_DELETED -> synced(es, marker, boundSecret, touchRefreshTime, REASON_DELETED, MESSAGE_DELETED);
+            case DELETE, ALREADY_DELETED ->
+                synced(es, marker, boundSecret, touchRefreshTime, REASON_DELETED, MESSAGE_DELETED);
             case RETAINED -> synced(es, marker, boundSecret, touchRefreshTime, REASON_SYNCED, MESSAGE_RETAINED);
             default -> synced(es, marker, boundSecret, touchRefreshTime, REASON_SYNCED, MESSAGE_SYNCED);
         };
     }
 
-    private ExternalSecretStatus synced(ExternalSecret es, String marker, String boundSecret, boolean touchRefreshTime,
-            String reason, String message) {
+    private ExternalSecretStatus synced(
+            ExternalSecret es,
+            String marker,
+            String boundSecret,
+            boolean touchRefreshTime,
+            String reason,
+            String message) {
         ExternalSecretStatus current = currentOf(es);
         ExternalSecretStatus next = copy(current);
         if (touchRefreshTime || next.refreshTime == null) {
@@ -59,8 +65,7 @@ final class ExternalSecretStatusWriter {
      * found): Ready is True and no Secret is bound.
      */
     static boolean leftNoSecretOnPurpose(ExternalSecretStatus status) {
-        return status != null && status.binding == null
-                && Conditions.isTrue(status.conditions, Conditions.READY);
+        return status != null && status.binding == null && Conditions.isTrue(status.conditions, Conditions.READY);
     }
 
     private static ExternalSecretStatus currentOf(ExternalSecret es) {

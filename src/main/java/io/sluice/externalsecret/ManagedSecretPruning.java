@@ -16,8 +16,7 @@ import java.util.Map;
  * creates has none.
  */
 final class ManagedSecretPruning {
-    private ManagedSecretPruning() {
-    }
+    private ManagedSecretPruning() {}
 
     static void prune(Secret secret) {
         var meta = secret.getMetadata();
@@ -31,7 +30,8 @@ final class ManagedSecretPruning {
             return;
         }
         List<ManagedFieldsEntry> eso = entries.stream()
-                .filter(e -> e.getManager() != null && e.getManager().startsWith(PreviouslySyncedKeys.ESO_FIELD_MANAGER_PREFIX))
+                .filter(e -> e.getManager() != null
+                        && e.getManager().startsWith(PreviouslySyncedKeys.ESO_FIELD_MANAGER_PREFIX))
                 .toList();
         meta.setManagedFields(eso.isEmpty() ? null : eso);
     }

@@ -17,8 +17,7 @@ import java.util.TreeSet;
 final class PreviouslySyncedKeys {
     static final String ESO_FIELD_MANAGER_PREFIX = "externalsecrets.external-secrets.io/";
 
-    private PreviouslySyncedKeys() {
-    }
+    private PreviouslySyncedKeys() {}
 
     static Set<String> of(Secret existing, String externalSecretName) {
         Map<String, String> annotations = existing.getMetadata().getAnnotations();
@@ -39,7 +38,9 @@ final class PreviouslySyncedKeys {
                 continue;
             }
             if (entry.getFieldsV1().getAdditionalProperties().get("f:data") instanceof Map<?, ?> data) {
-                data.keySet().stream().map(String::valueOf).filter(k -> k.startsWith("f:"))
+                data.keySet().stream()
+                        .map(String::valueOf)
+                        .filter(k -> k.startsWith("f:"))
                         .forEach(k -> keys.add(k.substring(2)));
             }
         }

@@ -31,10 +31,21 @@ public final class RefreshSchedule {
     }
 
     /** Why a resource must be fetched now; {@link Reason#NONE} when it need not. */
-    public enum Reason { NONE, FIRST_SYNC, CHANGED, PERIODIC }
+    public enum Reason {
+        NONE,
+        FIRST_SYNC,
+        CHANGED,
+        PERIODIC
+    }
 
-    public Reason due(ResourceID id, RefreshPolicy policy, Duration interval, ExternalSecretStatus status,
-            String currentMarker, String uid, Instant now) {
+    public Reason due(
+            ResourceID id,
+            RefreshPolicy policy,
+            Duration interval,
+            ExternalSecretStatus status,
+            String currentMarker,
+            String uid,
+            Instant now) {
         if (status == null || refreshedAt(status).isEmpty() || status.syncedResourceVersion == null) {
             return Reason.FIRST_SYNC;
         }
@@ -42,16 +53,27 @@ public final class RefreshSchedule {
         return switch (policy) {
             case CreatedOnce -> Reason.NONE;
             case OnChange -> changed ? Reason.CHANGED : Reason.NONE;
-            case Periodic -> changed ? Reason.CHANGED
-                    : !interval.isZero() && !now.isBefore(nextRefresh(id, interval, status, uid)) ? Reason.PERIODIC
-                    : Reason.NONE;
+            case Periodic ->
+                changed
+                        ? Reason.CHANGED
+                        : !interval.isZero() && !now.isBefore(nextRefresh(id, interval, status, uid))
+                                ? Reason.PERIODIC
+                                : Reason.NONE;
         };
     }
 
     /** How long until the next periodic refresh; empty when the resource is not refreshed by time. */
-    public Optional<Duration> untilNext(ResourceID id, RefreshPolicy policy, Duration interval,
-            ExternalSecretStatus status, String uid, Instant now) {
-        if (policy != RefreshPolicy.Periodic || interval.isZero() || status == null || refreshedAt(status).isEmpty()) {
+    public Optional<Duration> untilNext(
+            ResourceID id,
+            RefreshPolicy policy,
+            Duration interval,
+            ExternalSecretStatus status,
+            String uid,
+            Instant now) {
+        if (policy != RefreshPolicy.Periodic
+                || interval.isZero()
+                || status == null
+                || refreshedAt(status).isEmpty()) {
             return Optional.empty();
         }
         Duration remaining = Duration.between(now, nextRefresh(id, interval, status, uid));

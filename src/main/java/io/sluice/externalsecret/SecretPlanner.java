@@ -27,8 +27,7 @@ import java.util.TreeMap;
  */
 final class SecretPlanner {
 
-    private SecretPlanner() {
-    }
+    private SecretPlanner() {}
 
     /**
      * The provider returned no data at all (every entry's remote secret is gone, or a find matched nothing).
@@ -75,15 +74,19 @@ final class SecretPlanner {
      * Sluice deletes and re-creates the Secret, but only one that this ExternalSecret controls under
      * creationPolicy Owner: anyone else's Secret, or one merely adopted, is never deleted to be changed.
      */
-    private static SecretPlan replacement(CreationPolicy policy, Secret existing, Secret updated, ExternalSecret owner) {
-        String change = "its type is " + SecretTypeRules.normalised(existing.getType()) + ", the ExternalSecret asks for "
-                + updated.getType() + ", and the type of a Secret cannot change in place";
+    private static SecretPlan replacement(
+            CreationPolicy policy, Secret existing, Secret updated, ExternalSecret owner) {
+        String change =
+                "its type is " + SecretTypeRules.normalised(existing.getType()) + ", the ExternalSecret asks for "
+                        + updated.getType() + ", and the type of a Secret cannot change in place";
         if (policy != CreationPolicy.Owner) {
             throw new SyncException("SecretSyncedError", "could not update secret: " + change);
         }
         if (!isControlledBy(existing, owner)) {
-            throw new SyncException("SecretSyncedError", "could not update secret: " + change
-                    + "; Sluice replaces only a Secret this ExternalSecret controls, and this one it does not");
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "could not update secret: " + change
+                            + "; Sluice replaces only a Secret this ExternalSecret controls, and this one it does not");
         }
         updated.getMetadata().setResourceVersion(null);
         updated.getMetadata().setUid(null);
@@ -94,7 +97,10 @@ final class SecretPlanner {
 
     /** The Secret as the API server would accept it; otherwise the sync fails before anything is written. */
     private static Secret acceptable(Secret secret, String verb) {
-        SecretTypeRules.violation(secret.getType(), SecretData.decode(secret), secret.getMetadata().getAnnotations())
+        SecretTypeRules.violation(
+                        secret.getType(),
+                        SecretData.decode(secret),
+                        secret.getMetadata().getAnnotations())
                 .ifPresent(rule -> {
                     throw new SyncException("SecretSyncedError", "could not " + verb + " secret: " + rule);
                 });
@@ -106,10 +112,13 @@ final class SecretPlanner {
      * created-by label and its controller reference. Another ExternalSecret's Secret never qualifies.
      */
     static List<Secret> leftBehind(ExternalSecret owner, String targetName, List<Secret> candidates) {
-        String createdBy = DesiredSecret.createdBy(owner.getMetadata().getNamespace(), owner.getMetadata().getName());
+        String createdBy = DesiredSecret.createdBy(
+                owner.getMetadata().getNamespace(), owner.getMetadata().getName());
         return candidates.stream()
                 .filter(s -> !s.getMetadata().getName().equals(targetName))
-                .filter(s -> owner.getMetadata().getNamespace().equals(s.getMetadata().getNamespace()))
+                .filter(s -> owner.getMetadata()
+                        .getNamespace()
+                        .equals(s.getMetadata().getNamespace()))
                 .filter(s -> s.getMetadata().getLabels() != null
                         && createdBy.equals(s.getMetadata().getLabels().get(WellKnown.CREATED_BY_LABEL)))
                 .filter(s -> isControlledBy(s, owner))
@@ -118,20 +127,23 @@ final class SecretPlanner {
 
     static boolean isControlledBy(Secret secret, ExternalSecret owner) {
         OwnerReference controller = controllerOf(secret);
-        return controller != null && Objects.equals(controller.getUid(), owner.getMetadata().getUid());
+        return controller != null
+                && Objects.equals(controller.getUid(), owner.getMetadata().getUid());
     }
 
     private static SecretPlan deletion(EffectiveSpec es, Secret existing) {
         if (es.creationPolicy() != CreationPolicy.Owner) {
-            throw new SyncException("SecretSyncedError", "could not delete secret: deletionPolicy=Delete requires "
-                    + "creationPolicy=Owner, not " + es.creationPolicy());
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "could not delete secret: deletionPolicy=Delete requires " + "creationPolicy=Owner, not "
+                            + es.creationPolicy());
         }
         if (existing == null) {
             return SecretPlan.of(Action.ALREADY_DELETED);
         }
         if (!isControlledBy(existing, es.resource())) {
-            throw new SyncException("SecretSyncedError", "could not delete secret: it is not controlled by this "
-                    + "ExternalSecret");
+            throw new SyncException(
+                    "SecretSyncedError", "could not delete secret: it is not controlled by this " + "ExternalSecret");
         }
         return new SecretPlan(Action.DELETE, existing);
     }
@@ -147,8 +159,10 @@ final class SecretPlanner {
         }
         boolean writesWholeSecret = policy == CreationPolicy.Owner || policy == CreationPolicy.Orphan;
         if (writesWholeSecret || "ExternalSecret".equals(controller.getKind())) {
-            throw new SyncException("SecretSyncedError", "target is owned by another " + controller.getKind()
-                    + " (" + controller.getName() + "): not taking it over");
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "target is owned by another " + controller.getKind() + " (" + controller.getName()
+                            + "): not taking it over");
         }
     }
 
@@ -160,8 +174,10 @@ final class SecretPlanner {
         if (existing != null) {
             labels.putAll(nullToEmpty(existing.getMetadata().getLabels()));
             annotations.putAll(nullToEmpty(existing.getMetadata().getAnnotations()));
-            ownerRefs.addAll(existing.getMetadata().getOwnerReferences() == null ? List.of()
-                    : existing.getMetadata().getOwnerReferences());
+            ownerRefs.addAll(
+                    existing.getMetadata().getOwnerReferences() == null
+                            ? List.of()
+                            : existing.getMetadata().getOwnerReferences());
         }
         Map<String, byte[]> data = merge ? mergedData(existing, desired, owner) : new TreeMap<>(desired.data());
         labels.putAll(desired.labels());
@@ -171,9 +187,13 @@ final class SecretPlanner {
             annotations.put(WellKnown.SYNCED_KEYS_ANNOTATION, String.join(",", new TreeMap<>(desired.data()).keySet()));
         }
         if (policy == CreationPolicy.Owner) {
-            labels.put(WellKnown.CREATED_BY_LABEL,
-                    DesiredSecret.createdBy(owner.getMetadata().getNamespace(), owner.getMetadata().getName()));
-            if (ownerRefs.stream().noneMatch(r -> r.getUid().equals(owner.getMetadata().getUid()))) {
+            labels.put(
+                    WellKnown.CREATED_BY_LABEL,
+                    DesiredSecret.createdBy(
+                            owner.getMetadata().getNamespace(),
+                            owner.getMetadata().getName()));
+            if (ownerRefs.stream()
+                    .noneMatch(r -> r.getUid().equals(owner.getMetadata().getUid()))) {
                 ownerRefs.add(controllerReference(owner));
             }
         }
@@ -218,7 +238,8 @@ final class SecretPlanner {
 
     private static boolean sameContent(Secret existing, Secret updated) {
         return SecretData.sameData(SecretData.decode(existing), SecretData.decode(updated))
-                && nullToEmpty(existing.getMetadata().getLabels()).equals(nullToEmpty(updated.getMetadata().getLabels()))
+                && nullToEmpty(existing.getMetadata().getLabels())
+                        .equals(nullToEmpty(updated.getMetadata().getLabels()))
                 && sameAnnotations(existing, updated)
                 && Objects.equals(typeOf(existing), updated.getType())
                 && Boolean.TRUE.equals(existing.getImmutable()) == Boolean.TRUE.equals(updated.getImmutable())
@@ -231,7 +252,8 @@ final class SecretPlanner {
      */
     private static boolean sameAnnotations(Secret existing, Secret updated) {
         Map<String, String> current = nullToEmpty(existing.getMetadata().getAnnotations());
-        Map<String, String> wanted = new TreeMap<>(nullToEmpty(updated.getMetadata().getAnnotations()));
+        Map<String, String> wanted =
+                new TreeMap<>(nullToEmpty(updated.getMetadata().getAnnotations()));
         if (!current.containsKey(WellKnown.SYNCED_KEYS_ANNOTATION)) {
             wanted.remove(WellKnown.SYNCED_KEYS_ANNOTATION);
         }
@@ -243,12 +265,18 @@ final class SecretPlanner {
             return null;
         }
         return secret.getMetadata().getOwnerReferences().stream()
-                .filter(r -> Boolean.TRUE.equals(r.getController())).findFirst().orElse(null);
+                .filter(r -> Boolean.TRUE.equals(r.getController()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> ownerUids(Secret secret) {
-        return secret.getMetadata().getOwnerReferences() == null ? List.of()
-                : secret.getMetadata().getOwnerReferences().stream().map(OwnerReference::getUid).sorted().toList();
+        return secret.getMetadata().getOwnerReferences() == null
+                ? List.of()
+                : secret.getMetadata().getOwnerReferences().stream()
+                        .map(OwnerReference::getUid)
+                        .sorted()
+                        .toList();
     }
 
     private static String typeOf(Secret secret) {
@@ -264,17 +292,20 @@ final class SecretPlanner {
      * Orphan policy the Secret is not Sluice's to repair; with None there is nothing to repair.
      */
     static boolean needsRepair(EffectiveSpec es, Secret existing) {
-        if (existing == null && ExternalSecretStatusWriter.leftNoSecretOnPurpose(es.resource().getStatus())) {
+        if (existing == null
+                && ExternalSecretStatusWriter.leftNoSecretOnPurpose(
+                        es.resource().getStatus())) {
             return false;
         }
         return switch (es.creationPolicy()) {
             case Orphan, None -> false;
-            default -> existing == null
-                    || existing.getMetadata().getLabels() == null
-                    || !"true".equals(existing.getMetadata().getLabels().get(WellKnown.MANAGED_LABEL))
-                    || existing.getMetadata().getAnnotations() == null
-                    || !Hashes.ofData(SecretData.decode(existing))
-                            .equals(existing.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
+            default ->
+                existing == null
+                        || existing.getMetadata().getLabels() == null
+                        || !"true".equals(existing.getMetadata().getLabels().get(WellKnown.MANAGED_LABEL))
+                        || existing.getMetadata().getAnnotations() == null
+                        || !Hashes.ofData(SecretData.decode(existing))
+                                .equals(existing.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
         };
     }
 }

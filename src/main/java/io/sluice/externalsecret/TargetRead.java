@@ -16,7 +16,8 @@ record TargetRead(Secret secret, boolean assumedAbsent) {
     static TargetRead of(ExternalSecretEventSources sources, String namespace, EffectiveSpec es, Reason reason) {
         CreationPolicy policy = es.creationPolicy();
         if (reason == Reason.FIRST_SYNC && (policy == CreationPolicy.Owner || policy == CreationPolicy.Orphan)) {
-            return sources.cachedTargetSecret(namespace, es.targetName()).map(s -> new TargetRead(s, false))
+            return sources.cachedTargetSecret(namespace, es.targetName())
+                    .map(s -> new TargetRead(s, false))
                     .orElseGet(() -> new TargetRead(null, true));
         }
         return new TargetRead(sources.targetSecret(namespace, es.targetName()), false);

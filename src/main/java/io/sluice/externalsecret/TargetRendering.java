@@ -42,11 +42,14 @@ final class TargetRendering {
      */
     private static void refuseWhatTheApiServerWould(EffectiveSpec es, DesiredSecret desired) {
         Set<String> literal = LiteralKeys.of(es.resource());
-        List<String> problems = MetadataRules.secretProblems(desired.labels(), desired.annotations(),
-                desired.data().keySet(), literal::contains);
+        List<String> problems = MetadataRules.secretProblems(
+                desired.labels(), desired.annotations(), desired.data().keySet(), literal::contains);
         if (!problems.isEmpty()) {
-            throw new SyncException("SecretSyncedError", "UpdateFailed",
-                    "could not update secret: the API server would refuse it: " + String.join("; ", problems), null);
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "UpdateFailed",
+                    "could not update secret: the API server would refuse it: " + String.join("; ", problems),
+                    null);
         }
     }
 
@@ -57,13 +60,19 @@ final class TargetRendering {
             return DesiredSecret.of(es, values, null, meta.getLabels(), meta.getAnnotations());
         }
         try {
-            RenderedSecret rendered = renderer.render(meta.getNamespace() + "/" + meta.getName(), template, values,
+            RenderedSecret rendered = renderer.render(
+                    meta.getNamespace() + "/" + meta.getName(),
+                    template,
+                    values,
                     new ClusterTemplateSources(client, meta.getNamespace()));
             // with a template, ESO takes labels and annotations from the template only, never from the ExternalSecret
             return DesiredSecret.of(es, rendered.data(), rendered.type(), rendered.labels(), rendered.annotations());
         } catch (TemplateException e) {
-            throw new SyncException("SecretSyncedError", "UpdateFailed",
-                    "could not apply template: " + e.reason() + ": " + e.getMessage(), null);
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "UpdateFailed",
+                    "could not apply template: " + e.reason() + ": " + e.getMessage(),
+                    null);
         }
     }
 }

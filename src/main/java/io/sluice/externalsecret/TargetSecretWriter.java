@@ -54,7 +54,10 @@ final class TargetSecretWriter {
 
     private void update(Secret secret) {
         try {
-            client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(secret).update();
+            client.secrets()
+                    .inNamespace(secret.getMetadata().getNamespace())
+                    .resource(secret)
+                    .update();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new SecretChanged(secret.getMetadata().getName());
@@ -77,8 +80,11 @@ final class TargetSecretWriter {
         String name = next.getMetadata().getName();
         var refusal = dryRun.refusal(next);
         if (refusal.isPresent()) {
-            throw new SyncException("SecretSyncedError", "could not replace secret " + name + " to change its type: the "
-                    + "API server would refuse the new one (" + refusal.get() + "); the existing secret is kept");
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "could not replace secret " + name + " to change its type: the "
+                            + "API server would refuse the new one (" + refusal.get()
+                            + "); the existing secret is kept");
         }
         try {
             GuardedDelete.delete(client, old, true);
@@ -98,15 +104,23 @@ final class TargetSecretWriter {
     private void restore(Secret old, RuntimeException cause) {
         String name = old.getMetadata().getName();
         try {
-            client.secrets().inNamespace(old.getMetadata().getNamespace()).resource(restorable(old)).create();
+            client.secrets()
+                    .inNamespace(old.getMetadata().getNamespace())
+                    .resource(restorable(old))
+                    .create();
         } catch (RuntimeException again) {
-            LOG.errorf("secret %s/%s: the replacement failed (%s) and the old secret could not be restored (%s)",
+            LOG.errorf(
+                    "secret %s/%s: the replacement failed (%s) and the old secret could not be restored (%s)",
                     old.getMetadata().getNamespace(), name, status(cause), status(again));
-            throw new SyncException("SecretSyncedError", "could not replace secret " + name + " (" + status(cause)
-                    + ") and could not restore the old one (" + status(again) + ")");
+            throw new SyncException(
+                    "SecretSyncedError",
+                    "could not replace secret " + name + " (" + status(cause) + ") and could not restore the old one ("
+                            + status(again) + ")");
         }
-        throw new SyncException("SecretSyncedError", "could not replace secret " + name + " to change its type ("
-                + status(cause) + "); the old secret was restored");
+        throw new SyncException(
+                "SecretSyncedError",
+                "could not replace secret " + name + " to change its type (" + status(cause)
+                        + "); the old secret was restored");
     }
 
     /** The old Secret as a new object: same content, none of the server-assigned identity. */
@@ -128,15 +142,20 @@ final class TargetSecretWriter {
             return e.getMessage();
         }
         if (e instanceof KubernetesClientException k) {
-            return "HTTP " + k.getCode() + (k.getStatus() != null && k.getStatus().getReason() != null
-                    ? " " + k.getStatus().getReason() : "");
+            return "HTTP " + k.getCode()
+                    + (k.getStatus() != null && k.getStatus().getReason() != null
+                            ? " " + k.getStatus().getReason()
+                            : "");
         }
         return e.getClass().getSimpleName();
     }
 
     private void create(Secret secret) {
         try {
-            client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(secret).create();
+            client.secrets()
+                    .inNamespace(secret.getMetadata().getNamespace())
+                    .resource(secret)
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 throw new SecretChanged(secret.getMetadata().getName());

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenRenewal {
     /** Kinds whose values expire; a ClusterGenerator may wrap one of them. */
-    private static final Set<String> EXPIRING_KINDS = Set.of("ECRAuthorizationToken", "STSSessionToken",
-            "ClusterGenerator");
+    private static final Set<String> EXPIRING_KINDS =
+            Set.of("ECRAuthorizationToken", "STSSessionToken", "ClusterGenerator");
 
     private final Duration startupSpread;
     private final Instant startedAt;
@@ -37,8 +37,11 @@ final class TokenRenewal {
 
     /** Remembers when the values just generated must be renewed. */
     void synced(ResourceID id, Optional<Instant> expiresAt, Instant now) {
-        renewBy.put(id, expiresAt.map(at -> at.isAfter(now)
-                ? now.plus(Duration.between(now, at).multipliedBy(3).dividedBy(4)) : now));
+        renewBy.put(
+                id,
+                expiresAt.map(at -> at.isAfter(now)
+                        ? now.plus(Duration.between(now, at).multipliedBy(3).dividedBy(4))
+                        : now));
     }
 
     boolean due(ResourceID id, EffectiveSpec es, Instant now) {
@@ -72,7 +75,8 @@ final class TokenRenewal {
         if (known != null) {
             return known;
         }
-        if (!usesExpiringGenerator(es) || es.resource().getStatus() == null
+        if (!usesExpiringGenerator(es)
+                || es.resource().getStatus() == null
                 || es.resource().getStatus().refreshTime == null) {
             return Optional.empty();
         }
@@ -82,7 +86,9 @@ final class TokenRenewal {
 
     private static boolean usesExpiringGenerator(EffectiveSpec es) {
         List<ExternalSecretDataFrom> dataFrom = es.spec().dataFrom == null ? List.of() : es.spec().dataFrom;
-        return dataFrom.stream().anyMatch(entry -> entry.sourceRef != null && entry.sourceRef.generatorRef != null
-                && EXPIRING_KINDS.contains(entry.sourceRef.generatorRef.kind));
+        return dataFrom.stream()
+                .anyMatch(entry -> entry.sourceRef != null
+                        && entry.sourceRef.generatorRef != null
+                        && EXPIRING_KINDS.contains(entry.sourceRef.generatorRef.kind));
     }
 }

@@ -12,24 +12,28 @@ import java.util.List;
  * finalizers, a v1 template read as v2).
  */
 final class UnsupportedFields {
-    private UnsupportedFields() {
-    }
+    private UnsupportedFields() {}
 
     /** The unsupported fields the spec sets, each as a message; empty when there are none. */
     static List<String> of(ExternalSecretSpec spec) {
         List<String> found = new ArrayList<>();
         if (spec.target != null && spec.target.manifest != null) {
-            found.add("spec.target.manifest (a target other than a Secret) is not supported by Sluice: it writes Secrets only");
+            found.add(
+                    "spec.target.manifest (a target other than a Secret) is not supported by Sluice: it writes Secrets only");
         }
         if (spec.syncWindows != null) {
-            found.add("spec.syncWindows is not supported by Sluice yet: remove it, or refreshes would run inside its windows");
+            found.add(
+                    "spec.syncWindows is not supported by Sluice yet: remove it, or refreshes would run inside its windows");
         }
         ExternalSecretTemplate template = spec.target == null ? null : spec.target.template;
         if (template != null && template.engineVersion != null && !template.engineVersion.equals("v2")) {
-            found.add("spec.target.template.engineVersion " + (template.engineVersion.equals("v1") ? "v1"
-                    : "other than v2") + " is not supported by Sluice: it renders ESO's v2 templates");
+            found.add("spec.target.template.engineVersion "
+                    + (template.engineVersion.equals("v1") ? "v1" : "other than v2")
+                    + " is not supported by Sluice: it renders ESO's v2 templates");
         }
-        if (template != null && template.metadata != null && template.metadata.finalizers != null
+        if (template != null
+                && template.metadata != null
+                && template.metadata.finalizers != null
                 && !template.metadata.finalizers.isEmpty()) {
             found.add("spec.target.template.metadata.finalizers is not supported by Sluice yet");
         }

@@ -33,8 +33,7 @@ import java.util.function.Supplier;
 public class SharedFetcher {
 
     /** {@code client} is the client's {@link SecretsClient#sharingKey()}. */
-    private record Key(Object client, Object what) {
-    }
+    private record Key(Object client, Object what) {}
 
     private record Slot(CompletableFuture<Object> result, long startedAtMillis) {
         boolean inFlight() {
@@ -83,8 +82,11 @@ public class SharedFetcher {
         Map<RemoteKey, Slot> mine = new LinkedHashMap<>();
         for (RemoteKey key : new LinkedHashSet<>(keys)) {
             Slot fresh = new Slot(new CompletableFuture<>(), now);
-            Slot slot = slots.compute(new Key(sharing, key), (k, existing) -> existing != null
-                    && (existing.inFlight() || existing.reusable(now, maxAgeMillis)) ? existing : fresh);
+            Slot slot = slots.compute(
+                    new Key(sharing, key),
+                    (k, existing) -> existing != null && (existing.inFlight() || existing.reusable(now, maxAgeMillis))
+                            ? existing
+                            : fresh);
             slotOf.put(key, slot);
             if (slot == fresh) {
                 mine.put(key, slot);
@@ -121,8 +123,11 @@ public class SharedFetcher {
                 slot.result().complete(outcome.value());
                 continue;
             }
-            slot.result().completeExceptionally(outcome != null ? outcome.failure()
-                    : new IllegalStateException("the provider gave no outcome for " + entry.getKey()));
+            slot.result()
+                    .completeExceptionally(
+                            outcome != null
+                                    ? outcome.failure()
+                                    : new IllegalStateException("the provider gave no outcome for " + entry.getKey()));
             slots.remove(new Key(sharing, entry.getKey()), slot);
         }
         evictIfFull();
@@ -141,15 +146,19 @@ public class SharedFetcher {
 
     @SuppressWarnings("unchecked")
     public Map<String, RemoteSecret> find(SecretsClient client, FindQuery query, Duration maxAge) {
-        return (Map<String, RemoteSecret>) shared(new Key(client.sharingKey(), query), maxAge, () -> client.find(query));
+        return (Map<String, RemoteSecret>)
+                shared(new Key(client.sharingKey(), query), maxAge, () -> client.find(query));
     }
 
     private Object shared(Key key, Duration maxAge, Supplier<Object> call) {
         long now = clock.millis();
         long maxAgeMillis = (maxAge.compareTo(window) < 0 ? maxAge : window).toMillis();
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        Slot slot = slots.compute(key, (k, existing) -> existing != null
-                && (existing.inFlight() || existing.reusable(now, maxAgeMillis)) ? existing : new Slot(mine, now));
+        Slot slot = slots.compute(
+                key,
+                (k, existing) -> existing != null && (existing.inFlight() || existing.reusable(now, maxAgeMillis))
+                        ? existing
+                        : new Slot(mine, now));
         if (slot.result() == mine) {
             try {
                 mine.complete(call.get());

@@ -4,8 +4,7 @@ package io.sluice.generator;
 final class Base32 {
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private Base32() {
-    }
+    private Base32() {}
 
     static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length + 4) / 5 * 8);

@@ -15,6 +15,7 @@ public record Generated(Map<String, byte[]> data, Optional<Instant> expiresAt) {
 
     @Override
     public String toString() {
-        return "Generated[keys=" + data.keySet() + ", expiresAt=" + expiresAt.map(Instant::toString).orElse("never") + "]";
+        return "Generated[keys=" + data.keySet() + ", expiresAt="
+                + expiresAt.map(Instant::toString).orElse("never") + "]";
     }
 }

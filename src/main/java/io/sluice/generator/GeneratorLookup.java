@@ -26,8 +26,8 @@ final class GeneratorLookup {
 
     ResolvedGenerator find(GeneratorRef ref, String namespace) {
         if (ref.apiVersion != null && !ref.apiVersion.isEmpty() && !ref.apiVersion.equals(Generators.API_VERSION)) {
-            throw new GeneratorException("apiVersion " + ref.apiVersion + " is not supported; Sluice implements "
-                    + Generators.API_VERSION);
+            throw new GeneratorException(
+                    "apiVersion " + ref.apiVersion + " is not supported; Sluice implements " + Generators.API_VERSION);
         }
         if (ref.name == null || ref.name.isEmpty()) {
             throw new GeneratorException("generatorRef.name is required");
@@ -35,20 +35,75 @@ final class GeneratorLookup {
         String kind = ref.kind == null ? "" : ref.kind;
         AuthOwner namespaced = new AuthOwner(kind + " " + namespace + "/" + ref.name, false, namespace);
         return switch (kind) {
-            case "ECRAuthorizationToken" -> new ResolvedGenerator.Ecr(namespaced, require(kind, namespace, ref.name,
-                    read(kind, namespace, ref.name, () -> kubernetes.resources(ECRAuthorizationToken.class)
-                            .inNamespace(namespace).withName(ref.name).get())).getSpec());
-            case "STSSessionToken" -> new ResolvedGenerator.Sts(namespaced, require(kind, namespace, ref.name,
-                    read(kind, namespace, ref.name, () -> kubernetes.resources(STSSessionToken.class)
-                            .inNamespace(namespace).withName(ref.name).get())).getSpec());
-            case "Password" -> new ResolvedGenerator.Random(require(kind, namespace, ref.name,
-                    read(kind, namespace, ref.name, () -> kubernetes.resources(Password.class)
-                            .inNamespace(namespace).withName(ref.name).get())).getSpec());
-            case "ClusterGenerator" -> fromCluster(ref.name, require(kind, null, ref.name, read(kind, null, ref.name,
-                    () -> kubernetes.resources(ClusterGenerator.class).withName(ref.name).get())).getSpec());
-            default -> throw new GeneratorException("generator kind " + (kind.isEmpty() ? "(none)" : kind)
-                    + " is not supported; Sluice implements ECRAuthorizationToken, STSSessionToken, Password and "
-                    + "ClusterGenerator");
+            case "ECRAuthorizationToken" ->
+                new ResolvedGenerator.Ecr(
+                        namespaced,
+                        require(
+                                        kind,
+                                        namespace,
+                                        ref.name,
+                                        read(
+                                                kind,
+                                                namespace,
+                                                ref.name,
+                                                () -> kubernetes
+                                                        .resources(ECRAuthorizationToken.class)
+                                                        .inNamespace(namespace)
+                                                        .withName(ref.name)
+                                                        .get()))
+                                .getSpec());
+            case "STSSessionToken" ->
+                new ResolvedGenerator.Sts(
+                        namespaced,
+                        require(
+                                        kind,
+                                        namespace,
+                                        ref.name,
+                                        read(
+                                                kind,
+                                                namespace,
+                                                ref.name,
+                                                () -> kubernetes
+                                                        .resources(STSSessionToken.class)
+                                                        .inNamespace(namespace)
+                                                        .withName(ref.name)
+                                                        .get()))
+                                .getSpec());
+            case "Password" ->
+                new ResolvedGenerator.Random(require(
+                                kind,
+                                namespace,
+                                ref.name,
+                                read(
+                                        kind,
+                                        namespace,
+                                        ref.name,
+                                        () -> kubernetes
+                                                .resources(Password.class)
+                                                .inNamespace(namespace)
+                                                .withName(ref.name)
+                                                .get()))
+                        .getSpec());
+            case "ClusterGenerator" ->
+                fromCluster(
+                        ref.name,
+                        require(
+                                        kind,
+                                        null,
+                                        ref.name,
+                                        read(
+                                                kind,
+                                                null,
+                                                ref.name,
+                                                () -> kubernetes
+                                                        .resources(ClusterGenerator.class)
+                                                        .withName(ref.name)
+                                                        .get()))
+                                .getSpec());
+            default ->
+                throw new GeneratorException("generator kind " + (kind.isEmpty() ? "(none)" : kind)
+                        + " is not supported; Sluice implements ECRAuthorizationToken, STSSessionToken, Password and "
+                        + "ClusterGenerator");
         };
     }
 
@@ -59,15 +114,20 @@ final class GeneratorLookup {
         }
         AuthOwner cluster = new AuthOwner("ClusterGenerator " + name, true, null);
         ResolvedGenerator resolved = switch (spec.kind) {
-            case ECRAuthorizationToken -> generator.ecrAuthorizationTokenSpec == null ? null
-                    : new ResolvedGenerator.Ecr(cluster, generator.ecrAuthorizationTokenSpec);
-            case STSSessionToken -> generator.stsSessionTokenSpec == null ? null
-                    : new ResolvedGenerator.Sts(cluster, generator.stsSessionTokenSpec);
-            case Password -> generator.passwordSpec == null ? null : new ResolvedGenerator.Random(generator.passwordSpec);
+            case ECRAuthorizationToken ->
+                generator.ecrAuthorizationTokenSpec == null
+                        ? null
+                        : new ResolvedGenerator.Ecr(cluster, generator.ecrAuthorizationTokenSpec);
+            case STSSessionToken ->
+                generator.stsSessionTokenSpec == null
+                        ? null
+                        : new ResolvedGenerator.Sts(cluster, generator.stsSessionTokenSpec);
+            case Password ->
+                generator.passwordSpec == null ? null : new ResolvedGenerator.Random(generator.passwordSpec);
         };
         if (resolved == null) {
-            throw new GeneratorException("ClusterGenerator " + name + " of kind " + spec.kind
-                    + " has no spec for that kind");
+            throw new GeneratorException(
+                    "ClusterGenerator " + name + " of kind " + spec.kind + " has no spec for that kind");
         }
         return resolved;
     }
@@ -76,8 +136,8 @@ final class GeneratorLookup {
         try {
             return get.get();
         } catch (KubernetesClientException e) {
-            throw new GeneratorException("could not read " + describe(kind, namespace, name) + ": "
-                    + ApiErrors.describe(e));
+            throw new GeneratorException(
+                    "could not read " + describe(kind, namespace, name) + ": " + ApiErrors.describe(e));
         }
     }
 
@@ -89,6 +149,8 @@ final class GeneratorLookup {
     }
 
     private static String describe(String kind, String namespace, String name) {
-        return namespace == null ? kind + " \"" + name + "\"" : kind + " \"" + name + "\" in namespace \"" + namespace + "\"";
+        return namespace == null
+                ? kind + " \"" + name + "\""
+                : kind + " \"" + name + "\" in namespace \"" + namespace + "\"";
     }
 }

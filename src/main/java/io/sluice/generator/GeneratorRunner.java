@@ -6,6 +6,7 @@ import io.sluice.api.generators.StsSessionTokenSpec;
 import io.sluice.api.v1.GeneratorRef;
 import io.sluice.config.SluiceConfig;
 import io.sluice.metrics.ProviderCallMetrics;
+import io.sluice.provider.ProviderException;
 import io.sluice.provider.aws.AwsGeneratorCalls;
 import io.sluice.provider.aws.AwsGeneratorCalls.EcrLogin;
 import io.sluice.provider.aws.AwsGeneratorCalls.SessionCredentials;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import io.sluice.provider.ProviderException;
 
 /**
  * Runs the generator a {@code generatorRef} names, afresh at every call: ESO generates again at each refresh, and
@@ -37,8 +37,13 @@ public class GeneratorRunner {
 
     @Inject
     public GeneratorRunner(KubernetesClient kubernetes, SluiceConfig config, ProviderCallMetrics metrics) {
-        this(kubernetes, new AwsGeneratorCalls(AwsSettings.from(config.aws()),
-                config.aws().ecrEndpoint().map(URI::create), metrics, new ServiceAccountTokens(kubernetes)));
+        this(
+                kubernetes,
+                new AwsGeneratorCalls(
+                        AwsSettings.from(config.aws()),
+                        config.aws().ecrEndpoint().map(URI::create),
+                        metrics,
+                        new ServiceAccountTokens(kubernetes)));
     }
 
     public GeneratorRunner(KubernetesClient kubernetes, AwsGeneratorCalls aws) {
@@ -69,7 +74,8 @@ public class GeneratorRunner {
         }
         requireRegion(generator.owner().displayName(), spec.region);
         CredentialsSource source = credentials.resolve(generator.owner(), spec.auth, namespace);
-        EcrLogin login = aws.ecrAuthorizationToken(spec.region, source, spec.role, generator.owner().displayName());
+        EcrLogin login = aws.ecrAuthorizationToken(
+                spec.region, source, spec.role, generator.owner().displayName());
         Map<String, byte[]> data = new LinkedHashMap<>();
         data.put("username", utf8(login.username()));
         data.put("password", utf8(login.password()));
@@ -82,16 +88,17 @@ public class GeneratorRunner {
         StsSessionTokenSpec spec = generator.spec();
         if (spec.auth != null && spec.auth.jwt != null) {
             // as ESO: GetSessionToken needs an IAM user's keys, which a web identity never is
-            throw new GeneratorException(generator.owner().displayName()
-                    + ": jwt auth cannot be used for STS Session Token generation");
+            throw new GeneratorException(
+                    generator.owner().displayName() + ": jwt auth cannot be used for STS Session Token generation");
         }
         requireRegion(generator.owner().displayName(), spec.region);
         CredentialsSource source = credentials.resolve(generator.owner(), spec.auth, namespace);
         StsSessionTokenSpec.RequestParameters parameters = spec.requestParameters;
-        SessionRequest request = parameters == null ? new SessionRequest(null, null, null)
+        SessionRequest request = parameters == null
+                ? new SessionRequest(null, null, null)
                 : new SessionRequest(parameters.sessionDuration, parameters.serialNumber, parameters.tokenCode);
-        SessionCredentials issued = aws.stsSessionToken(spec.region, source, spec.role, request,
-                generator.owner().displayName());
+        SessionCredentials issued = aws.stsSessionToken(
+                spec.region, source, spec.role, request, generator.owner().displayName());
         Map<String, byte[]> data = new LinkedHashMap<>();
         data.put("access_key_id", utf8(issued.accessKeyId()));
         data.put("secret_access_key", utf8(issued.secretAccessKey()));

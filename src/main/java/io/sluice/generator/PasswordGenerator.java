@@ -38,7 +38,8 @@ public final class PasswordGenerator {
     public Map<String, byte[]> generate(PasswordSpec spec) {
         PasswordSpec s = spec == null ? new PasswordSpec() : spec;
         List<String> keys = s.secretKeys == null || s.secretKeys.isEmpty() ? List.of(DEFAULT_KEY) : s.secretKeys;
-        if (keys.stream().anyMatch(k -> k == null || k.isEmpty()) || keys.stream().distinct().count() != keys.size()) {
+        if (keys.stream().anyMatch(k -> k == null || k.isEmpty())
+                || keys.stream().distinct().count() != keys.size()) {
             throw new GeneratorException("secretKeys must be non-empty and unique");
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
@@ -58,8 +59,8 @@ public final class PasswordGenerator {
         if (digits < 0 || symbols < 0) {
             throw new GeneratorException("digits and symbols must not be negative");
         }
-        String symbolSet = s.symbolCharacters == null || s.symbolCharacters.isEmpty() ? DEFAULT_SYMBOLS
-                : s.symbolCharacters;
+        String symbolSet =
+                s.symbolCharacters == null || s.symbolCharacters.isEmpty() ? DEFAULT_SYMBOLS : s.symbolCharacters;
         boolean noUpper = Boolean.TRUE.equals(s.noUpper);
         boolean allowRepeat = Boolean.TRUE.equals(s.allowRepeat);
         String letters = noUpper ? LOWER : LOWER + UPPER;
@@ -85,7 +86,7 @@ public final class PasswordGenerator {
 
     private void add(StringBuilder result, String alphabet, int count, boolean allowRepeat) {
         int[] codePoints = alphabet.codePoints().toArray();
-        for (int added = 0; added < count;) {
+        for (int added = 0; added < count; ) {
             String pick = Character.toString(codePoints[random.nextInt(codePoints.length)]);
             if (!allowRepeat && result.indexOf(pick) >= 0) {
                 continue;

@@ -44,7 +44,8 @@ public class ControllersReadinessCheck implements HealthCheck {
         boolean ready = true;
         for (Map.Entry<String, List<String>> controller : notSynced().entrySet()) {
             List<String> lagging = controller.getValue();
-            response.withData(controller.getKey(), lagging.isEmpty() ? "synced" : "not synced: " + String.join(", ", lagging));
+            response.withData(
+                    controller.getKey(), lagging.isEmpty() ? "synced" : "not synced: " + String.join(", ", lagging));
             ready &= lagging.isEmpty();
         }
         return response.status(ready).build();
@@ -55,15 +56,19 @@ public class ControllersReadinessCheck implements HealthCheck {
         Map<String, List<String>> result = new TreeMap<>();
         for (RegisteredController<?> controller : operator.getRuntimeInfo().getRegisteredControllers()) {
             List<String> lagging = new ArrayList<>();
-            controller.getControllerHealthInfo().informerEventSourceHealthIndicators().forEach((source, health) -> {
-                @SuppressWarnings("unchecked")
-                Map<String, InformerHealthIndicator> informers = health.informerHealthIndicators();
-                for (Map.Entry<String, InformerHealthIndicator> informer : informers.entrySet()) {
-                    if (!informer.getValue().hasSynced() || !informer.getValue().isWatching()) {
-                        lagging.add(source + "@" + informer.getKey());
-                    }
-                }
-            });
+            controller
+                    .getControllerHealthInfo()
+                    .informerEventSourceHealthIndicators()
+                    .forEach((source, health) -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, InformerHealthIndicator> informers = health.informerHealthIndicators();
+                        for (Map.Entry<String, InformerHealthIndicator> informer : informers.entrySet()) {
+                            if (!informer.getValue().hasSynced()
+                                    || !informer.getValue().isWatching()) {
+                                lagging.add(source + "@" + informer.getKey());
+                            }
+                        }
+                    });
             result.put(controller.getConfiguration().getName(), lagging);
         }
         return result;

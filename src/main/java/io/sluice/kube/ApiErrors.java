@@ -23,14 +23,13 @@ public final class ApiErrors {
     private static final Pattern OBJECT_NAME = Pattern.compile("[-a-z0-9.:]{1,253}");
     private static final Pattern SUBSCRIPT = Pattern.compile("\\[([^\\]]*)\\]");
     private static final Pattern PLAIN_KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
-    private static final Pattern PATH = Pattern.compile(
-            "[-_a-zA-Z0-9]+(?:\\.[-_a-zA-Z0-9]+|\\[(?:[-._a-zA-Z0-9]+|\\.\\.\\.)\\])*");
+    private static final Pattern PATH =
+            Pattern.compile("[-_a-zA-Z0-9]+(?:\\.[-_a-zA-Z0-9]+|\\[(?:[-._a-zA-Z0-9]+|\\.\\.\\.)\\])*");
     private static final int MAX_PATH = 200;
     private static final int MAX_CAUSES = 5;
     private static final String SLUICE_PACKAGE = "io.sluice.";
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** E.g. {@code HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)}. */
     public static String describe(KubernetesClientException e) {
@@ -38,7 +37,8 @@ public final class ApiErrors {
         int code = e.getCode() > 0 ? e.getCode() : status == null || status.getCode() == null ? 0 : status.getCode();
         if (code <= 0) {
             Throwable cause = e.getCause();
-            return "no answer from the API server" + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
+            return "no answer from the API server"
+                    + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
         }
         StringBuilder text = new StringBuilder("HTTP ").append(code);
         if (status == null) {
@@ -81,7 +81,8 @@ public final class ApiErrors {
             return e.getMessage();
         }
         KubernetesClientException kubernetes = kubernetesCause(e);
-        return kubernetes != null ? "Kubernetes API error: " + describe(kubernetes)
+        return kubernetes != null
+                ? "Kubernetes API error: " + describe(kubernetes)
                 : "unexpected " + e.getClass().getSimpleName();
     }
 
@@ -96,8 +97,11 @@ public final class ApiErrors {
     }
 
     private static String object(StatusDetails details) {
-        String kind = details.getKind() != null && WORD.matcher(details.getKind()).matches() ? details.getKind() : "";
-        String name = details.getName() != null && OBJECT_NAME.matcher(details.getName()).matches() ? details.getName()
+        String kind =
+                details.getKind() != null && WORD.matcher(details.getKind()).matches() ? details.getKind() : "";
+        String name = details.getName() != null
+                        && OBJECT_NAME.matcher(details.getName()).matches()
+                ? details.getName()
                 : "";
         return (kind + " " + name).trim();
     }
@@ -109,7 +113,8 @@ public final class ApiErrors {
         Set<String> shown = new LinkedHashSet<>();
         for (StatusCause cause : causes) {
             String field = cause.getField() == null ? "" : path(cause.getField());
-            String type = cause.getReason() != null && WORD.matcher(cause.getReason()).matches() ? cause.getReason() : "";
+            String type =
+                    cause.getReason() != null && WORD.matcher(cause.getReason()).matches() ? cause.getReason() : "";
             String one = field.isEmpty() ? type : type.isEmpty() ? field : field + " (" + type + ")";
             if (!one.isEmpty()) {
                 shown.add(one);
@@ -122,8 +127,9 @@ public final class ApiErrors {
 
     /** The field path with every subscript that is not a plain Secret key replaced; empty when still unusual. */
     static String path(String field) {
-        String masked = SUBSCRIPT.matcher(field).replaceAll(m -> PLAIN_KEY.matcher(m.group(1)).matches()
-                ? "[" + m.group(1) + "]" : "[...]");
+        String masked = SUBSCRIPT
+                .matcher(field)
+                .replaceAll(m -> PLAIN_KEY.matcher(m.group(1)).matches() ? "[" + m.group(1) + "]" : "[...]");
         return masked.length() <= MAX_PATH && PATH.matcher(masked).matches() ? masked : "";
     }
 }

@@ -35,11 +35,14 @@ public class EventRecorder {
     }
 
     private void record(HasMetadata about, String type, String reason, String message) {
-        String namespace = about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
+        String namespace = about.getMetadata().getNamespace() == null
+                ? "default"
+                : about.getMetadata().getNamespace();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         var event = new EventBuilder()
                 .withNewMetadata()
-                .withName(about.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
+                .withName(about.getMetadata().getName() + "."
+                        + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
                 .withNamespace(namespace)
                 .endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
@@ -56,14 +59,22 @@ public class EventRecorder {
                 .withFirstTimestamp(now)
                 .withLastTimestamp(now)
                 .withCount(1)
-                .withNewSource().withComponent(COMPONENT).endSource()
+                .withNewSource()
+                .withComponent(COMPONENT)
+                .endSource()
                 .withReportingComponent(COMPONENT)
                 .build();
         try {
             client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.debugf("could not record event %s on %s/%s: %s", reason, namespace, about.getMetadata().getName(),
-                    e.getStatus() == null ? e.getClass().getSimpleName() : e.getStatus().getReason());
+            LOG.debugf(
+                    "could not record event %s on %s/%s: %s",
+                    reason,
+                    namespace,
+                    about.getMetadata().getName(),
+                    e.getStatus() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getStatus().getReason());
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.function.DoubleSupplier;
  * not change the resource (status writes, Secret events) do not lead to another provider call.
  */
 public final class FailureBackoff {
-    private record State(int failures, Instant retryAt, String marker) {
-    }
+    private record State(int failures, Instant retryAt, String marker) {}
 
     private final Map<ResourceID, State> states = new ConcurrentHashMap<>();
     private final Duration initial;

@@ -13,11 +13,10 @@ import java.util.Map;
  */
 final class GoFormat {
     /** Go compares strings byte by byte, which differs from Java's UTF-16 order above U+FFFF. */
-    private static final Comparator<String> GO_STRING_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    private static final Comparator<String> GO_STRING_ORDER =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    private GoFormat() {
-    }
+    private GoFormat() {}
 
     /** {@code map[string][]byte}, e.g. {@code map[a:[49] b:[]]}. */
     static String byteMap(Map<String, byte[]> map) {
@@ -45,7 +44,9 @@ final class GoFormat {
     }
 
     private static List<String> sortedKeys(Map<String, ?> map) {
-        return map == null ? List.of() : map.keySet().stream().sorted(GO_STRING_ORDER).toList();
+        return map == null
+                ? List.of()
+                : map.keySet().stream().sorted(GO_STRING_ORDER).toList();
     }
 
     private static void appendBytes(StringBuilder out, byte[] bytes) {

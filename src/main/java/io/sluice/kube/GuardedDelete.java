@@ -17,8 +17,7 @@ import java.net.HttpURLConnection;
  * sent raw. The fabric8 test server ignores the request body; {@code GuardedDeleteTest} checks the request.
  */
 public final class GuardedDelete {
-    private GuardedDelete() {
-    }
+    private GuardedDelete() {}
 
     /**
      * @param unchangedOnly also require the resourceVersion that was read (nothing about the object changed)

@@ -12,8 +12,7 @@ import java.util.Map;
  * behind, and ESO take back Sluice's, without rewriting them.
  */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** The {@code reconcile.external-secrets.io/data-hash} annotation: ESO's hash of the Secret's final data. */
     public static String ofData(Map<String, byte[]> data) {

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Whether a label selector selects a set of labels, as Kubernetes decides it. */
 public final class LabelSelection {
-    private LabelSelection() {
-    }
+    private LabelSelection() {}
 
     /** Kubernetes label selector semantics (matchLabels AND matchExpressions). */
     public static boolean selects(LabelSelector selector, Map<String, String> labels) {

@@ -19,11 +19,10 @@ public final class LabelSelectorRules {
     private static final int PREFIX_MAX = 253;
     // inputs are length-checked before matching, so these patterns run on at most 253 characters
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
-    private LabelSelectorRules() {
-    }
+    private LabelSelectorRules() {}
 
     /**
      * Everything wrong with the selector, each naming the field under {@code path} and the rule; empty when
@@ -82,7 +81,9 @@ public final class LabelSelectorRules {
         }
         if (parts.length == 2) {
             String prefix = parts[0];
-            if (prefix.isEmpty() || prefix.length() > PREFIX_MAX || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+            if (prefix.isEmpty()
+                    || prefix.length() > PREFIX_MAX
+                    || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
                 return Optional.of("prefix must be a lowercase DNS subdomain of at most 253 characters");
             }
         }

@@ -31,23 +31,27 @@ public final class MetadataRules {
     static final String VALUE_RULE = "a label value must be at most " + MAX_LABEL_VALUE + " characters, empty or "
             + "beginning and ending with a letter or digit, with only letters, digits, '-', '_' and '.'";
 
-    static final String SECRET_KEY_RULE = "a Secret key must match ^[-._a-zA-Z0-9]+$, have at most "
-            + MAX_SECRET_KEY + " characters and not be '.' or '..'";
+    static final String SECRET_KEY_RULE = "a Secret key must match ^[-._a-zA-Z0-9]+$, have at most " + MAX_SECRET_KEY
+            + " characters and not be '.' or '..'";
 
-    private MetadataRules() {
-    }
+    private MetadataRules() {}
 
     /**
      * Everything about a Secret's labels, annotations and data keys that the API server would refuse.
      *
      * @param showKey whether a key may be named in the problem (it came from the spec, not from a template)
      */
-    public static List<String> secretProblems(Map<String, String> labels, Map<String, String> annotations,
-            Collection<String> dataKeys, Predicate<String> showKey) {
+    public static List<String> secretProblems(
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Collection<String> dataKeys,
+            Predicate<String> showKey) {
         List<String> problems = new ArrayList<>(labelProblems("label", labels, showKey));
         problems.addAll(annotationProblems("annotation", annotations, showKey));
-        new TreeSet<>(dataKeys).stream().filter(key -> !isSecretKey(key)).forEach(key -> problems.add(
-                describe("data key", key, showKey) + ": " + SECRET_KEY_RULE));
+        new TreeSet<>(dataKeys)
+                .stream()
+                        .filter(key -> !isSecretKey(key))
+                        .forEach(key -> problems.add(describe("data key", key, showKey) + ": " + SECRET_KEY_RULE));
         return problems;
     }
 
@@ -65,15 +69,15 @@ public final class MetadataRules {
     }
 
     /** Every annotation key that the API server would refuse, and the total size when over its limit. */
-    public static List<String> annotationProblems(String what, Map<String, String> annotations,
-            Predicate<String> showKey) {
+    public static List<String> annotationProblems(
+            String what, Map<String, String> annotations, Predicate<String> showKey) {
         List<String> problems = new ArrayList<>();
         long bytes = 0;
         for (var entry : new TreeMap<>(annotations).entrySet()) {
             // the API server checks annotation keys in lower case: upper-case prefixes are allowed
             if (!isQualifiedName(entry.getKey().toLowerCase(Locale.ROOT))) {
-                problems.add(describe(what + " key", entry.getKey(), showKey) + ": an annotation key must be "
-                        + NAME_RULE);
+                problems.add(
+                        describe(what + " key", entry.getKey(), showKey) + ": an annotation key must be " + NAME_RULE);
             }
             bytes += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
         }

@@ -38,10 +38,10 @@ public final class PrimaryWrites {
      * reconcile that still read the version before a status {@link #recordStatus} wrote past JOSDK's cache.
      */
     static final Duration RECHECK_AFTER_CONFLICT = Duration.ofSeconds(2);
+
     private static final int MAX_RECORD_ATTEMPTS = 5;
 
-    private PrimaryWrites() {
-    }
+    private PrimaryWrites() {}
 
     /**
      * Patches the primary's metadata (finalizers, labels, annotations) with {@code change}; on success the primary
@@ -50,7 +50,9 @@ public final class PrimaryWrites {
      * @return false when the primary changed since the reconcile read it: nothing was written
      */
     public static <P extends HasMetadata> boolean patch(P primary, Context<P> context, UnaryOperator<P> change) {
-        return locked(primary, () -> context.resourceOperations().jsonPatchPrimary(primary, change),
+        return locked(
+                primary,
+                () -> context.resourceOperations().jsonPatchPrimary(primary, change),
                 written -> primary.setMetadata(written.getMetadata()));
     }
 
@@ -60,13 +62,17 @@ public final class PrimaryWrites {
      * @return false when the primary changed since the reconcile read it: nothing was written
      */
     public static <S, P extends CustomResource<?, S>> boolean patchStatus(P primary, S status, Context<P> context) {
-        return locked(primary, () -> context.resourceOperations().jsonPatchPrimaryStatus(primary, p -> {
-            p.setStatus(status);
-            return p;
-        }), written -> {
-            primary.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
-            primary.setStatus(status);
-        });
+        return locked(
+                primary,
+                () -> context.resourceOperations().jsonPatchPrimaryStatus(primary, p -> {
+                    p.setStatus(status);
+                    return p;
+                }),
+                written -> {
+                    primary.getMetadata()
+                            .setResourceVersion(written.getMetadata().getResourceVersion());
+                    primary.setStatus(status);
+                });
     }
 
     /**
@@ -87,8 +93,10 @@ public final class PrimaryWrites {
         KubernetesSerialization json = context.getClient().getKubernetesSerialization();
         for (int attempt = 0; attempt < MAX_RECORD_ATTEMPTS; attempt++) {
             P latest = context.getClient().resource(primary).get();
-            if (latest == null || !Objects.equals(json.convertValue(latest.getStatus(), JsonNode.class),
-                    json.convertValue(startedFrom, JsonNode.class))) {
+            if (latest == null
+                    || !Objects.equals(
+                            json.convertValue(latest.getStatus(), JsonNode.class),
+                            json.convertValue(startedFrom, JsonNode.class))) {
                 return false;
             }
             try {
@@ -108,15 +116,20 @@ public final class PrimaryWrites {
 
     /** What a reconcile returns when its write was refused because the primary changed meanwhile. */
     public static <P extends HasMetadata> UpdateControl<P> afterConflict() {
-        return UpdateControl.<P> noUpdate().rescheduleAfter(RECHECK_AFTER_CONFLICT);
+        return UpdateControl.<P>noUpdate().rescheduleAfter(RECHECK_AFTER_CONFLICT);
     }
 
     /** A write to the primary failed for another reason than a conflict. */
     public static final class WriteFailed extends RuntimeException {
         WriteFailed(HasMetadata primary, KubernetesClientException cause) {
-            super("could not write " + primary.getKind() + " " + (primary.getMetadata().getNamespace() == null ? ""
-                    : primary.getMetadata().getNamespace() + "/") + primary.getMetadata().getName() + ": "
-                    + ApiErrors.describe(cause), cause);
+            super(
+                    "could not write " + primary.getKind() + " "
+                            + (primary.getMetadata().getNamespace() == null
+                                    ? ""
+                                    : primary.getMetadata().getNamespace() + "/")
+                            + primary.getMetadata().getName() + ": "
+                            + ApiErrors.describe(cause),
+                    cause);
         }
     }
 

@@ -15,8 +15,8 @@ public final class RefreshInterval {
      * of the resource, which reconciles it at once.
      */
     public static final Duration RETRY_WHEN_INVALID = Duration.ofDays(1);
-    private RefreshInterval() {
-    }
+
+    private RefreshInterval() {}
 
     /** @throws Invalid when {@code text} is not a duration */
     public static Duration parse(String field, String text, Duration whenAbsent) {

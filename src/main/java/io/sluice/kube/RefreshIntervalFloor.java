@@ -23,13 +23,12 @@ public class RefreshIntervalFloor {
 
     private final Duration minimum;
     private final EventRecorder events;
-    private final Map<String, Duration> announced = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Duration> eldest) {
-                    return size() > MAX_REMEMBERED;
-                }
-            });
+    private final Map<String, Duration> announced = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Duration> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    });
 
     public RefreshIntervalFloor(SluiceConfig config, EventRecorder events) {
         this.minimum = config.minRefreshInterval();
@@ -52,8 +51,12 @@ public class RefreshIntervalFloor {
         if (!interval.equals(announced.put(key, interval))) {
             String message = field + " is below sluice.min-refresh-interval: raised to " + Durations.format(minimum);
             events.normal(resource, REASON, message);
-            LOG.infof("%s %s%s: %s", resource.getKind(), meta.getNamespace() == null ? "" : meta.getNamespace() + "/",
-                    meta.getName(), message);
+            LOG.infof(
+                    "%s %s%s: %s",
+                    resource.getKind(),
+                    meta.getNamespace() == null ? "" : meta.getNamespace() + "/",
+                    meta.getName(),
+                    message);
         }
         return effective;
     }

@@ -33,7 +33,8 @@ public class SecretCreateDryRun {
      * nothing about the Secret (network, throttling, server errors) are thrown.
      */
     public Optional<String> refusal(Secret secret) {
-        Secret probe = new SecretBuilder(secret).editMetadata()
+        Secret probe = new SecretBuilder(secret)
+                .editMetadata()
                 .withName(null)
                 .withGenerateName(secret.getMetadata().getName() + "-")
                 .withResourceVersion(null)
@@ -41,7 +42,11 @@ public class SecretCreateDryRun {
                 .endMetadata()
                 .build();
         try {
-            client.secrets().inNamespace(secret.getMetadata().getNamespace()).resource(probe).dryRun().create();
+            client.secrets()
+                    .inNamespace(secret.getMetadata().getNamespace())
+                    .resource(probe)
+                    .dryRun()
+                    .create();
             return Optional.empty();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 400 || e.getCode() == 403 || e.getCode() == 422) {
@@ -58,8 +63,11 @@ public class SecretCreateDryRun {
             sb.append(' ').append(status.getReason());
         }
         if (status != null && status.getDetails() != null && status.getDetails().getCauses() != null) {
-            String fields = status.getDetails().getCauses().stream().map(StatusCause::getField)
-                    .filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+            String fields = status.getDetails().getCauses().stream()
+                    .map(StatusCause::getField)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .collect(Collectors.joining(", "));
             if (!fields.isEmpty()) {
                 sb.append(" (").append(fields).append(')');
             }

@@ -10,8 +10,7 @@ import java.util.TreeMap;
 
 /** Converts between a Secret's base64 {@code data}/{@code stringData} and raw bytes. */
 public final class SecretData {
-    private SecretData() {
-    }
+    private SecretData() {}
 
     public static Map<String, byte[]> decode(Secret secret) {
         Map<String, byte[]> result = new TreeMap<>();

@@ -16,8 +16,7 @@ public final class SecretTypeRules {
     public static final String SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private SecretTypeRules() {
-    }
+    private SecretTypeRules() {}
 
     /**
      * What keeps a Secret of this type, data and annotations from being accepted, or empty when nothing does.
@@ -31,13 +30,14 @@ public final class SecretTypeRules {
             case "kubernetes.io/ssh-auth" -> requireAll(t, data, "ssh-privatekey");
             case "kubernetes.io/dockercfg" -> requireJson(t, data, ".dockercfg");
             case "kubernetes.io/dockerconfigjson" -> requireJson(t, data, ".dockerconfigjson");
-            case "kubernetes.io/basic-auth" -> data.containsKey("username") || data.containsKey("password")
-                    ? Optional.empty()
-                    : Optional.of("type " + t + " requires the key username or the key password");
-            case "kubernetes.io/service-account-token" -> annotations != null
-                    && !isBlank(annotations.get(SERVICE_ACCOUNT_NAME_ANNOTATION))
-                    ? Optional.empty()
-                    : Optional.of("type " + t + " requires the annotation " + SERVICE_ACCOUNT_NAME_ANNOTATION);
+            case "kubernetes.io/basic-auth" ->
+                data.containsKey("username") || data.containsKey("password")
+                        ? Optional.empty()
+                        : Optional.of("type " + t + " requires the key username or the key password");
+            case "kubernetes.io/service-account-token" ->
+                annotations != null && !isBlank(annotations.get(SERVICE_ACCOUNT_NAME_ANNOTATION))
+                        ? Optional.empty()
+                        : Optional.of("type " + t + " requires the annotation " + SERVICE_ACCOUNT_NAME_ANNOTATION);
             default -> Optional.empty();
         };
     }
@@ -65,7 +65,8 @@ public final class SecretTypeRules {
         if (missing.isPresent()) {
             return missing;
         }
-        return isJson(data.get(key)) ? Optional.empty()
+        return isJson(data.get(key))
+                ? Optional.empty()
                 : Optional.of("type " + type + " requires the key " + key + " to hold valid JSON");
     }
 

@@ -25,6 +25,7 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
     public static final String KUBERNETES_API_ERROR = "KubernetesAPIError";
     /** Event reason, and condition reason where the kind has no fixed one, for any other unexpected error. */
     public static final String UNEXPECTED_ERROR = "UnexpectedError";
+
     private static final Logger LOG = Logger.getLogger(UnhandledErrorStatus.class);
     private static final String BACKOFF_MARKER = "unhandled-error";
 
@@ -46,8 +47,12 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
      *        {@code Errored}); null to use the event's reason
      * @param reported told of every status built here (condition metrics, say), written or not
      */
-    public UnhandledErrorStatus(EventRecorder events, FailureBackoff backoff, String conditionReason,
-            FailedStatus<P, S> failedStatus, BiConsumer<P, S> reported) {
+    public UnhandledErrorStatus(
+            EventRecorder events,
+            FailureBackoff backoff,
+            String conditionReason,
+            FailedStatus<P, S> failedStatus,
+            BiConsumer<P, S> reported) {
         this.events = events;
         this.backoff = backoff;
         this.conditionReason = conditionReason;
@@ -58,16 +63,18 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
     public ErrorStatusUpdateControl<P> handle(P resource, Context<P> context, Exception thrown) {
         Throwable error = unwrapped(thrown);
         ResourceID id = ResourceID.fromResource(resource);
-        if (error instanceof PrimaryWrites.WriteFailed && ApiErrors.kubernetesCause(error).getCode() == 404) {
+        if (error instanceof PrimaryWrites.WriteFailed
+                && ApiErrors.kubernetesCause(error).getCode() == 404) {
             LOG.debugf("%s %s: deleted while it was reconciled", resource.getKind(), id);
             backoff.forget(id);
-            return ErrorStatusUpdateControl.<P> noStatusUpdate().withNoRetry();
+            return ErrorStatusUpdateControl.<P>noStatusUpdate().withNoRetry();
         }
         String reason = ApiErrors.kubernetesCause(error) != null ? KUBERNETES_API_ERROR : UNEXPECTED_ERROR;
         String message = ApiErrors.describeUnexpected(error);
         Duration delay = backoff.failed(id, BACKOFF_MARKER, clock.instant());
-        LOG.warnf("%s %s: reconcile failed (%s): %s [%s]; next attempt in %d ms", resource.getKind(), id, reason,
-                message, origin(error), delay.toMillis());
+        LOG.warnf(
+                "%s %s: reconcile failed (%s): %s [%s]; next attempt in %d ms",
+                resource.getKind(), id, reason, message, origin(error), delay.toMillis());
         S next = failedStatus.of(resource, conditionReason == null ? reason : conditionReason, message);
         reported.accept(resource, next);
         if (!next.equals(resource.getStatus())) {
@@ -75,11 +82,12 @@ public final class UnhandledErrorStatus<S, P extends CustomResource<?, S>> {
             try {
                 PrimaryWrites.patchStatus(resource, next, context); // on a conflict, the change's event reconciles
             } catch (RuntimeException e) {
-                LOG.warnf("%s %s: could not write the error status: %s", resource.getKind(), id,
-                        ApiErrors.describeUnexpected(e));
+                LOG.warnf(
+                        "%s %s: could not write the error status: %s",
+                        resource.getKind(), id, ApiErrors.describeUnexpected(e));
             }
         }
-        return ErrorStatusUpdateControl.<P> noStatusUpdate().rescheduleAfter(delay);
+        return ErrorStatusUpdateControl.<P>noStatusUpdate().rescheduleAfter(delay);
     }
 
     /** A successful reconcile: the next failure starts the backoff again from its first delay. */

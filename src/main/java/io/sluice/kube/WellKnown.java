@@ -16,6 +16,7 @@ public final class WellKnown {
     public static final String SYNCED_KEYS_ANNOTATION = "reconcile.sluice.io/synced-keys";
     /** Sluice's own: ties an ExternalSecret to the ClusterExternalSecret that provisioned it. */
     public static final String CLUSTER_EXTERNAL_SECRET_LABEL = "sluice.io/cluster-external-secret";
+
     public static final String ES_CLEANUP_FINALIZER = "externalsecrets.external-secrets.io/externalsecret-cleanup";
 
     /** Annotations of GitOps and client tools that must not travel from an ExternalSecret to its Secret. */
@@ -44,6 +45,5 @@ public final class WellKnown {
             "kapp.k14s.io/app",
             "kapp.k14s.io/association");
 
-    private WellKnown() {
-    }
+    private WellKnown() {}
 }

@@ -26,7 +26,10 @@ final class OperatorMetrics implements Metrics {
     private final ReconcileLedger ledger;
     private final List<? extends PerResourceMetrics> perResource;
 
-    OperatorMetrics(Metrics delegate, ReconcileDurationMetrics durations, ReconcileLedger ledger,
+    OperatorMetrics(
+            Metrics delegate,
+            ReconcileDurationMetrics durations,
+            ReconcileLedger ledger,
             List<? extends PerResourceMetrics> perResource) {
         this.delegate = delegate;
         this.durations = durations;
@@ -75,13 +78,12 @@ final class OperatorMetrics implements Metrics {
     @Override
     public void reconciliationStarted(HasMetadata resource, Map<String, Object> metadata) {
         delegate.reconciliationStarted(resource, metadata);
-        series(ResourceID.fromResource(resource), metadata)
-                .ifPresent(s -> ledger.started(resource, s));
+        series(ResourceID.fromResource(resource), metadata).ifPresent(s -> ledger.started(resource, s));
     }
 
     @Override
-    public void reconciliationFailed(HasMetadata resource, RetryInfo retryInfo, Exception exception,
-            Map<String, Object> metadata) {
+    public void reconciliationFailed(
+            HasMetadata resource, RetryInfo retryInfo, Exception exception, Map<String, Object> metadata) {
         delegate.reconciliationFailed(resource, retryInfo, exception, metadata);
     }
 
@@ -96,10 +98,12 @@ final class OperatorMetrics implements Metrics {
     }
 
     static Optional<ResourceSeries> series(ResourceID id, Map<String, Object> metadata) {
-        if (id == null || metadata == null || !(metadata.get(Constants.RESOURCE_GVK_KEY) instanceof GroupVersionKind gvk)) {
+        if (id == null
+                || metadata == null
+                || !(metadata.get(Constants.RESOURCE_GVK_KEY) instanceof GroupVersionKind gvk)) {
             return Optional.empty();
         }
-        return Optional.of(new ResourceSeries(ResourceSeries.prefixOf(gvk.getKind()), id.getNamespace().orElse(""),
-                id.getName()));
+        return Optional.of(new ResourceSeries(
+                ResourceSeries.prefixOf(gvk.getKind()), id.getNamespace().orElse(""), id.getName()));
     }
 }

@@ -13,9 +13,15 @@ public class OperatorMetricsProducer {
 
     @Produces
     @Singleton
-    Metrics operatorMetrics(MeterRegistry registry, ReconcileDurationMetrics durations, ReconcileLedger ledger,
+    Metrics operatorMetrics(
+            MeterRegistry registry,
+            ReconcileDurationMetrics durations,
+            ReconcileLedger ledger,
             Instance<PerResourceMetrics> perResource) {
-        return new OperatorMetrics(MicrometerMetricsV2.newBuilder(registry).build(), durations, ledger,
+        return new OperatorMetrics(
+                MicrometerMetricsV2.newBuilder(registry).build(),
+                durations,
+                ledger,
                 perResource.stream().toList());
     }
 }

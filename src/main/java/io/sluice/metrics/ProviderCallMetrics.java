@@ -15,8 +15,8 @@ public class ProviderCallMetrics {
     private final UntypedCounterFamily calls;
 
     public ProviderCallMetrics(PrometheusCollectors collectors) {
-        this.calls = collectors.register(new UntypedCounterFamily(NAME,
-                "Number of API calls towards the secret provider", "provider", "call", "status"));
+        this.calls = collectors.register(new UntypedCounterFamily(
+                NAME, "Number of API calls towards the secret provider", "provider", "call", "status"));
     }
 
     /** @param provider e.g. {@code AWS/SecretsManager}; @param call the API operation, e.g. {@code GetSecretValue} */

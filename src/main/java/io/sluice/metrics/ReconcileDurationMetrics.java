@@ -23,8 +23,12 @@ public class ReconcileDurationMetrics implements PerResourceMetrics {
     }
 
     public void record(ResourceSeries resource, Duration took) {
-        families.computeIfAbsent(resource.kind(), k -> new SettableGauges(registry, k + "_reconcile_duration",
-                "The duration time to reconcile the " + k + " (nanoseconds)"))
+        families.computeIfAbsent(
+                        resource.kind(),
+                        k -> new SettableGauges(
+                                registry,
+                                k + "_reconcile_duration",
+                                "The duration time to reconcile the " + k + " (nanoseconds)"))
                 .set(tags(resource), took.toNanos());
     }
 

@@ -69,13 +69,15 @@ public class ReconcileLedger implements PerResourceMetrics {
      * writes, so the last version reconciled is often not the current one. Kept as numbers, not a string built
      * on every reconcile: this runs on the hot path for every resource, and only tests read it.
      */
-    public record Inputs(Long generation, int labels, int annotations, String deletionTimestamp) {
-    }
+    public record Inputs(Long generation, int labels, int annotations, String deletionTimestamp) {}
 
     public static Inputs inputsOf(HasMetadata resource) {
         var meta = resource.getMetadata();
-        return new Inputs(meta.getGeneration(), Objects.hashCode(meta.getLabels()),
-                Objects.hashCode(meta.getAnnotations()), meta.getDeletionTimestamp());
+        return new Inputs(
+                meta.getGeneration(),
+                Objects.hashCode(meta.getLabels()),
+                Objects.hashCode(meta.getAnnotations()),
+                meta.getDeletionTimestamp());
     }
 
     /**

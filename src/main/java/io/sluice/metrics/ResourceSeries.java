@@ -11,8 +11,10 @@ import java.util.Locale;
 public record ResourceSeries(String kind, String namespace, String name) {
 
     public static ResourceSeries of(HasMetadata resource) {
-        return new ResourceSeries(prefixOf(HasMetadata.getKind(resource.getClass())),
-                resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        return new ResourceSeries(
+                prefixOf(HasMetadata.getKind(resource.getClass())),
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName());
     }
 
     public ResourceSeries {

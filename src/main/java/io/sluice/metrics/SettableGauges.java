@@ -46,7 +46,10 @@ final class SettableGauges {
 
     private Series register(Tags tags) {
         Series s = new Series();
-        s.gauge = Gauge.builder(name, s, x -> x.value).description(help).tags(tags).strongReference(true)
+        s.gauge = Gauge.builder(name, s, x -> x.value)
+                .description(help)
+                .tags(tags)
+                .strongReference(true)
                 .register(registry);
         return s;
     }

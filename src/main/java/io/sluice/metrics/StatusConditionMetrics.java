@@ -59,13 +59,15 @@ public class StatusConditionMetrics implements PerResourceMetrics {
         if (gauges != null) {
             Tag name = Tag.of("name", resource.name());
             Tag namespace = Tag.of("namespace", resource.namespace());
-            gauges.removeIf(tags -> tags.stream().anyMatch(name::equals) && tags.stream().anyMatch(namespace::equals));
+            gauges.removeIf(tags ->
+                    tags.stream().anyMatch(name::equals) && tags.stream().anyMatch(namespace::equals));
         }
     }
 
     private SettableGauges family(String kind) {
-        return families.computeIfAbsent(kind, k -> new SettableGauges(registry, k + "_status_condition",
-                "The status condition of a specific " + k));
+        return families.computeIfAbsent(
+                kind,
+                k -> new SettableGauges(registry, k + "_status_condition", "The status condition of a specific " + k));
     }
 
     private static Tags tags(ResourceSeries s, String condition, String status) {

@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
 public class SyncMetrics implements PerResourceMetrics {
     /** Micrometer appends {@code _total}: exported as {@code externalsecret_sync_calls_total}. */
     static final String SYNC_CALLS = "externalsecret_sync_calls";
+
     static final String SYNC_ERRORS = "externalsecret_sync_calls_error";
     static final String LAST_SUCCESS = "externalsecret_last_successful_sync_timestamp_seconds";
     private static final String KIND = "externalsecret";
@@ -38,16 +39,19 @@ public class SyncMetrics implements PerResourceMetrics {
     SyncMetrics(MeterRegistry registry, PrometheusCollectors collectors, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.errors = collectors.register(new UntypedCounterFamily(SYNC_ERRORS,
-                "Total number of the External Secret sync errors", "name", "namespace"));
-        this.lastSuccess = new SettableGauges(registry, LAST_SUCCESS,
-                "Unix time of the last successful sync of the External Secret");
+        this.errors = collectors.register(new UntypedCounterFamily(
+                SYNC_ERRORS, "Total number of the External Secret sync errors", "name", "namespace"));
+        this.lastSuccess = new SettableGauges(
+                registry, LAST_SUCCESS, "Unix time of the last successful sync of the External Secret");
     }
 
     /** Counts one sync attempt that reached the provider. */
     public void synced(String namespace, String name, boolean success) {
-        Counter.builder(SYNC_CALLS).description("Total number of the External Secret sync calls")
-                .tags(tags(namespace, name)).register(registry).increment();
+        Counter.builder(SYNC_CALLS)
+                .description("Total number of the External Secret sync calls")
+                .tags(tags(namespace, name))
+                .register(registry)
+                .increment();
         if (success) {
             lastSuccess.set(tags(namespace, name), clock.millis() / 1000.0);
         } else {

@@ -50,8 +50,8 @@ final class UntypedCounterFamily extends Collector {
     @Override
     public List<MetricFamilySamples> collect() {
         List<MetricFamilySamples.Sample> samples = new ArrayList<>(series.size());
-        series.forEach((values, adder) -> samples.add(
-                new MetricFamilySamples.Sample(name, labelNames, values, adder.sum())));
+        series.forEach(
+                (values, adder) -> samples.add(new MetricFamilySamples.Sample(name, labelNames, values, adder.sum())));
         return List.of(new MetricFamilySamples(name, Type.UNKNOWN, help, samples));
     }
 

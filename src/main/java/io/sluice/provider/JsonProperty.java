@@ -17,8 +17,7 @@ public final class JsonProperty {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_PATH_KEYS = 999;
 
-    private JsonProperty() {
-    }
+    private JsonProperty() {}
 
     /** The object {@code current} (empty when null) with {@code property} set to {@code value} as a string. */
     public static byte[] set(byte[] current, String property, byte[] value, String remoteKey) {
@@ -69,13 +68,13 @@ public final class JsonProperty {
     private static String[] path(String property) {
         String[] keys = property.split("\\.", -1);
         if (keys.length > MAX_PATH_KEYS) {
-            throw new ProviderConfigurationException("property \"" + property.substring(0, 40) + "...\" is not a valid path:"
-                    + " it has more than " + MAX_PATH_KEYS + " keys");
+            throw new ProviderConfigurationException("property \"" + property.substring(0, 40)
+                    + "...\" is not a valid path:" + " it has more than " + MAX_PATH_KEYS + " keys");
         }
         for (String key : keys) {
             if (key.isEmpty()) {
-                throw new ProviderConfigurationException("property \"" + property
-                        + "\" is not a valid path: it has an empty key");
+                throw new ProviderConfigurationException(
+                        "property \"" + property + "\" is not a valid path: it has an empty key");
             }
         }
         return keys;
@@ -92,8 +91,8 @@ public final class JsonProperty {
         } catch (IOException e) {
             // reported below without the parser's message, which may quote the value
         }
-        throw new ProviderConfigurationException("the value of " + remoteKey
-                + " is not a JSON object: a property cannot be set in it");
+        throw new ProviderConfigurationException(
+                "the value of " + remoteKey + " is not a JSON object: a property cannot be set in it");
     }
 
     private static byte[] write(ObjectNode root) {

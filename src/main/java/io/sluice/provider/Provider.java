@@ -39,6 +39,5 @@ public interface Provider {
     }
 
     /** A Secret by namespace and name. */
-    record SecretReference(String namespace, String name) {
-    }
+    record SecretReference(String namespace, String name) {}
 }

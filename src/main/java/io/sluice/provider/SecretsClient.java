@@ -82,10 +82,8 @@ public interface SecretsClient extends AutoCloseable {
      * was obtained with them (pooled connections, cached sessions), so that the next client built for the same
      * configuration starts afresh.
      */
-    default void retireCredentials() {
-    }
+    default void retireCredentials() {}
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -11,8 +11,14 @@ import io.sluice.api.v1.SecretStoreStatus;
  * One read-only view over a SecretStore or a ClusterSecretStore: what a {@link Provider} is given to build a
  * client. It lives here, below the store controllers, so that providers need nothing from {@code io.sluice.store}.
  */
-public record StoreView(String kind, String namespace, String name, String uid, Long generation,
-        SecretStoreSpec spec, SecretStoreStatus status) {
+public record StoreView(
+        String kind,
+        String namespace,
+        String name,
+        String uid,
+        Long generation,
+        SecretStoreSpec spec,
+        SecretStoreStatus status) {
 
     public static StoreView of(SecretStore store) {
         return from(SecretStoreRef.SECRET_STORE, store);
@@ -24,8 +30,14 @@ public record StoreView(String kind, String namespace, String name, String uid, 
 
     private static StoreView from(String kind, CustomResource<SecretStoreSpec, SecretStoreStatus> store) {
         var meta = store.getMetadata();
-        return new StoreView(kind, meta.getNamespace(), meta.getName(), meta.getUid(), meta.getGeneration(),
-                store.getSpec(), store.getStatus());
+        return new StoreView(
+                kind,
+                meta.getNamespace(),
+                meta.getName(),
+                meta.getUid(),
+                meta.getGeneration(),
+                store.getSpec(),
+                store.getStatus());
     }
 
     public boolean isCluster() {

@@ -22,11 +22,9 @@ import java.util.TreeMap;
  */
 final class PushRun {
     /** {@code <Kind>/<store>} to {@code <remoteKey>[/<property>]} to the entry pushed there. */
-    static final class Synced extends TreeMap<String, Map<String, PushSecretData>> {
-    }
+    static final class Synced extends TreeMap<String, Map<String, PushSecretData>> {}
 
-    record Outcome(Synced synced, int written, boolean keptExisting, List<String> keptUnmanaged) {
-    }
+    record Outcome(Synced synced, int written, boolean keptExisting, List<String> keptUnmanaged) {}
 
     private final StoreAccess access;
     private final PushStores stores;
@@ -47,8 +45,11 @@ final class PushRun {
             SecretsClient client = clientFor(store.getValue(), namespace);
             Map<String, PushSecretData> inStore = new TreeMap<>();
             for (PushSecretData entry : entries) {
-                PushRequest request = new PushRequest(entry.match.remoteRef.remoteKey, entry.match.remoteRef.property,
-                        source.valueFor(entry), entry.metadata);
+                PushRequest request = new PushRequest(
+                        entry.match.remoteRef.remoteKey,
+                        entry.match.remoteRef.property,
+                        source.valueFor(entry),
+                        entry.metadata);
                 PushTarget target = request.target();
                 try {
                     if (ifNotExists && client.exists(target)) {
@@ -57,8 +58,8 @@ final class PushRun {
                         written++;
                     }
                 } catch (ProviderException e) {
-                    throw new PushException("could not push " + target + " to " + store.getValue().displayName() + ": "
-                            + e.getMessage());
+                    throw new PushException("could not push " + target + " to "
+                            + store.getValue().displayName() + ": " + e.getMessage());
                 }
                 inStore.put(target.toString(), entry);
             }
@@ -85,11 +86,13 @@ final class PushRun {
                 if (still.containsKey(entry.getKey())) {
                     continue;
                 }
-                StoreView view = stores.byKey(store.getKey(), namespace).orElseThrow(() -> new PushException(
-                        "cannot delete " + entry.getKey() + ": " + store.getKey() + " no longer exists"));
+                StoreView view = stores.byKey(store.getKey(), namespace)
+                        .orElseThrow(() -> new PushException(
+                                "cannot delete " + entry.getKey() + ": " + store.getKey() + " no longer exists"));
                 var ref = entry.getValue().match.remoteRef;
                 try {
-                    RemoteDeletion done = clientFor(view, namespace).delete(new PushTarget(ref.remoteKey, ref.property));
+                    RemoteDeletion done =
+                            clientFor(view, namespace).delete(new PushTarget(ref.remoteKey, ref.property));
                     if (done == RemoteDeletion.KEPT_UNMANAGED) {
                         keptUnmanaged.add(store.getKey() + ":" + entry.getKey());
                     }

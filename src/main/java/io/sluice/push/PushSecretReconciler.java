@@ -8,13 +8,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sluice.api.v1alpha1.PushSecret;
+import io.sluice.api.v1alpha1.PushSecretData;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStatus;
 import io.sluice.config.SluiceConfig;
@@ -29,6 +30,7 @@ import io.sluice.kube.RefreshIntervalFloor;
 import io.sluice.kube.UnhandledErrorStatus;
 import io.sluice.metrics.StatusConditionMetrics;
 import io.sluice.provider.StoreView;
+import io.sluice.status.Conditions;
 import io.sluice.store.StoreAccess;
 import io.sluice.store.StoreNotValidatedYetException;
 import io.sluice.template.ClusterTemplateSources;
@@ -42,8 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import io.sluice.status.Conditions;
-import io.sluice.api.v1alpha1.PushSecretData;
 
 /**
  * Pushes a Secret's data to the referenced stores: read the source, push each entry to each store (the provider
@@ -51,7 +51,9 @@ import io.sluice.api.v1alpha1.PushSecretData;
  * after {@code refreshInterval} (0: push once per spec change and per source change). Source Secrets are
  * watched ({@link PushSourceWatch}), so a changed source goes out at once.
  */
-@ControllerConfiguration(name = "pushsecret", finalizerName = PushSecretReconciler.FINALIZER,
+@ControllerConfiguration(
+        name = "pushsecret",
+        finalizerName = PushSecretReconciler.FINALIZER,
         informer = @Informer(itemStore = PrunedItemStore.class))
 public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<PushSecret> {
     static final String FINALIZER = "pushsecret.externalsecrets.io/finalizer";
@@ -73,10 +75,17 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
     private final PushSourceWatch sourceWatch;
     /** Per PushSecret, the versions of the source Secrets last pushed (see {@link #alreadyPushed}). */
     private final Map<ResourceID, String> pushedSources = new ConcurrentHashMap<>();
+
     private final UnhandledErrorStatus<PushSecretStatus, PushSecret> unhandled;
 
-    public PushSecretReconciler(KubernetesClient client, EventRecorder events, SluiceConfig config, StoreAccess storeAccess,
-            SecretTemplateRenderer renderer, StatusConditionMetrics conditionMetrics, RefreshIntervalFloor intervalFloor) {
+    public PushSecretReconciler(
+            KubernetesClient client,
+            EventRecorder events,
+            SluiceConfig config,
+            StoreAccess storeAccess,
+            SecretTemplateRenderer renderer,
+            StatusConditionMetrics conditionMetrics,
+            RefreshIntervalFloor intervalFloor) {
         this.renderer = renderer;
         this.conditionMetrics = conditionMetrics;
         this.client = client;
@@ -88,7 +97,11 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         this.run = new PushRun(storeAccess, stores);
         this.backoff = new FailureBackoff(this.config.retryInitialBackoff(), this.config.retryMaxBackoff());
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
-        this.unhandled = new UnhandledErrorStatus<>(events, backoff, PushSecretStatusWriter.ERRORED, statusWriter::failed,
+        this.unhandled = new UnhandledErrorStatus<>(
+                events,
+                backoff,
+                PushSecretStatusWriter.ERRORED,
+                statusWriter::failed,
                 (ps, status) -> conditionMetrics.report(ps, status.conditions));
         this.sourceWatch = new PushSourceWatch(client);
     }
@@ -106,7 +119,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         try {
             interval = refreshInterval(ps);
         } catch (RefreshInterval.Invalid e) {
-            return failed(ps, context, id, PushSecretStatusWriter.ERRORED, e.getMessage(),
+            return failed(
+                    ps,
+                    context,
+                    id,
+                    PushSecretStatusWriter.ERRORED,
+                    e.getMessage(),
                     RefreshInterval.RETRY_WHEN_INVALID);
         }
         try {
@@ -121,9 +139,10 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
             }
             Optional<Duration> overBudget = budget.spend(id, clock.instant());
             if (overBudget.isPresent()) {
-                LOG.debugf("%s: over its budget of pushes per minute, postponed by %d ms", id,
-                        overBudget.get().toMillis());
-                return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(overBudget.get());
+                LOG.debugf(
+                        "%s: over its budget of pushes per minute, postponed by %d ms",
+                        id, overBudget.get().toMillis());
+                return UpdateControl.<PushSecret>noUpdate().rescheduleAfter(overBudget.get());
             }
             Map<String, StoreView> targets = stores.resolve(ps);
             if (targets.values().stream().anyMatch(s -> !storeAccess.isManagedByThisController(s))) {
@@ -142,24 +161,34 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
                 events.normal(ps, "Synced", outcome.written() + " remote value(s) written");
                 LOG.infof("%s: pushed %d remote value(s)", id, outcome.written());
             }
-            PushSecretStatus next = statusWriter.synced(ps, outcome, marker, outcome.written() > 0
-                    || ps.getStatus() == null || !marker.equals(ps.getStatus().syncedResourceVersion));
+            PushSecretStatus next = statusWriter.synced(
+                    ps,
+                    outcome,
+                    marker,
+                    outcome.written() > 0
+                            || ps.getStatus() == null
+                            || !marker.equals(ps.getStatus().syncedResourceVersion));
             return withStatus(ps, context, next, interval);
         } catch (StoreNotValidatedYetException e) {
             // the store's first validation is moments away: wait instead of reporting an error
             LOG.debugf("%s: waiting: %s", id, e.getMessage());
-            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
+            return UpdateControl.<PushSecret>noUpdate().rescheduleAfter(StoreNotValidatedYetException.RECHECK_AFTER);
         } catch (PushException e) {
             return failed(ps, context, id, PushSecretStatusWriter.ERRORED, e.getMessage(), interval);
         } catch (KubernetesClientException e) {
-            return failed(ps, context, id, PushSecretStatusWriter.ERRORED, "Kubernetes API error: " + ApiErrors.describe(e),
+            return failed(
+                    ps,
+                    context,
+                    id,
+                    PushSecretStatusWriter.ERRORED,
+                    "Kubernetes API error: " + ApiErrors.describe(e),
                     interval);
         }
     }
 
     @Override
-    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(PushSecret ps, Context<PushSecret> context,
-            Exception e) {
+    public ErrorStatusUpdateControl<PushSecret> updateErrorStatus(
+            PushSecret ps, Context<PushSecret> context, Exception e) {
         return unhandled.handle(ps, context, e);
     }
 
@@ -196,8 +225,12 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         }
         String namespace = ps.getMetadata().getNamespace();
         try {
-            return PushSource.of(renderer.render(namespace + "/" + ps.getMetadata().getName(), ps.getSpec().template,
-                    source.data(), new ClusterTemplateSources(client, namespace)).data());
+            return PushSource.of(renderer.render(
+                            namespace + "/" + ps.getMetadata().getName(),
+                            ps.getSpec().template,
+                            source.data(),
+                            new ClusterTemplateSources(client, namespace))
+                    .data());
         } catch (TemplateException e) {
             throw new PushException("could not apply template: " + e.reason() + ": " + e.getMessage());
         }
@@ -217,8 +250,13 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         return withStatus(ps, context, next, interval);
     }
 
-    private UpdateControl<PushSecret> failed(PushSecret ps, Context<PushSecret> context, ResourceID id, String reason,
-            String message, Duration interval) {
+    private UpdateControl<PushSecret> failed(
+            PushSecret ps,
+            Context<PushSecret> context,
+            ResourceID id,
+            String reason,
+            String message,
+            Duration interval) {
         Duration delay = backoff.failed(id, String.valueOf(ps.getMetadata().getGeneration()), clock.instant());
         if (!interval.isZero() && interval.compareTo(delay) < 0) {
             delay = interval;
@@ -227,17 +265,17 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         conditionMetrics.report(ps, next.conditions);
         LOG.warnf("%s: push failed: %s", id, message);
         if (next.equals(ps.getStatus())) {
-            return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
+            return UpdateControl.<PushSecret>noUpdate().rescheduleAfter(delay);
         }
         events.warning(ps, reason, message);
         if (!PrimaryWrites.recordStatus(ps, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<PushSecret> noUpdate().rescheduleAfter(delay);
+        return UpdateControl.<PushSecret>noUpdate().rescheduleAfter(delay);
     }
 
-    private UpdateControl<PushSecret> withStatus(PushSecret ps, Context<PushSecret> context, PushSecretStatus next,
-            Duration interval) {
+    private UpdateControl<PushSecret> withStatus(
+            PushSecret ps, Context<PushSecret> context, PushSecretStatus next, Duration interval) {
         conditionMetrics.report(ps, next.conditions);
         if (!next.equals(ps.getStatus()) && !PrimaryWrites.recordStatus(ps, next, context)) {
             return PrimaryWrites.afterConflict();
@@ -248,8 +286,8 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
 
     private Duration refreshInterval(PushSecret ps) {
         PushSecretSpec spec = ps.getSpec();
-        Duration interval = RefreshInterval.parse("spec.refreshInterval", spec.refreshInterval,
-                config.defaultRefreshInterval());
+        Duration interval =
+                RefreshInterval.parse("spec.refreshInterval", spec.refreshInterval, config.defaultRefreshInterval());
         return intervalFloor.apply(ps, "spec.refreshInterval", interval);
     }
 
@@ -259,12 +297,15 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
      * provider writes only what differs), so a source changed while Sluice was down still goes out.
      */
     private boolean alreadyPushed(PushSecret ps, String marker, String sourceVersions) {
-        return ps.getStatus() != null && marker.equals(ps.getStatus().syncedResourceVersion) && statusIsReady(ps)
+        return ps.getStatus() != null
+                && marker.equals(ps.getStatus().syncedResourceVersion)
+                && statusIsReady(ps)
                 && sourceVersions.equals(pushedSources.get(ResourceID.fromResource(ps)));
     }
 
     private static String versionsOf(List<Secret> sources) {
-        return sources.stream().map(s -> s.getMetadata().getName() + "@" + s.getMetadata().getResourceVersion())
+        return sources.stream()
+                .map(s -> s.getMetadata().getName() + "@" + s.getMetadata().getResourceVersion())
                 .collect(Collectors.joining(","));
     }
 
@@ -280,8 +321,10 @@ public class PushSecretReconciler implements Reconciler<PushSecret>, Cleaner<Pus
         if (spec.selector.generatorRef != null || spec.selector.secret == null) {
             return "spec.selector.generatorRef is not supported by Sluice: use selector.secret";
         }
-        if (spec.data != null && spec.data.stream().anyMatch(d -> d.conversionStrategy != null
-                && d.conversionStrategy != PushSecretData.ConversionStrategy.None)) {
+        if (spec.data != null
+                && spec.data.stream()
+                        .anyMatch(d -> d.conversionStrategy != null
+                                && d.conversionStrategy != PushSecretData.ConversionStrategy.None)) {
             return "data[].conversionStrategy ReverseUnicode is not supported by Sluice yet";
         }
         return null;

@@ -32,7 +32,8 @@ final class PushSourceWatch extends AbstractEventSource<Secret, PushSecret> {
     record Source(String namespace, String name, LabelSelector selector) {
         static Source of(PushSecret ps) {
             PushSecretSelector.SecretSource secret = ps.getSpec().selector.secret;
-            return new Source(ps.getMetadata().getNamespace(), secret.name, secret.name == null ? secret.selector : null);
+            return new Source(
+                    ps.getMetadata().getNamespace(), secret.name, secret.name == null ? secret.selector : null);
         }
     }
 
@@ -58,7 +59,8 @@ final class PushSourceWatch extends AbstractEventSource<Secret, PushSecret> {
             closeIfUnused(previous);
         }
         return informer.getStore().list().stream()
-                .sorted(Comparator.comparing(s -> s.getMetadata().getName())).toList();
+                .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
+                .toList();
     }
 
     /** Stops watching for a PushSecret that is gone. */
@@ -88,30 +90,35 @@ final class PushSourceWatch extends AbstractEventSource<Secret, PushSecret> {
 
     private SharedIndexInformer<Secret> inform(Source source) {
         var inNamespace = client.secrets().inNamespace(source.namespace());
-        var selected = source.name() != null ? inNamespace.withName(source.name())
+        var selected = source.name() != null
+                ? inNamespace.withName(source.name())
                 : inNamespace.withLabelSelector(source.selector());
-        return selected.inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Secret secret) {
-                changed(source);
-            }
+        return selected.inform(
+                new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Secret secret) {
+                        changed(source);
+                    }
 
-            @Override
-            public void onUpdate(Secret before, Secret after) {
-                changed(source);
-            }
+                    @Override
+                    public void onUpdate(Secret before, Secret after) {
+                        changed(source);
+                    }
 
-            @Override
-            public void onDelete(Secret secret, boolean finalStateUnknown) {
-                changed(source);
-            }
-        }, 0);
+                    @Override
+                    public void onDelete(Secret secret, boolean finalStateUnknown) {
+                        changed(source);
+                    }
+                },
+                0);
     }
 
     private void changed(Source source) {
         Set<ResourceID> readers;
         synchronized (this) {
-            readers = sourceOf.entrySet().stream().filter(e -> e.getValue().equals(source)).map(Map.Entry::getKey)
+            readers = sourceOf.entrySet().stream()
+                    .filter(e -> e.getValue().equals(source))
+                    .map(Map.Entry::getKey)
                     .collect(Collectors.toSet());
         }
         if (!isRunning()) {

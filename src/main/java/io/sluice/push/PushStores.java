@@ -29,17 +29,25 @@ final class PushStores {
             boolean cluster = SecretStoreRef.CLUSTER_SECRET_STORE.equals(ref.kind);
             List<StoreView> found = new ArrayList<>();
             if (ref.name != null && !ref.name.isEmpty()) {
-                Optional<StoreView> store = byKey((cluster ? SecretStoreRef.CLUSTER_SECRET_STORE
-                        : SecretStoreRef.SECRET_STORE) + "/" + ref.name, namespace);
-                found.add(store.orElseThrow(() -> new PushException((cluster ? "ClusterSecretStore" : "SecretStore")
-                        + " \"" + ref.name + "\" not found")));
+                Optional<StoreView> store = byKey(
+                        (cluster ? SecretStoreRef.CLUSTER_SECRET_STORE : SecretStoreRef.SECRET_STORE) + "/" + ref.name,
+                        namespace);
+                found.add(store.orElseThrow(() -> new PushException(
+                        (cluster ? "ClusterSecretStore" : "SecretStore") + " \"" + ref.name + "\" not found")));
             } else if (ref.labelSelector != null) {
                 if (cluster) {
-                    client.resources(ClusterSecretStore.class).withLabelSelector(ref.labelSelector).list().getItems()
+                    client.resources(ClusterSecretStore.class)
+                            .withLabelSelector(ref.labelSelector)
+                            .list()
+                            .getItems()
                             .forEach(s -> found.add(StoreView.of(s)));
                 } else {
-                    client.resources(SecretStore.class).inNamespace(namespace).withLabelSelector(ref.labelSelector)
-                            .list().getItems().forEach(s -> found.add(StoreView.of(s)));
+                    client.resources(SecretStore.class)
+                            .inNamespace(namespace)
+                            .withLabelSelector(ref.labelSelector)
+                            .list()
+                            .getItems()
+                            .forEach(s -> found.add(StoreView.of(s)));
                 }
             }
             found.forEach(s -> stores.put(s.statusKey(), s));
@@ -53,9 +61,15 @@ final class PushStores {
         String kind = statusKey.substring(0, slash);
         String name = statusKey.substring(slash + 1);
         if (SecretStoreRef.CLUSTER_SECRET_STORE.equals(kind)) {
-            return Optional.ofNullable(client.resources(ClusterSecretStore.class).withName(name).get()).map(StoreView::of);
+            return Optional.ofNullable(client.resources(ClusterSecretStore.class)
+                            .withName(name)
+                            .get())
+                    .map(StoreView::of);
         }
-        return Optional.ofNullable(client.resources(SecretStore.class).inNamespace(namespace).withName(name).get())
+        return Optional.ofNullable(client.resources(SecretStore.class)
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get())
                 .map(StoreView::of);
     }
 }

@@ -11,8 +11,7 @@ import java.util.Deque;
  * enough to the real size (within a small factor) to refuse such patterns before they are compiled.
  */
 final class RepetitionSize {
-    private RepetitionSize() {
-    }
+    private RepetitionSize() {}
 
     /** Whether the estimate exceeds {@code limit}; stops scanning as soon as it does. */
     static boolean exceeds(String source, long limit) {
@@ -31,7 +30,7 @@ final class RepetitionSize {
                 }
                 case '[' -> next = skipClass(source, i);
                 case '(' -> {
-                    enclosing.push(new long[] { total, last });
+                    enclosing.push(new long[] {total, last});
                     total = 0;
                     atom = 0;
                 }
@@ -57,8 +56,7 @@ final class RepetitionSize {
                     }
                 }
                 case '|' -> atom = 0;
-                default -> {
-                }
+                default -> {}
             }
             if (atom >= 0) {
                 total += atom;
@@ -137,7 +135,7 @@ final class RepetitionSize {
         if (j >= s.length() || s.charAt(j) != '}') {
             return null;
         }
-        return new int[] { Math.max(min, max), j + 1 };
+        return new int[] {Math.max(min, max), j + 1};
     }
 
     private static int count(String s, int from, int to) {

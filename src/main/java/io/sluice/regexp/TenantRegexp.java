@@ -46,8 +46,8 @@ public final class TenantRegexp {
     }
 
     private static InvalidRegexpException tooLarge(String field) {
-        return new InvalidRegexpException(field + " is too large: its repetitions expand to more than "
-                + MAX_PROGRAM_SIZE + " instructions");
+        return new InvalidRegexpException(
+                field + " is too large: its repetitions expand to more than " + MAX_PROGRAM_SIZE + " instructions");
     }
 
     /** Whether the pattern matches anywhere in the subject (Go's {@code MatchString}). */

@@ -2,8 +2,7 @@ package io.sluice.runtime;
 
 /** Reads the verb and resource of a Kubernetes API request path, for metrics (never a name or namespace). */
 final class ApiPaths {
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 
     /**
      * {@code /api/v1/namespaces/ns/secrets/x} is {@code secrets}; {@code /apis/g/v/namespaces/ns/r/x/status} is
@@ -28,8 +27,10 @@ final class ApiPaths {
             case "PUT" -> "update";
             case "PATCH" -> "patch";
             case "DELETE" -> "delete";
-            default -> query != null && query.contains("watch=true") ? "watch"
-                    : resource(path).contains("/") || named(path) ? "get" : "list";
+            default ->
+                query != null && query.contains("watch=true")
+                        ? "watch"
+                        : resource(path).contains("/") || named(path) ? "get" : "list";
         };
     }
 

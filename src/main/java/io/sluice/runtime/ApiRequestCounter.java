@@ -22,9 +22,15 @@ final class ApiRequestCounter implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
         String resource = ApiPaths.resource(request.uri().getPath());
-        String verb = ApiPaths.verb(request.method(), request.uri().getPath(), request.uri().getRawQuery());
-        counters.computeIfAbsent(verb + " " + resource, k -> Counter.builder(NAME)
-                .description("Kubernetes API requests sent, by verb and resource")
-                .tag("verb", verb).tag("resource", resource).register(Metrics.globalRegistry)).increment();
+        String verb = ApiPaths.verb(
+                request.method(), request.uri().getPath(), request.uri().getRawQuery());
+        counters.computeIfAbsent(
+                        verb + " " + resource,
+                        k -> Counter.builder(NAME)
+                                .description("Kubernetes API requests sent, by verb and resource")
+                                .tag("verb", verb)
+                                .tag("resource", resource)
+                                .register(Metrics.globalRegistry))
+                .increment();
     }
 }

@@ -29,7 +29,9 @@ final class ApiRequestLimiter implements Interceptor {
 
     private static void waitFor(long nanos) {
         long deadline = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0 && !Thread.currentThread().isInterrupted(); left = deadline - System.nanoTime()) {
+        for (long left = nanos;
+                left > 0 && !Thread.currentThread().isInterrupted();
+                left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
     }

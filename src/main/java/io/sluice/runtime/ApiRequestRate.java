@@ -16,7 +16,8 @@ final class ApiRequestRate {
 
     ApiRequestRate(double qps, int burst, LongSupplier nanoTime) {
         if (qps <= 0 || burst < 1) {
-            throw new IllegalArgumentException("client QPS must be positive and burst at least 1, got " + qps + "/" + burst);
+            throw new IllegalArgumentException(
+                    "client QPS must be positive and burst at least 1, got " + qps + "/" + burst);
         }
         this.permitsPerNano = qps / 1e9;
         this.burst = burst;

@@ -31,7 +31,9 @@ public class LeaseRelease {
     public boolean release() {
         try {
             Lease lease = client.leases().inNamespace(namespace).withName(name).get();
-            if (lease == null || lease.getSpec() == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+            if (lease == null
+                    || lease.getSpec() == null
+                    || !identity.equals(lease.getSpec().getHolderIdentity())) {
                 return false;
             }
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
@@ -44,8 +46,10 @@ public class LeaseRelease {
             LOG.infof("leader election: released the Lease %s/%s", namespace, name);
             return true;
         } catch (KubernetesClientException e) {
-            LOG.warnf("leader election: could not release the Lease %s/%s (HTTP %d); a standby takes over when it"
-                    + " expires", namespace, name, e.getCode());
+            LOG.warnf(
+                    "leader election: could not release the Lease %s/%s (HTTP %d); a standby takes over when it"
+                            + " expires",
+                    namespace, name, e.getCode());
             return false;
         }
     }

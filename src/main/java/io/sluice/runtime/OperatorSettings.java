@@ -18,8 +18,8 @@ public class OperatorSettings implements ConfigurationServiceCustomizer {
     private final StopLeading stopLeading;
     private final KubernetesClient client;
 
-    public OperatorSettings(SluiceConfig config, Leadership leadership, StopLeading stopLeading,
-            KubernetesClient client) {
+    public OperatorSettings(
+            SluiceConfig config, Leadership leadership, StopLeading stopLeading, KubernetesClient client) {
         this.config = config;
         this.leadership = leadership;
         this.stopLeading = stopLeading;
@@ -36,10 +36,13 @@ public class OperatorSettings implements ConfigurationServiceCustomizer {
             }
             String identity = LeaderElectionSettings.identity();
             // the namespace JOSDK falls back to as well
-            String namespace = settings.leaseNamespace().orElseGet(() -> client.getConfiguration().getNamespace());
+            String namespace = settings.leaseNamespace()
+                    .orElseGet(() -> client.getConfiguration().getNamespace());
             LeaseRelease lease = new LeaseRelease(client, namespace, settings.leaseName(), identity);
             leadership.electionStarted();
-            overrider.withLeaderElectionConfiguration(LeaderElectionSettings.configuration(settings, identity,
+            overrider.withLeaderElectionConfiguration(LeaderElectionSettings.configuration(
+                    settings,
+                    identity,
                     LeaderElectionSettings.callbacks(leadership, () -> stopLeading.stoppedLeading(lease))));
         };
     }

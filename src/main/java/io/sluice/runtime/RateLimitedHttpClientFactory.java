@@ -51,15 +51,21 @@ public class RateLimitedHttpClientFactory implements HttpClient.Factory {
         builder.addOrReplaceInterceptor(COUNTER, REQUESTS);
         if (settings.clientQps() > 0) {
             String key = settings.clientQps() + "/" + settings.clientBurst();
-            builder.addOrReplaceInterceptor(INTERCEPTOR, LIMITERS.computeIfAbsent(key, k -> new ApiRequestLimiter(
-                    new ApiRequestRate(settings.clientQps(), settings.clientBurst(), System::nanoTime))));
+            builder.addOrReplaceInterceptor(
+                    INTERCEPTOR,
+                    LIMITERS.computeIfAbsent(
+                            key,
+                            k -> new ApiRequestLimiter(new ApiRequestRate(
+                                    settings.clientQps(), settings.clientBurst(), System::nanoTime))));
         }
         return builder;
     }
 
     private static SluiceConfig.Kubernetes settings() {
         try {
-            return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(SluiceConfig.class)
+            return ConfigProvider.getConfig()
+                    .unwrap(SmallRyeConfig.class)
+                    .getConfigMapping(SluiceConfig.class)
                     .kubernetes();
         } catch (NoSuchElementException | IllegalArgumentException | IllegalStateException e) {
             return null; // not inside the Sluice application
@@ -68,8 +74,8 @@ public class RateLimitedHttpClientFactory implements HttpClient.Factory {
 
     private static HttpClient.Factory delegate() {
         HttpClient.Factory best = null;
-        for (HttpClient.Factory factory : ServiceLoader.load(HttpClient.Factory.class,
-                Thread.currentThread().getContextClassLoader())) {
+        for (HttpClient.Factory factory : ServiceLoader.load(
+                HttpClient.Factory.class, Thread.currentThread().getContextClassLoader())) {
             if (factory.priority() < PRIORITY && (best == null || factory.priority() > best.priority())) {
                 best = factory;
             }

@@ -26,7 +26,9 @@ public class StartupSummary {
     private final Operator operator;
     private final int httpPort;
 
-    public StartupSummary(SluiceConfig config, Operator operator,
+    public StartupSummary(
+            SluiceConfig config,
+            Operator operator,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.config = config;
         this.operator = operator;
@@ -43,21 +45,25 @@ public class StartupSummary {
         var aws = config.aws();
         return "Sluice started: controller-class=" + config.controllerClass()
                 + ", watching=" + watched()
-                + ", leader-election=" + (election.enabled()
-                        ? "lease " + election.leaseNamespace().map(ns -> ns + "/").orElse("") + election.leaseName()
+                + ", leader-election="
+                + (election.enabled()
+                        ? "lease "
+                                + election.leaseNamespace().map(ns -> ns + "/").orElse("") + election.leaseName()
                                 + " (duration " + election.leaseDuration() + ", renew " + election.renewDeadline()
                                 + ", retry " + election.retryPeriod() + ")"
                         : "off")
                 + ", reconcile-threads=" + config.kubernetes().reconcileThreads()
                 + ", endpoints=http :" + httpPort + " /q/metrics /q/health/live /q/health/ready"
-                + ", aws-endpoints=" + aws.secretsManagerEndpoint().map(e -> "secretsmanager " + e).orElse("default")
+                + ", aws-endpoints="
+                + aws.secretsManagerEndpoint().map(e -> "secretsmanager " + e).orElse("default")
                 + aws.stsEndpoint().map(e -> ", sts " + e).orElse("");
     }
 
     private String watched() {
         TreeMap<String, String> byController = new TreeMap<>();
         for (RegisteredController<?> controller : operator.getRuntimeInfo().getRegisteredControllers()) {
-            Set<String> namespaces = controller.getConfiguration().getInformerConfig().getNamespaces();
+            Set<String> namespaces =
+                    controller.getConfiguration().getInformerConfig().getNamespaces();
             byController.put(controller.getConfiguration().getName(), describe(namespaces));
         }
         return byController.toString();

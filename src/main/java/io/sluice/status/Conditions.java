@@ -17,12 +17,11 @@ public final class Conditions {
     public static final String TRUE = "True";
     public static final String FALSE = "False";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** Returns a new list where the condition of {@code next.type} is replaced by {@code next}. */
-    public static List<Condition> with(List<Condition> current, String type, boolean status, String reason,
-            String message, Clock clock) {
+    public static List<Condition> with(
+            List<Condition> current, String type, boolean status, String reason, String message, Clock clock) {
         List<Condition> result = new ArrayList<>();
         Condition previous = null;
         for (Condition c : current == null ? List.<Condition>of() : current) {
@@ -33,9 +32,10 @@ public final class Conditions {
             }
         }
         String statusText = status ? TRUE : FALSE;
-        String transition = previous != null && statusText.equals(previous.status) && previous.lastTransitionTime != null
-                ? previous.lastTransitionTime
-                : now(clock);
+        String transition =
+                previous != null && statusText.equals(previous.status) && previous.lastTransitionTime != null
+                        ? previous.lastTransitionTime
+                        : now(clock);
         result.add(new Condition(type, statusText, reason, message, transition));
         result.sort((a, b) -> a.type.compareTo(b.type));
         return result;
@@ -45,7 +45,10 @@ public final class Conditions {
         if (conditions == null) {
             return null;
         }
-        return conditions.stream().filter(c -> Objects.equals(type, c.type)).findFirst().orElse(null);
+        return conditions.stream()
+                .filter(c -> Objects.equals(type, c.type))
+                .findFirst()
+                .orElse(null);
     }
 
     public static boolean isTrue(List<Condition> conditions, String type) {

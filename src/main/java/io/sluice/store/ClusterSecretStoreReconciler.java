@@ -13,8 +13,7 @@ import io.sluice.kube.PrunedItemStore;
 import io.sluice.provider.StoreView;
 import java.util.List;
 
-@ControllerConfiguration(name = "clustersecretstore",
-        informer = @Informer(itemStore = PrunedItemStore.class))
+@ControllerConfiguration(name = "clustersecretstore", informer = @Informer(itemStore = PrunedItemStore.class))
 public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretStore> {
     private final StoreReconciliation reconciliation;
 
@@ -23,18 +22,22 @@ public class ClusterSecretStoreReconciler implements Reconciler<ClusterSecretSto
     }
 
     @Override
-    public List<EventSource<?, ClusterSecretStore>> prepareEventSources(EventSourceContext<ClusterSecretStore> context) {
-        return List.of(reconciliation.credentialChanges("ClusterSecretStore", false), reconciliation.deletions("ClusterSecretStore"));
+    public List<EventSource<?, ClusterSecretStore>> prepareEventSources(
+            EventSourceContext<ClusterSecretStore> context) {
+        return List.of(
+                reconciliation.credentialChanges("ClusterSecretStore", false),
+                reconciliation.deletions("ClusterSecretStore"));
     }
 
     @Override
-    public UpdateControl<ClusterSecretStore> reconcile(ClusterSecretStore resource, Context<ClusterSecretStore> context) {
+    public UpdateControl<ClusterSecretStore> reconcile(
+            ClusterSecretStore resource, Context<ClusterSecretStore> context) {
         return reconciliation.reconcile(resource, StoreView.of(resource), context);
     }
 
     @Override
-    public ErrorStatusUpdateControl<ClusterSecretStore> updateErrorStatus(ClusterSecretStore resource,
-            Context<ClusterSecretStore> context, Exception e) {
+    public ErrorStatusUpdateControl<ClusterSecretStore> updateErrorStatus(
+            ClusterSecretStore resource, Context<ClusterSecretStore> context, Exception e) {
         return reconciliation.failed(resource, context, e);
     }
 }

@@ -19,8 +19,8 @@ public final class CredentialChangeEventSource<P extends HasMetadata>
      * @param concerned the resources to reconcile, given the store and the only consumer namespace concerned
      *        (null: every consumer)
      */
-    public CredentialChangeEventSource(StoreCredentialWatch watch,
-            BiFunction<StoreClientCache.StoreId, String, Set<ResourceID>> concerned) {
+    public CredentialChangeEventSource(
+            StoreCredentialWatch watch, BiFunction<StoreClientCache.StoreId, String, Set<ResourceID>> concerned) {
         super(StoreClientCache.StoreId.class, "store-credential-changes");
         this.concerned = concerned;
         watch.addListener(this);
@@ -34,7 +34,9 @@ public final class CredentialChangeEventSource<P extends HasMetadata>
     @Override
     public void credentialsChanged(StoreClientCache.StoreId store, String consumerNamespace) {
         if (isRunning()) {
-            concerned.apply(store, consumerNamespace).forEach(id -> getEventHandler().handleEvent(new Event(id)));
+            concerned
+                    .apply(store, consumerNamespace)
+                    .forEach(id -> getEventHandler().handleEvent(new Event(id)));
         }
     }
 }

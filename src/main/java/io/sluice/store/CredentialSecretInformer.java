@@ -28,12 +28,11 @@ final class CredentialSecretInformer implements AutoCloseable {
     private final Consumer<SecretReference> changed;
     /** The watched names, each with the resourceVersion last seen (absent: the Secret did not exist). */
     private final Map<String, Seen> watched = new ConcurrentHashMap<>();
+
     private final WatchedOnlyStore store = new WatchedOnlyStore();
     private final SharedIndexInformer<Secret> informer;
 
-    private record Seen(String version) {
-    }
-
+    private record Seen(String version) {}
 
     /**
      * Starts informing; {@code changed} runs (on the informer's thread) whenever a watched Secret's resourceVersion
@@ -65,8 +64,9 @@ final class CredentialSecretInformer implements AutoCloseable {
         });
         // Keep trying after a failed list too (e.g. RBAC not yet granted): rotations must not go unseen for good.
         informer.exceptionHandler((started, error) -> {
-            LOG.debugf("informer of credentials Secrets in %s: %s, retrying", namespace,
-                    error.getClass().getSimpleName());
+            LOG.debugf(
+                    "informer of credentials Secrets in %s: %s, retrying",
+                    namespace, error.getClass().getSimpleName());
             return true;
         });
         informer.start();

@@ -3,8 +3,8 @@ package io.sluice.store;
 import io.sluice.api.v1.SecretStoreProvider;
 import io.sluice.provider.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +30,10 @@ public class ProviderRegistry {
         if (block == null) {
             return "store has no spec.provider";
         }
-        String named = block.getOtherProviders().isEmpty() ? "(empty)" : String.join(", ", block.getOtherProviders().keySet());
-        return "provider " + named + " is not supported by Sluice (supported: aws with service SecretsManager or ParameterStore, fake)";
+        String named = block.getOtherProviders().isEmpty()
+                ? "(empty)"
+                : String.join(", ", block.getOtherProviders().keySet());
+        return "provider " + named
+                + " is not supported by Sluice (supported: aws with service SecretsManager or ParameterStore, fake)";
     }
 }

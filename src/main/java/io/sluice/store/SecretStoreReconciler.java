@@ -13,8 +13,7 @@ import io.sluice.kube.PrunedItemStore;
 import io.sluice.provider.StoreView;
 import java.util.List;
 
-@ControllerConfiguration(name = "secretstore",
-        informer = @Informer(itemStore = PrunedItemStore.class))
+@ControllerConfiguration(name = "secretstore", informer = @Informer(itemStore = PrunedItemStore.class))
 public class SecretStoreReconciler implements Reconciler<SecretStore> {
     private final StoreReconciliation reconciliation;
 
@@ -33,8 +32,8 @@ public class SecretStoreReconciler implements Reconciler<SecretStore> {
     }
 
     @Override
-    public ErrorStatusUpdateControl<SecretStore> updateErrorStatus(SecretStore resource, Context<SecretStore> context,
-            Exception e) {
+    public ErrorStatusUpdateControl<SecretStore> updateErrorStatus(
+            SecretStore resource, Context<SecretStore> context, Exception e) {
         return reconciliation.failed(resource, context, e);
     }
 }

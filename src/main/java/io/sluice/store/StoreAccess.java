@@ -26,8 +26,12 @@ public class StoreAccess {
     private final SluiceConfig config;
     private final StoreCredentialWatch credentials;
 
-    public StoreAccess(ProviderRegistry providers, StoreClientCache clients, KubernetesClient kubernetes,
-            SluiceConfig config, StoreCredentialWatch credentials) {
+    public StoreAccess(
+            ProviderRegistry providers,
+            StoreClientCache clients,
+            KubernetesClient kubernetes,
+            SluiceConfig config,
+            StoreCredentialWatch credentials) {
         this.providers = providers;
         this.clients = clients;
         this.credentials = credentials;
@@ -43,7 +47,9 @@ public class StoreAccess {
 
     /** The Secrets the store names for its credentials, as its provider reports them (not the referent ones). */
     public Set<Provider.SecretReference> credentialSecrets(StoreView store) {
-        return providers.providerFor(store.spec().provider).map(p -> p.credentialSecrets(store, null))
+        return providers
+                .providerFor(store.spec().provider)
+                .map(p -> p.credentialSecrets(store, null))
                 .orElse(Set.of());
     }
 
@@ -52,8 +58,8 @@ public class StoreAccess {
      * failure by {@code unusable}. A store not validated yet still throws {@link StoreNotValidatedYetException}:
      * consumers wait for it instead of failing.
      */
-    public SecretsClient clientFor(StoreView store, String consumerNamespace,
-            Function<String, ? extends RuntimeException> unusable) {
+    public SecretsClient clientFor(
+            StoreView store, String consumerNamespace, Function<String, ? extends RuntimeException> unusable) {
         try {
             return clientFor(store, consumerNamespace);
         } catch (StoreNotValidatedYetException e) {
@@ -64,9 +70,10 @@ public class StoreAccess {
     }
 
     public SecretsClient clientFor(StoreView store, String consumerNamespace) {
-        Provider provider = providers.providerFor(store.spec().provider)
-                .orElseThrow(() -> new StoreUnavailableException(store.displayName() + ": "
-                        + ProviderRegistry.unsupportedMessage(store.spec().provider)));
+        Provider provider = providers
+                .providerFor(store.spec().provider)
+                .orElseThrow(() -> new StoreUnavailableException(
+                        store.displayName() + ": " + ProviderRegistry.unsupportedMessage(store.spec().provider)));
         if (store.isCluster() && !allowedFrom(store, consumerNamespace)) {
             throw new StoreUnavailableException("using cluster store \"" + store.name()
                     + "\" is not allowed from namespace \"" + consumerNamespace + "\": denied by spec.condition");
@@ -77,8 +84,8 @@ public class StoreAccess {
                 throw new StoreNotValidatedYetException(store.displayName() + " has not been validated yet");
             }
             if (!Conditions.TRUE.equals(ready.status)) {
-                throw new StoreUnavailableException(store.displayName() + " is not ready"
-                        + (ready.message == null ? "" : ": " + ready.message));
+                throw new StoreUnavailableException(
+                        store.displayName() + " is not ready" + (ready.message == null ? "" : ": " + ready.message));
             }
         }
         if (provider.usesReferentAuth(store) && consumerNamespace != null) {
@@ -88,8 +95,8 @@ public class StoreAccess {
         return clients.clientFor(store, provider, consumerNamespace);
     }
 
-    private static Set<Provider.SecretReference> referentSecrets(Provider provider, StoreView store,
-            String consumerNamespace) {
+    private static Set<Provider.SecretReference> referentSecrets(
+            Provider provider, StoreView store, String consumerNamespace) {
         Set<Provider.SecretReference> secrets = new HashSet<>(provider.credentialSecrets(store, consumerNamespace));
         secrets.removeAll(provider.credentialSecrets(store, null));
         return secrets;
@@ -110,6 +117,8 @@ public class StoreAccess {
             return Map.of();
         }
         Namespace ns = kubernetes.namespaces().withName(namespace).get();
-        return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+        return ns == null || ns.getMetadata().getLabels() == null
+                ? Map.of()
+                : ns.getMetadata().getLabels();
     }
 }

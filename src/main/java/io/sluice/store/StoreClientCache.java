@@ -28,8 +28,7 @@ public class StoreClientCache {
     }
 
     /** What makes two clients interchangeable: the same store version used from the same namespace. */
-    private record Entry(String uid, Long generation, long epoch, long scopeEpoch, SecretsClient client) {
-    }
+    private record Entry(String uid, Long generation, long epoch, long scopeEpoch, SecretsClient client) {}
 
     private final Map<StoreId, Map<String, Entry>> clients = new ConcurrentHashMap<>();
     /** Invalidations of every client of a store. */
@@ -48,17 +47,25 @@ public class StoreClientCache {
         long scopeEpoch = scopeEpochs.getOrDefault(id, Map.of()).getOrDefault(scope, 0L);
         Map<String, Entry> perScope = clients.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
         Entry entry = perScope.compute(scope, (k, existing) -> {
-            if (existing != null && existing.uid().equals(store.uid())
-                    && Objects.equals(existing.generation(), store.generation()) && existing.epoch() == epoch
+            if (existing != null
+                    && existing.uid().equals(store.uid())
+                    && Objects.equals(existing.generation(), store.generation())
+                    && existing.epoch() == epoch
                     && existing.scopeEpoch() == scopeEpoch) {
                 return existing;
             }
             if (existing != null) {
                 closeQuietly(existing.client());
             }
-            return new Entry(store.uid(), store.generation(), epoch, scopeEpoch, new ReauthenticatingClient(
-                    store.displayName(), provider.newClient(store, consumerNamespace),
-                    () -> provider.newClient(store, consumerNamespace)));
+            return new Entry(
+                    store.uid(),
+                    store.generation(),
+                    epoch,
+                    scopeEpoch,
+                    new ReauthenticatingClient(
+                            store.displayName(),
+                            provider.newClient(store, consumerNamespace),
+                            () -> provider.newClient(store, consumerNamespace)));
         });
         return entry.client();
     }
@@ -66,7 +73,9 @@ public class StoreClientCache {
     /** Changes whenever {@link #invalidate} is called for the store; part of what a consumer's retry waits on. */
     public long epochOf(String kind, String namespace, String name) {
         StoreId id = new StoreId(kind, namespace, name);
-        long scoped = scopeEpochs.getOrDefault(id, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        long scoped = scopeEpochs.getOrDefault(id, Map.of()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         return epochs.getOrDefault(id, 0L) + scoped;
     }
 

@@ -36,8 +36,7 @@ public class StoreCredentialWatch {
         void credentialsChanged(StoreClientCache.StoreId store, String consumerNamespace);
     }
 
-    private record Use(StoreClientCache.StoreId store, String consumerNamespace) {
-    }
+    private record Use(StoreClientCache.StoreId store, String consumerNamespace) {}
 
     private final KubernetesClient client;
     private final StoreClientCache clients;
@@ -87,8 +86,8 @@ public class StoreCredentialWatch {
     /** The Secrets informed about right now. */
     synchronized Set<SecretReference> informedSecrets() {
         Set<SecretReference> informed = new HashSet<>();
-        informers.forEach((namespace, informer) -> informer.watchedNames()
-                .forEach(name -> informed.add(new SecretReference(namespace, name))));
+        informers.forEach((namespace, informer) ->
+                informer.watchedNames().forEach(name -> informed.add(new SecretReference(namespace, name))));
         return informed;
     }
 
@@ -108,8 +107,10 @@ public class StoreCredentialWatch {
         } else {
             uses.put(use, Set.copyOf(secrets));
         }
-        secrets.forEach(ref -> informers.computeIfAbsent(ref.namespace(),
-                namespace -> new CredentialSecretInformer(client, namespace, this::changed)).watch(ref.name()));
+        secrets.forEach(ref -> informers
+                .computeIfAbsent(
+                        ref.namespace(), namespace -> new CredentialSecretInformer(client, namespace, this::changed))
+                .watch(ref.name()));
         closeUnused();
     }
 
@@ -119,7 +120,8 @@ public class StoreCredentialWatch {
         informers.entrySet().removeIf(e -> {
             String namespace = e.getKey();
             CredentialSecretInformer informer = e.getValue();
-            informer.watchedNames().stream().filter(name -> !used.contains(new SecretReference(namespace, name)))
+            informer.watchedNames().stream()
+                    .filter(name -> !used.contains(new SecretReference(namespace, name)))
                     .forEach(informer::unwatch);
             if (!informer.watchesNothing()) {
                 return false;
@@ -132,13 +134,19 @@ public class StoreCredentialWatch {
     void changed(SecretReference secret) {
         List<Use> concerned;
         synchronized (this) {
-            concerned = uses.entrySet().stream().filter(e -> e.getValue().contains(secret)).map(Map.Entry::getKey)
+            concerned = uses.entrySet().stream()
+                    .filter(e -> e.getValue().contains(secret))
+                    .map(Map.Entry::getKey)
                     .toList();
         }
         for (Use use : concerned) {
             StoreClientCache.StoreId store = use.store();
-            LOG.infof("credentials of %s %s changed (Secret %s/%s): rebuilding its clients%s", store.kind(),
-                    store.name(), secret.namespace(), secret.name(),
+            LOG.infof(
+                    "credentials of %s %s changed (Secret %s/%s): rebuilding its clients%s",
+                    store.kind(),
+                    store.name(),
+                    secret.namespace(),
+                    secret.name(),
                     use.consumerNamespace() == null ? "" : " for namespace " + use.consumerNamespace());
             if (use.consumerNamespace() == null) {
                 clients.invalidate(store.kind(), store.namespace(), store.name());

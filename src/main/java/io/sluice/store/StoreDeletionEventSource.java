@@ -29,7 +29,8 @@ final class StoreDeletionEventSource<P extends HasMetadata> extends AbstractEven
 
     @Override
     public void onResourceDeleted(P store) {
-        release.storeDeleted(store.getMetadata().getNamespace(), store.getMetadata().getName());
+        release.storeDeleted(
+                store.getMetadata().getNamespace(), store.getMetadata().getName());
     }
 
     @Override

@@ -44,9 +44,15 @@ public class StoreReconciliation {
     private final FailureBackoff backoff;
     private final RefreshIntervalFloor intervalFloor;
 
-    public StoreReconciliation(StoreValidator validator, StoreAccess access, StoreCredentialWatch credentials,
-            StoreClientCache clients, StatusConditionMetrics conditionMetrics, EventRecorder events,
-            SluiceConfig config, RefreshIntervalFloor intervalFloor) {
+    public StoreReconciliation(
+            StoreValidator validator,
+            StoreAccess access,
+            StoreCredentialWatch credentials,
+            StoreClientCache clients,
+            StatusConditionMetrics conditionMetrics,
+            EventRecorder events,
+            SluiceConfig config,
+            RefreshIntervalFloor intervalFloor) {
         this.validator = validator;
         this.access = access;
         this.credentials = credentials;
@@ -57,8 +63,8 @@ public class StoreReconciliation {
         this.backoff = new FailureBackoff(config.retryInitialBackoff(), config.retryMaxBackoff());
     }
 
-    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(S resource, StoreView view,
-            Context<S> context) {
+    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> UpdateControl<S> reconcile(
+            S resource, StoreView view, Context<S> context) {
         if (!access.isManagedByThisController(view)) {
             return UpdateControl.noUpdate();
         }
@@ -68,7 +74,7 @@ public class StoreReconciliation {
         conditionMetrics.report(resource, next.conditions);
         backoff.succeeded(ResourceID.fromResource(resource));
         if (next.equals(resource.getStatus())) {
-            return UpdateControl.<S> noUpdate().rescheduleAfter(period);
+            return UpdateControl.<S>noUpdate().rescheduleAfter(period);
         }
         Condition ready = Conditions.find(next.conditions, Conditions.READY);
         LOG.infof("%s: %s", view.displayName(), ready.reason);
@@ -78,7 +84,7 @@ public class StoreReconciliation {
         if (!PrimaryWrites.patchStatus(resource, next, context)) {
             return PrimaryWrites.afterConflict();
         }
-        return UpdateControl.<S> noUpdate().rescheduleAfter(period);
+        return UpdateControl.<S>noUpdate().rescheduleAfter(period);
     }
 
     /** When to validate the store again; an invalid interval makes the status say so ({@link StoreValidator}). */
@@ -91,11 +97,14 @@ public class StoreReconciliation {
     }
 
     /** The status of a reconcile that threw: Ready=False, an Event, and another attempt after a backoff. */
-    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> ErrorStatusUpdateControl<S> failed(S resource,
-            Context<S> context, Exception error) {
-        return new UnhandledErrorStatus<SecretStoreStatus, S>(events, backoff, null,
-                (store, reason, message) -> validator.failed(store.getStatus(), reason, message),
-                (store, status) -> conditionMetrics.report(store, status.conditions))
+    <S extends CustomResource<SecretStoreSpec, SecretStoreStatus>> ErrorStatusUpdateControl<S> failed(
+            S resource, Context<S> context, Exception error) {
+        return new UnhandledErrorStatus<SecretStoreStatus, S>(
+                        events,
+                        backoff,
+                        null,
+                        (store, reason, message) -> validator.failed(store.getStatus(), reason, message),
+                        (store, status) -> conditionMetrics.report(store, status.conditions))
                 .handle(resource, context, error);
     }
 
@@ -107,8 +116,8 @@ public class StoreReconciliation {
         try {
             credentials.track(view, access.credentialSecrets(view));
         } catch (KubernetesClientException e) {
-            throw new CredentialWatchFailedException(view.displayName() + ": could not watch its credentials Secrets: "
-                    + ApiErrors.describe(e), e);
+            throw new CredentialWatchFailedException(
+                    view.displayName() + ": could not watch its credentials Secrets: " + ApiErrors.describe(e), e);
         }
     }
 
@@ -125,9 +134,13 @@ public class StoreReconciliation {
      * resolves in a consumer's namespace: that does not change what the store itself validates).
      */
     <P extends HasMetadata> CredentialChangeEventSource<P> credentialChanges(String kind, boolean namespaced) {
-        return new CredentialChangeEventSource<>(credentials, (store, consumerNamespace) ->
-                !kind.equals(store.kind()) || consumerNamespace != null ? Set.of()
-                        : Set.of(namespaced ? new ResourceID(store.name(), store.namespace())
-                                : new ResourceID(store.name())));
+        return new CredentialChangeEventSource<>(
+                credentials,
+                (store, consumerNamespace) -> !kind.equals(store.kind()) || consumerNamespace != null
+                        ? Set.of()
+                        : Set.of(
+                                namespaced
+                                        ? new ResourceID(store.name(), store.namespace())
+                                        : new ResourceID(store.name())));
     }
 }

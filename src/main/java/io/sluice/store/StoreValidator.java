@@ -43,23 +43,33 @@ public class StoreValidator {
         SecretStoreStatus next = new SecretStoreStatus();
         Optional<Provider> provider = providers.providerFor(store.spec().provider);
         if (provider.isEmpty()) {
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
-                    ProviderRegistry.unsupportedMessage(store.spec().provider), clock);
+            next.conditions = Conditions.with(
+                    current.conditions,
+                    Conditions.READY,
+                    false,
+                    INVALID_PROVIDER_CONFIG,
+                    ProviderRegistry.unsupportedMessage(store.spec().provider),
+                    clock);
             return next;
         }
-        next.capabilities = SecretStoreStatus.Capabilities.valueOf(provider.get().capabilities(store.spec().provider).name());
+        next.capabilities = SecretStoreStatus.Capabilities.valueOf(
+                provider.get().capabilities(store.spec().provider).name());
         try {
             configuredPeriod(store);
             if (store.isCluster()) {
                 NamespaceConditions.requireValid(store.spec().conditions);
             }
         } catch (InvalidRegexpException | RefreshInterval.Invalid e) {
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
-                    e.getMessage(), clock);
+            next.conditions = Conditions.with(
+                    current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG, e.getMessage(), clock);
             return next;
         }
         if (provider.get().usesReferentAuth(store)) {
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, true, VALIDATION_UNKNOWN,
+            next.conditions = Conditions.with(
+                    current.conditions,
+                    Conditions.READY,
+                    true,
+                    VALIDATION_UNKNOWN,
                     "store credentials are resolved in the namespace of each ExternalSecret (referent authentication)",
                     clock);
             return next;
@@ -67,15 +77,28 @@ public class StoreValidator {
         try {
             SecretsClient client = clients.clientFor(store, provider.get(), store.namespace());
             client.validate();
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, true, VALID, "store validated", clock);
+            next.conditions =
+                    Conditions.with(current.conditions, Conditions.READY, true, VALID, "store validated", clock);
         } catch (ProviderException e) {
             LOG.warnf("%s failed validation: %s", store.displayName(), e.getMessage());
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
-                    "unable to validate store: " + e.getMessage(), clock);
+            next.conditions = Conditions.with(
+                    current.conditions,
+                    Conditions.READY,
+                    false,
+                    INVALID_PROVIDER_CONFIG,
+                    "unable to validate store: " + e.getMessage(),
+                    clock);
         } catch (RuntimeException e) {
-            LOG.warnf("%s: unable to create client: %s", store.displayName(), e.getClass().getSimpleName());
-            next.conditions = Conditions.with(current.conditions, Conditions.READY, false, INVALID_PROVIDER_CONFIG,
-                    "unable to create client: " + e.getClass().getSimpleName(), clock);
+            LOG.warnf(
+                    "%s: unable to create client: %s",
+                    store.displayName(), e.getClass().getSimpleName());
+            next.conditions = Conditions.with(
+                    current.conditions,
+                    Conditions.READY,
+                    false,
+                    INVALID_PROVIDER_CONFIG,
+                    "unable to create client: " + e.getClass().getSimpleName(),
+                    clock);
         }
         return next;
     }
@@ -87,7 +110,9 @@ public class StoreValidator {
      * @throws RefreshInterval.Invalid when it is negative or not a duration ({@link #validate} reports that)
      */
     public Duration configuredPeriod(StoreView store) {
-        return RefreshInterval.parseStore("spec.refreshInterval", store.spec().refreshInterval,
+        return RefreshInterval.parseStore(
+                "spec.refreshInterval",
+                store.spec().refreshInterval,
                 config.stores().defaultRefreshInterval());
     }
 
@@ -95,9 +120,8 @@ public class StoreValidator {
     public SecretStoreStatus failed(SecretStoreStatus current, String reason, String message) {
         SecretStoreStatus next = new SecretStoreStatus();
         next.capabilities = current == null ? null : current.capabilities;
-        next.conditions = Conditions.with(current == null ? null : current.conditions, Conditions.READY, false, reason,
-                message, clock);
+        next.conditions = Conditions.with(
+                current == null ? null : current.conditions, Conditions.READY, false, reason, message, clock);
         return next;
     }
-
 }

@@ -19,11 +19,9 @@ import java.util.regex.Pattern;
 final class BinaryOutput {
     private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
 
-    private record Session(String nonce, List<byte[]> chunks) {
-    }
+    private record Session(String nonce, List<byte[]> chunks) {}
 
-    private BinaryOutput() {
-    }
+    private BinaryOutput() {}
 
     /** Runs {@code render} and returns its output as bytes, with binary values in place. */
     static byte[] render(Supplier<String> render) {

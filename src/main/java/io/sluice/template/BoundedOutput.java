@@ -7,11 +7,12 @@ import java.util.function.Consumer;
 /** Collects a render's output and stops it once it passes its limit: a Secret's size, or a key's length. */
 final class BoundedOutput implements Consumer<String> {
     /** How much one render may write, and what to say when it writes more. */
-    record Limit(long maxChars, String exceeded) {
-    }
+    record Limit(long maxChars, String exceeded) {}
 
-    static final Limit SECRET = new Limit(TemplateLimits.MAX_OUTPUT_BYTES, "the rendered output is larger than the "
-            + TemplateLimits.describe(TemplateLimits.MAX_OUTPUT_BYTES) + " Secret size limit");
+    static final Limit SECRET = new Limit(
+            TemplateLimits.MAX_OUTPUT_BYTES,
+            "the rendered output is larger than the " + TemplateLimits.describe(TemplateLimits.MAX_OUTPUT_BYTES)
+                    + " Secret size limit");
 
     private final StringBuilder text = new StringBuilder();
     private final Limit limit;

@@ -27,8 +27,7 @@ final class FunctionResolvers {
     /** Below Qute's built-in resolvers, so a map key or a loop variable wins over a function name. */
     private static final int FUNCTION_PRIORITY = -1;
 
-    private FunctionResolvers() {
-    }
+    private FunctionResolvers() {}
 
     static ValueResolver methods(FunctionLibrary library) {
         return ValueResolver.builder()

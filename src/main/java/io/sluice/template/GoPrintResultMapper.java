@@ -18,8 +18,12 @@ final class GoPrintResultMapper implements ResultMapper {
 
     @Override
     public boolean appliesTo(Origin origin, Object result) {
-        return result instanceof Double || result instanceof Float || result instanceof Map<?, ?>
-                || result instanceof Collection<?> || result instanceof ZonedDateTime || result instanceof Duration;
+        return result instanceof Double
+                || result instanceof Float
+                || result instanceof Map<?, ?>
+                || result instanceof Collection<?>
+                || result instanceof ZonedDateTime
+                || result instanceof Duration;
     }
 
     @Override

@@ -29,8 +29,7 @@ import java.util.concurrent.CompletionStage;
 final class GoRuntime {
     static final String NAMESPACE = "go";
 
-    private GoRuntime() {
-    }
+    private GoRuntime() {}
 
     /** A Go template variable assigned again with {@code $x = ...}: Qute's let values cannot change. */
     static final class Variable {
@@ -52,10 +51,11 @@ final class GoRuntime {
                     case "values" -> CompletableFuture.completedFuture(root(ctx.resolutionContext()));
                     case "range" -> param(ctx, 0).thenApply(GoRuntime::range);
                     case "variable" -> param(ctx, 0).thenApply(Variable::new);
-                    case "assign" -> param(ctx, 0).thenCombine(param(ctx, 1), (variable, value) -> {
-                        ((Variable) variable).value = value;
-                        return "";
-                    });
+                    case "assign" ->
+                        param(ctx, 0).thenCombine(param(ctx, 1), (variable, value) -> {
+                            ((Variable) variable).value = value;
+                            return "";
+                        });
                     default -> throw new IllegalStateException("unknown go: helper " + ctx.getName());
                 })
                 .build();
@@ -63,7 +63,8 @@ final class GoRuntime {
 
     static ValueResolver variableValue() {
         return ValueResolver.builder()
-                .appliesTo(ctx -> ctx.getBase() instanceof Variable && ctx.getName().equals("value"))
+                .appliesTo(ctx ->
+                        ctx.getBase() instanceof Variable && ctx.getName().equals("value"))
                 .resolveSync(ctx -> ((Variable) ctx.getBase()).value)
                 .build();
     }
@@ -83,11 +84,10 @@ final class GoRuntime {
     static List<Map.Entry<Object, Object>> range(Object value) {
         List<Map.Entry<Object, Object>> out = new ArrayList<>();
         switch (value) {
-            case null -> {
-            }
+            case null -> {}
             case Map<?, ?> map -> {
-                Map<String, Object> sorted = new TreeMap<>((a, b) -> Arrays.compareUnsigned(
-                        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+                Map<String, Object> sorted = new TreeMap<>((a, b) ->
+                        Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
                 map.forEach((k, v) -> sorted.put(Args.text(k), v));
                 sorted.forEach((k, v) -> out.add(new SimpleImmutableEntry<>(k, v)));
             }
@@ -97,7 +97,8 @@ final class GoRuntime {
                     out.add(new SimpleImmutableEntry<>(index++, item));
                 }
             }
-            case Number n when n.doubleValue() == n.longValue() -> {
+            case Number n
+            when n.doubleValue() == n.longValue() -> {
                 TemplateLimitExceeded.checkResultSize("range", n.longValue());
                 for (long i = 0; i < n.longValue(); i++) {
                     out.add(new SimpleImmutableEntry<>(i, i));

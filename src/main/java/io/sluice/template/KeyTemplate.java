@@ -26,8 +26,9 @@ public final class KeyTemplate {
         this.where = where;
         this.template = template;
         this.go = go;
-        this.limit = new BoundedOutput.Limit(maxKeyLength, "the rendered key is longer than "
-                + TemplateLimits.describe(maxKeyLength) + " characters");
+        this.limit = new BoundedOutput.Limit(
+                maxKeyLength,
+                "the rendered key is longer than " + TemplateLimits.describe(maxKeyLength) + " characters");
     }
 
     /**
@@ -37,10 +38,15 @@ public final class KeyTemplate {
      */
     public String render(String key) {
         byte[] rendered = engine.render(where, template, go, TemplateValues.ofKeyName(key), budget, limit);
-        String text = Bytes.utf8(rendered).orElseThrow(() -> new TemplateException(
-                TemplateErrorReason.TemplateOutputError, where, where + ": rendered binary data where a key is required"));
+        String text = Bytes.utf8(rendered)
+                .orElseThrow(() -> new TemplateException(
+                        TemplateErrorReason.TemplateOutputError,
+                        where,
+                        where + ": rendered binary data where a key is required"));
         if (text.length() > limit.maxChars()) {
-            throw new TemplateException(TemplateErrorReason.TemplateLimitExceeded, where,
+            throw new TemplateException(
+                    TemplateErrorReason.TemplateLimitExceeded,
+                    where,
                     where + ": template limit exceeded: " + limit.exceeded());
         }
         return text;

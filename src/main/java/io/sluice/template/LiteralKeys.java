@@ -15,8 +15,7 @@ import java.util.Set;
  * named in an error: a key produced by a KeysAndValues template or a literal is rendered text and may hold a value.
  */
 public final class LiteralKeys {
-    private LiteralKeys() {
-    }
+    private LiteralKeys() {}
 
     /**
      * Everything an ExternalSecret's spec names literally: the template's keys, or without a template the
@@ -57,7 +56,8 @@ public final class LiteralKeys {
         if (ref == null || ref.items == null) {
             return;
         }
-        ref.items.stream().filter(item -> item.templateAs != TemplateRef.TemplateAs.KeysAndValues)
+        ref.items.stream()
+                .filter(item -> item.templateAs != TemplateRef.TemplateAs.KeysAndValues)
                 .forEach(item -> keys.add(item.key));
     }
 

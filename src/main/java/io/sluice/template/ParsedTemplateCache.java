@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 final class ParsedTemplateCache {
     /** A parsed template takes a few times its source in memory: 64 Mi characters keep the cache well under 1 GB. */
     static final long MAX_CACHED_CHARS = 64L * 1024 * 1024;
+
     private final int maxEntries;
     private long cachedChars;
     private final Map<String, Template> templates;

@@ -29,8 +29,8 @@ final class QuteErrors {
             Map.entry("UNTERMINATED_EXPRESSION", "unterminated expression (a '{' without its '}')"),
             Map.entry("UNTERMINATED_SECTION", "unterminated section"),
             Map.entry("UNTERMINATED_STRING_LITERAL", "unterminated string literal"),
-            Map.entry("UNTERMINATED_STRING_LITERAL_OR_COMPOSITE_PARAMETER",
-                    "unterminated string literal or parenthesis"),
+            Map.entry(
+                    "UNTERMINATED_STRING_LITERAL_OR_COMPOSITE_PARAMETER", "unterminated string literal or parenthesis"),
             Map.entry("NO_SECTION_HELPER_FOUND", "unknown section"),
             Map.entry("SECTION_END_DOES_NOT_MATCH_START", "section end does not match its start"),
             Map.entry("SECTION_BLOCK_END_DOES_NOT_MATCH_START", "section block end does not match its start"),
@@ -39,25 +39,27 @@ final class QuteErrors {
             Map.entry("INVALID_IDENTIFIER", "invalid identifier"),
             Map.entry("MANDATORY_SECTION_PARAMS_MISSING", "a section is missing its parameters"));
 
-    private QuteErrors() {
-    }
+    private QuteErrors() {}
 
     static TemplateException parseFailure(String where, io.quarkus.qute.TemplateException e, boolean translated) {
         String problem = PARSE_PROBLEMS.getOrDefault(code(e), describe(e.getCode()));
-        return new TemplateException(TemplateErrorReason.TemplateSyntaxError, where,
+        return new TemplateException(
+                TemplateErrorReason.TemplateSyntaxError,
+                where,
                 where + ": syntax error" + location(e.getOrigin(), translated) + ": " + problem + section(e));
     }
 
     /** A bound from {@link TemplateLimits} was hit, or parsing or rendering ran out of stack. */
     static TemplateException limitFailure(String where, Throwable failure) {
-        String problem = failure instanceof TemplateLimitExceeded ? failure.getMessage()
+        String problem = failure instanceof TemplateLimitExceeded
+                ? failure.getMessage()
                 : "the template is nested too deeply to process (limit " + TemplateLimits.MAX_NESTING + " levels)";
-        return new TemplateException(TemplateErrorReason.TemplateLimitExceeded, where,
-                where + ": template limit exceeded: " + problem);
+        return new TemplateException(
+                TemplateErrorReason.TemplateLimitExceeded, where, where + ": template limit exceeded: " + problem);
     }
 
-    static TemplateException renderFailure(String where, Throwable failure, Template template,
-            boolean translated, TemplateValues values) {
+    static TemplateException renderFailure(
+            String where, Throwable failure, Template template, boolean translated, TemplateValues values) {
         Throwable limit = find(failure, TemplateLimitExceeded.class);
         if (limit != null || find(failure, StackOverflowError.class) != null) {
             return limitFailure(where, limit != null ? limit : new StackOverflowError());
@@ -65,28 +67,35 @@ final class QuteErrors {
         FunctionFailure function = find(failure, FunctionFailure.class);
         if (function != null) {
             TemplateErrorReason reason = function instanceof UnknownFunction
-                    ? TemplateErrorReason.TemplateUnknownFunction : TemplateErrorReason.TemplateFunctionError;
+                    ? TemplateErrorReason.TemplateUnknownFunction
+                    : TemplateErrorReason.TemplateFunctionError;
             String text = where + ": function " + function.getMessage()
                     + functionLocation(template, function.function(), translated)
-                    + (reason == TemplateErrorReason.TemplateUnknownFunction ? " (" + DOCS + " lists the functions)" : "");
+                    + (reason == TemplateErrorReason.TemplateUnknownFunction
+                            ? " (" + DOCS + " lists the functions)"
+                            : "");
             return new TemplateException(reason, where, values.redact(text));
         }
         MissingKey missing = find(failure, MissingKey.class);
         if (missing != null) {
-            return new TemplateException(TemplateErrorReason.TemplateKeyNotFound, where,
-                    values.redact(where + ": unknown key" + functionLocation(template, missing.key(), translated)
-                            + ": " + missing.getMessage()));
+            return new TemplateException(
+                    TemplateErrorReason.TemplateKeyNotFound,
+                    where,
+                    values.redact(where + ": unknown key" + functionLocation(template, missing.key(), translated) + ": "
+                            + missing.getMessage()));
         }
         io.quarkus.qute.TemplateException qute = find(failure, io.quarkus.qute.TemplateException.class);
         if (qute == null) {
-            return new TemplateException(TemplateErrorReason.TemplateFunctionError, where,
+            return new TemplateException(
+                    TemplateErrorReason.TemplateFunctionError,
+                    where,
                     where + ": rendering failed (" + failure.getClass().getSimpleName() + ")");
         }
         return quteRenderFailure(where, qute, translated, values);
     }
 
-    private static TemplateException quteRenderFailure(String where, io.quarkus.qute.TemplateException qute,
-            boolean translated, TemplateValues values) {
+    private static TemplateException quteRenderFailure(
+            String where, io.quarkus.qute.TemplateException qute, boolean translated, TemplateValues values) {
         String code = code(qute);
         TemplateErrorReason reason;
         String problem;
@@ -94,8 +103,11 @@ final class QuteErrors {
         if (code.equals("PROPERTY_NOT_FOUND") && notFound.find()) {
             boolean key = notFound.group(1).equals("Key");
             reason = key ? TemplateErrorReason.TemplateKeyNotFound : TemplateErrorReason.TemplateUnknownFunction;
-            problem = (key ? "unknown key" : "unknown function or property") + location(qute.getOrigin(), translated)
-                    + name(notFound.group(2)).map(n -> ": \"" + n + "\" not found").orElse("");
+            problem = (key ? "unknown key" : "unknown function or property")
+                    + location(qute.getOrigin(), translated)
+                    + name(notFound.group(2))
+                            .map(n -> ": \"" + n + "\" not found")
+                            .orElse("");
         } else if (code.equals("NAMESPACE_RESOLVER_NOT_FOUND")) {
             reason = TemplateErrorReason.TemplateUnknownFunction;
             problem = "unknown namespace" + location(qute.getOrigin(), translated)
@@ -126,7 +138,9 @@ final class QuteErrors {
 
     /** The code name in words ("SECTION_START_NOT_FOUND" reads "section start not found"). */
     private static String describe(ErrorCode code) {
-        return code == null ? "invalid template" : name(code).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return code == null
+                ? "invalid template"
+                : name(code).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String section(io.quarkus.qute.TemplateException e) {
@@ -135,8 +149,7 @@ final class QuteErrors {
 
     /** A key, function or section name when it looks like one; anything else may be a value. */
     private static Optional<String> name(Object candidate) {
-        return candidate instanceof String s && IDENTIFIER.matcher(s).matches()
-                ? Optional.of(s) : Optional.empty();
+        return candidate instanceof String s && IDENTIFIER.matcher(s).matches() ? Optional.of(s) : Optional.empty();
     }
 
     private static String location(Origin origin, boolean translated) {
@@ -144,7 +157,8 @@ final class QuteErrors {
             return "";
         }
         // the column of a translated Go template points into the Qute text, so only the line is given
-        return translated ? " at line " + origin.getLine()
+        return translated
+                ? " at line " + origin.getLine()
                 : " at line " + origin.getLine() + ", column " + origin.getLineCharacterStart();
     }
 
@@ -153,9 +167,15 @@ final class QuteErrors {
                 .filter(e -> e.getParts().stream().anyMatch(p -> p.getName().equals(function)))
                 .toList();
         if (uses.size() != 1) {
-            return uses.isEmpty() ? "" : " (used at lines " + uses.stream()
-                    .map(e -> String.valueOf(e.getOrigin().getLine())).distinct()
-                    .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+            return uses.isEmpty()
+                    ? ""
+                    : " (used at lines "
+                            + uses.stream()
+                                    .map(e -> String.valueOf(e.getOrigin().getLine()))
+                                    .distinct()
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("")
+                            + ")";
         }
         return location(uses.get(0).getOrigin(), translated);
     }

@@ -14,8 +14,7 @@ final class QuteNesting {
     /** Block labels continue the enclosing section instead of opening a new one. */
     private static final Set<String> BLOCK_LABELS = Set.of("else", "is", "case");
 
-    private QuteNesting() {
-    }
+    private QuteNesting() {}
 
     /** Throws {@link TemplateLimitExceeded} when nesting goes beyond {@link TemplateLimits#MAX_NESTING}. */
     static void check(String source) {
@@ -60,8 +59,15 @@ final class QuteNesting {
 
     /** Qute's rule: a tag starts with a letter, digit, '_', or a command character. */
     private static boolean opensTag(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '#' || c == '/' || c == '!' || c == '|'
-                || c == '@' || c == '$' || c == '[';
+        return Character.isLetterOrDigit(c)
+                || c == '_'
+                || c == '#'
+                || c == '/'
+                || c == '!'
+                || c == '|'
+                || c == '@'
+                || c == '$'
+                || c == '[';
     }
 
     private static int skipTo(String source, int from, String end) {

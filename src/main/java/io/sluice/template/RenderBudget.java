@@ -1,9 +1,9 @@
 package io.sluice.template;
 
 import io.quarkus.qute.ResolutionContext;
+import io.sluice.template.functions.ValueSize;
 import io.sluice.template.limits.TemplateLimitExceeded;
 import io.sluice.template.limits.TemplateLimits;
-import io.sluice.template.functions.ValueSize;
 
 /**
  * What one render has spent of the {@link TemplateLimits}: loop steps and function output. Carried
@@ -64,8 +64,10 @@ final class RenderBudget {
     }
 
     private static TemplateLimitExceeded tooManySteps(long iterations) {
-        return new TemplateLimitExceeded((iterations > 0 ? "a loop over " + String.format("%,d", iterations)
-                + " items would exceed" : "loops exceeded") + " the limit of "
+        return new TemplateLimitExceeded((iterations > 0
+                        ? "a loop over " + String.format("%,d", iterations) + " items would exceed"
+                        : "loops exceeded")
+                + " the limit of "
                 + String.format("%,d", TemplateLimits.MAX_LOOP_STEPS) + " loop steps (iterations times body size)");
     }
 }

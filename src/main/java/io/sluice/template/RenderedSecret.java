@@ -14,8 +14,12 @@ import java.util.TreeMap;
  *     Merge or when the template renders no data at all (ESO's fallback)
  * @param merged true when mergePolicy Merge copied the fetched keys into {@code data}
  */
-public record RenderedSecret(String type, Map<String, String> labels, Map<String, String> annotations,
-        Map<String, byte[]> data, boolean merged) {
+public record RenderedSecret(
+        String type,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        Map<String, byte[]> data,
+        boolean merged) {
 
     public RenderedSecret {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
@@ -26,7 +30,7 @@ public record RenderedSecret(String type, Map<String, String> labels, Map<String
     /** Never shows data values. */
     @Override
     public String toString() {
-        return "RenderedSecret[type=" + type + ", labels=" + labels + ", annotations=" + annotations
-                + ", dataKeys=" + data.keySet() + ", merged=" + merged + "]";
+        return "RenderedSecret[type=" + type + ", labels=" + labels + ", annotations=" + annotations + ", dataKeys="
+                + data.keySet() + ", merged=" + merged + "]";
     }
 }

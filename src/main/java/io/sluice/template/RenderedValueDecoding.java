@@ -10,13 +10,15 @@ import io.sluice.decoding.StrategyDecoder;
  * (KeysAndValues keys come from the data).
  */
 final class RenderedValueDecoding {
-    private RenderedValueDecoding() {
-    }
+    private RenderedValueDecoding() {}
 
     static byte[] decode(DecodingStrategy strategy, String where, byte[] rendered) {
-        return StrategyDecoder.decode(strategy, rendered).orElseThrow(() -> new TemplateException(
-                TemplateErrorReason.TemplateOutputError, where, where + ": valuesDecodingStrategy " + strategy
-                        + ": a rendered value is not " + StrategyDecoder.alphabet(strategy)
-                        + " base64 padded to a multiple of 4 characters"));
+        return StrategyDecoder.decode(strategy, rendered)
+                .orElseThrow(() -> new TemplateException(
+                        TemplateErrorReason.TemplateOutputError,
+                        where,
+                        where + ": valuesDecodingStrategy " + strategy
+                                + ": a rendered value is not " + StrategyDecoder.alphabet(strategy)
+                                + " base64 padded to a multiple of 4 characters"));
     }
 }

@@ -46,7 +46,10 @@ public class SecretTemplateRenderer {
      * @param values the fetched values by Secret key
      * @param sources loads the ConfigMaps and Secrets named by templateFrom
      */
-    public RenderedSecret render(String templateOwner, ExternalSecretTemplate template, Map<String, byte[]> values,
+    public RenderedSecret render(
+            String templateOwner,
+            ExternalSecretTemplate template,
+            Map<String, byte[]> values,
             TemplateSources sources) {
         if (template == null) {
             return new RenderedSecret(null, Map.of(), Map.of(), values, false);
@@ -57,7 +60,8 @@ public class SecretTemplateRenderer {
         if (merge) {
             output.data.putAll(values);
         }
-        List<TemplateFrom> templateFrom = Optional.ofNullable(template.templateFrom).orElse(List.of());
+        List<TemplateFrom> templateFrom =
+                Optional.ofNullable(template.templateFrom).orElse(List.of());
         for (int i = 0; i < templateFrom.size(); i++) {
             applyTemplateFrom("templateFrom[" + i + "]", templateFrom.get(i), input, sources, output);
         }
@@ -80,15 +84,16 @@ public class SecretTemplateRenderer {
         return engine.parseCount();
     }
 
-    private void renderText(String field, Map<String, String> templates, TemplateValues input, Map<String, String> into) {
+    private void renderText(
+            String field, Map<String, String> templates, TemplateValues input, Map<String, String> into) {
         if (templates != null) {
-            templates.forEach((key, source) -> into.put(key, text(field + "[" + key + "]",
-                    engine.render(field + "[" + key + "]", source, input))));
+            templates.forEach((key, source) -> into.put(
+                    key, text(field + "[" + key + "]", engine.render(field + "[" + key + "]", source, input))));
         }
     }
 
-    private void applyTemplateFrom(String where, TemplateFrom entry, TemplateValues input, TemplateSources sources,
-            Output output) {
+    private void applyTemplateFrom(
+            String where, TemplateFrom entry, TemplateValues input, TemplateSources sources, Output output) {
         TemplateFrom.Target target = Optional.ofNullable(entry.target).orElse(TemplateFrom.Target.Data);
         Placement placement = new Placement(target, entry.valuesDecodingStrategy, output);
         if (entry.configMap != null) {
@@ -120,8 +125,8 @@ public class SecretTemplateRenderer {
         return Optional.ofNullable(ref.items).orElse(List.of());
     }
 
-    private void applyItem(String where, TemplateRef.Item item, String source, TemplateValues input,
-            Placement placement) {
+    private void applyItem(
+            String where, TemplateRef.Item item, String source, TemplateValues input, Placement placement) {
         if (item.templateAs == TemplateRef.TemplateAs.KeysAndValues) {
             applyKeysAndValues(where, source, input, placement);
         } else {
@@ -131,8 +136,8 @@ public class SecretTemplateRenderer {
 
     private void applyKeysAndValues(String where, String source, TemplateValues input, Placement placement) {
         byte[] rendered = engine.render(where, source, input);
-        KeysAndValues.parse(where, text(where, rendered)).forEach((key, value) ->
-                placement.put(where, key, value.getBytes(StandardCharsets.UTF_8)));
+        KeysAndValues.parse(where, text(where, rendered))
+                .forEach((key, value) -> placement.put(where, key, value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static TemplateException missingSource(String where, String kind, String name, String key, boolean whole) {
@@ -141,8 +146,11 @@ public class SecretTemplateRenderer {
     }
 
     private static String text(String where, byte[] rendered) {
-        return Bytes.utf8(rendered).orElseThrow(() -> new TemplateException(
-                TemplateErrorReason.TemplateOutputError, where, where + ": rendered binary data where text is required"));
+        return Bytes.utf8(rendered)
+                .orElseThrow(() -> new TemplateException(
+                        TemplateErrorReason.TemplateOutputError,
+                        where,
+                        where + ": rendered binary data where text is required"));
     }
 
     /** Where one templateFrom entry's rendered values go, decoded first by its valuesDecodingStrategy. */

@@ -12,14 +12,15 @@ import java.util.Map;
 final class ServiceAccountTokenRule {
     static final String TYPE = "kubernetes.io/service-account-token";
 
-    private ServiceAccountTokenRule() {
-    }
+    private ServiceAccountTokenRule() {}
 
     static void check(String type, Map<String, String> renderedAnnotations) {
         if (TYPE.equals(type) && renderedAnnotations.containsKey(SecretTypeRules.SERVICE_ACCOUNT_NAME_ANNOTATION)) {
             String where = "metadata.annotations[" + SecretTypeRules.SERVICE_ACCOUNT_NAME_ANNOTATION + "]";
-            throw new TemplateException(TemplateErrorReason.TemplateOutputError, where, where
-                    + ": a template of type " + TYPE + " must not set the service account annotation");
+            throw new TemplateException(
+                    TemplateErrorReason.TemplateOutputError,
+                    where,
+                    where + ": a template of type " + TYPE + " must not set the service account annotation");
         }
     }
 }

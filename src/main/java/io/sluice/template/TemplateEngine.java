@@ -64,8 +64,12 @@ public final class TemplateEngine {
         // because there is nothing to include and eval would parse a value at render time, unchecked
         return Engine.builder()
                 .addDefaultValueResolvers()
-                .addSectionHelpers(new IfSectionHelper.Factory(), new BoundedLoops(), new WithSectionHelper.Factory(),
-                        new SetSectionHelper.Factory(), new WhenSectionHelper.Factory())
+                .addSectionHelpers(
+                        new IfSectionHelper.Factory(),
+                        new BoundedLoops(),
+                        new WithSectionHelper.Factory(),
+                        new SetSectionHelper.Factory(),
+                        new WhenSectionHelper.Factory())
                 .strictRendering(true)
                 .useAsyncTimeout(false)
                 .removeStandaloneLines(removeStandaloneLines)
@@ -110,7 +114,12 @@ public final class TemplateEngine {
         return new KeyTemplate(this, where, parse(where, source, go), go, maxKeyLength);
     }
 
-    byte[] render(String where, Template template, boolean go, TemplateValues values, RenderBudget budget,
+    byte[] render(
+            String where,
+            Template template,
+            boolean go,
+            TemplateValues values,
+            RenderBudget budget,
             BoundedOutput.Limit limit) {
         try {
             return BoundedOutput.check(BinaryOutput.render(() -> renderBounded(template, values, budget, limit)));
@@ -119,8 +128,8 @@ public final class TemplateEngine {
         }
     }
 
-    private static String renderBounded(Template template, TemplateValues values, RenderBudget budget,
-            BoundedOutput.Limit limit) {
+    private static String renderBounded(
+            Template template, TemplateValues values, RenderBudget budget, BoundedOutput.Limit limit) {
         BoundedOutput output = new BoundedOutput(limit);
         template.instance()
                 .data(values.asMap())
@@ -147,7 +156,8 @@ public final class TemplateEngine {
     }
 
     private static void checkSize(String source) {
-        long bytes = source.length() > TemplateLimits.MAX_TEMPLATE_BYTES ? source.length()
+        long bytes = source.length() > TemplateLimits.MAX_TEMPLATE_BYTES
+                ? source.length()
                 : source.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > TemplateLimits.MAX_TEMPLATE_BYTES) {
             throw new TemplateLimitExceeded("the template is larger than the "
@@ -160,7 +170,8 @@ public final class TemplateEngine {
             return translator.translate(source);
         } catch (GoTemplateException e) {
             TemplateErrorReason reason = e.unsupported()
-                    ? TemplateErrorReason.UnsupportedGoTemplate : TemplateErrorReason.TemplateSyntaxError;
+                    ? TemplateErrorReason.UnsupportedGoTemplate
+                    : TemplateErrorReason.TemplateSyntaxError;
             throw new TemplateException(reason, where, where + ": " + e.getMessage());
         }
     }

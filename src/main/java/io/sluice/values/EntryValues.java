@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class EntryValues {
 
-    private EntryValues() {
-    }
+    private EntryValues() {}
 
     /** The value of one {@code data[]} entry stored under {@code secretKey}. */
     public static byte[] forData(String secretKey, RemoteRef ref, RemoteSecret raw) {
@@ -33,15 +32,17 @@ public final class EntryValues {
     }
 
     /** The entries of one {@code dataFrom[].extract}. */
-    public static Map<String, byte[]> forExtract(RemoteRef extract, List<ExternalSecretRewrite> rewrites, RemoteSecret raw) {
+    public static Map<String, byte[]> forExtract(
+            RemoteRef extract, List<ExternalSecretRewrite> rewrites, RemoteSecret raw) {
         Map<String, byte[]> members = SecretMapExtractor.extract(extract.key, raw.value(), extract.property);
-        Map<String, byte[]> keyed = renameAndValidate("extract of " + extract.key, rewrites, extract.conversionStrategy, members);
+        Map<String, byte[]> keyed =
+                renameAndValidate("extract of " + extract.key, rewrites, extract.conversionStrategy, members);
         return decodeAndGuard(extract.decodingStrategy, extract.nullBytePolicy, keyed);
     }
 
     /** The entries of one {@code dataFrom[].find}, given the matched remote secrets by name. */
-    public static Map<String, byte[]> forFind(ExternalSecretFind find, List<ExternalSecretRewrite> rewrites,
-            Map<String, RemoteSecret> found) {
+    public static Map<String, byte[]> forFind(
+            ExternalSecretFind find, List<ExternalSecretRewrite> rewrites, Map<String, RemoteSecret> found) {
         Map<String, byte[]> byName = new LinkedHashMap<>();
         found.forEach((name, secret) -> byName.put(name, secret.value()));
         Map<String, byte[]> keyed = renameAndValidate("find", rewrites, find.conversionStrategy, byName);
@@ -49,23 +50,26 @@ public final class EntryValues {
     }
 
     /** The entries of one {@code dataFrom[].sourceRef.generatorRef}: the generator's keys, rewritten (ESO applies no conversion or decoding). */
-    public static Map<String, byte[]> forGenerator(String source, List<ExternalSecretRewrite> rewrites,
-            Map<String, byte[]> generated) {
-        Map<String, byte[]> renamed = rewrites == null || rewrites.isEmpty() ? generated
-                : KeyRewriter.rewrite(rewrites, generated);
+    public static Map<String, byte[]> forGenerator(
+            String source, List<ExternalSecretRewrite> rewrites, Map<String, byte[]> generated) {
+        Map<String, byte[]> renamed =
+                rewrites == null || rewrites.isEmpty() ? generated : KeyRewriter.rewrite(rewrites, generated);
         return SecretKeys.validate(source, renamed);
     }
 
-    private static Map<String, byte[]> renameAndValidate(String source, List<ExternalSecretRewrite> rewrites,
-            RemoteRef.ConversionStrategy conversion, Map<String, byte[]> values) {
+    private static Map<String, byte[]> renameAndValidate(
+            String source,
+            List<ExternalSecretRewrite> rewrites,
+            RemoteRef.ConversionStrategy conversion,
+            Map<String, byte[]> values) {
         Map<String, byte[]> renamed = rewrites == null || rewrites.isEmpty()
                 ? KeyConversion.convertAll(conversion, values)
                 : KeyRewriter.rewrite(rewrites, values);
         return SecretKeys.validate(source, renamed);
     }
 
-    private static Map<String, byte[]> decodeAndGuard(RemoteRef.DecodingStrategy decoding,
-            RemoteRef.NullBytePolicy nullBytes, Map<String, byte[]> values) {
+    private static Map<String, byte[]> decodeAndGuard(
+            RemoteRef.DecodingStrategy decoding, RemoteRef.NullBytePolicy nullBytes, Map<String, byte[]> values) {
         Map<String, byte[]> decoded = ValueDecoder.decodeAll(decoding, values);
         NullByteGuard.checkAll(nullBytes, decoded);
         return decoded;

@@ -16,17 +16,13 @@ import java.util.Optional;
  */
 final class GoReplacement {
 
-    private sealed interface Part {
-    }
+    private sealed interface Part {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record GroupIndex(int index) implements Part {
-    }
+    private record GroupIndex(int index) implements Part {}
 
-    private record GroupName(String name) implements Part {
-    }
+    private record GroupName(String name) implements Part {}
 
     private final List<Part> parts;
 

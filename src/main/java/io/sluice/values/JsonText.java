@@ -18,13 +18,15 @@ final class JsonText {
     static final int MAX_NESTING_DEPTH = 10_000;
     /** Go reads numbers of any length; a provider value (at most 1 MiB in a Secret) bounds them here. */
     private static final int MAX_NUMBER_LENGTH = 1024 * 1024;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
             .build();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** A parser over {@code source}, positioned on its first token (null when the source is blank). */
     static JsonParser open(String source) throws IOException {
@@ -63,7 +65,8 @@ final class JsonText {
             return "not valid JSON";
         }
         // Jackson's constraint messages name the limit, never the input
-        return e.getMessage().contains("nesting depth") ? "nested deeper than " + MAX_NESTING_DEPTH + " levels"
+        return e.getMessage().contains("nesting depth")
+                ? "nested deeper than " + MAX_NESTING_DEPTH + " levels"
                 : "JSON with a number or string over the parser's size limits";
     }
 

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class KeyConversion {
 
-    private KeyConversion() {
-    }
+    private KeyConversion() {}
 
     /** The converted key. */
     public static String convert(ConversionStrategy strategy, String key) {
@@ -41,8 +40,8 @@ public final class KeyConversion {
             String newKey = convert(strategy, key);
             String earlier = originals.putIfAbsent(newKey, key);
             if (earlier != null) {
-                throw new ExtractionException.DuplicateKey("secret name collision during conversion: keys \""
-                        + earlier + "\" and \"" + key + "\" both convert to \"" + newKey + "\"");
+                throw new ExtractionException.DuplicateKey("secret name collision during conversion: keys \"" + earlier
+                        + "\" and \"" + key + "\" both convert to \"" + newKey + "\"");
             }
             converted.put(newKey, value);
         });
@@ -50,7 +49,11 @@ public final class KeyConversion {
     }
 
     static boolean isKeyCharacter(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_';
     }
 }

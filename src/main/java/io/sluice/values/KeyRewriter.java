@@ -24,10 +24,10 @@ import java.util.function.UnaryOperator;
 public final class KeyRewriter {
     /** Far above a valid Secret key (253), so that a later rewrite may still shorten a key; bounds memory. */
     static final int MAX_KEY_LENGTH = 4096;
+
     private static final int MAX_QUOTED_TEMPLATE = 200;
 
-    private KeyRewriter() {
-    }
+    private KeyRewriter() {}
 
     /** The entries under their rewritten keys, in input order; no rewrites leaves them as they are. */
     public static Map<String, byte[]> rewrite(List<ExternalSecretRewrite> rewrites, Map<String, byte[]> values) {
@@ -43,12 +43,15 @@ public final class KeyRewriter {
 
     private static UnaryOperator<String> keyFunction(int index, ExternalSecretRewrite rewrite) {
         String where = "rewrite[" + index + "]";
-        int set = (rewrite.regexp == null ? 0 : 1) + (rewrite.transform == null ? 0 : 1) + (rewrite.merge == null ? 0 : 1);
+        int set = (rewrite.regexp == null ? 0 : 1)
+                + (rewrite.transform == null ? 0 : 1)
+                + (rewrite.merge == null ? 0 : 1);
         if (set != 1) {
             throw new ExtractionException.InvalidRewrite(where + " must set exactly one of regexp, transform or merge");
         }
         if (rewrite.merge != null) {
-            throw new ExtractionException.UnsupportedRewrite(where + ".merge is not supported yet; use regexp or transform");
+            throw new ExtractionException.UnsupportedRewrite(
+                    where + ".merge is not supported yet; use regexp or transform");
         }
         if (rewrite.regexp != null) {
             return regexpFunction(where, rewrite.regexp);
@@ -81,7 +84,8 @@ public final class KeyRewriter {
      * ExternalSecret, never from a Secret, so it can be quoted, up to a length that keeps conditions short.
      */
     private static ExtractionException transformFailure(TemplateException failed, String source, String forKey) {
-        String quoted = source.length() <= MAX_QUOTED_TEMPLATE ? source : source.substring(0, MAX_QUOTED_TEMPLATE) + "...";
+        String quoted =
+                source.length() <= MAX_QUOTED_TEMPLATE ? source : source.substring(0, MAX_QUOTED_TEMPLATE) + "...";
         String message = failed.getMessage() + forKey + " (template: " + quoted + ")";
         return failed.reasonCode() == TemplateErrorReason.UnsupportedGoTemplate
                 ? new ExtractionException.UnsupportedRewrite(message)
@@ -99,20 +103,22 @@ public final class KeyRewriter {
             throw new ExtractionException.InvalidRewrite(invalid.getMessage());
         }
         GoReplacement replacement = GoReplacement.parse(regexp.target == null ? "" : regexp.target);
-        return key -> replacement.replaceAll(pattern.pattern(), key, MAX_KEY_LENGTH).orElseThrow(() ->
-                new ExtractionException.InvalidRewrite(where + ".regexp makes a key longer than " + MAX_KEY_LENGTH
-                        + " characters"));
+        return key -> replacement
+                .replaceAll(pattern.pattern(), key, MAX_KEY_LENGTH)
+                .orElseThrow(() -> new ExtractionException.InvalidRewrite(
+                        where + ".regexp makes a key longer than " + MAX_KEY_LENGTH + " characters"));
     }
 
-    private static Map<String, byte[]> rename(int index, UnaryOperator<String> keyFunction, Map<String, byte[]> values) {
+    private static Map<String, byte[]> rename(
+            int index, UnaryOperator<String> keyFunction, Map<String, byte[]> values) {
         Map<String, byte[]> renamed = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             String newKey = keyFunction.apply(key);
             String earlier = origins.putIfAbsent(newKey, key);
             if (earlier != null) {
-                throw new ExtractionException.DuplicateKey("rewrite[" + index + "] maps keys \"" + earlier
-                        + "\" and \"" + key + "\" to the same key \"" + newKey + "\"");
+                throw new ExtractionException.DuplicateKey("rewrite[" + index + "] maps keys \"" + earlier + "\" and \""
+                        + key + "\" to the same key \"" + newKey + "\"");
             }
             renamed.put(newKey, value);
         });

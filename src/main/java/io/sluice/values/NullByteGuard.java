@@ -7,8 +7,7 @@ import java.util.TreeMap;
 /** {@code nullBytePolicy}: {@code Fail} rejects values that contain a NUL byte; unset or {@code Ignore} allows them. */
 public final class NullByteGuard {
 
-    private NullByteGuard() {
-    }
+    private NullByteGuard() {}
 
     /** Throws when the policy is {@code Fail} and the value has a NUL byte; {@code key} names it in the message. */
     public static void check(NullBytePolicy policy, String key, byte[] value) {

@@ -2,8 +2,8 @@ package io.sluice.values;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,15 +25,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PropertyPath {
 
-    private PropertyPath() {
-    }
+    private PropertyPath() {}
 
     /** The selected value's bytes, or {@code value} itself when no property is set. */
     public static byte[] select(String remoteKey, byte[] value, String property) {
         if (property == null || property.isEmpty()) {
             return value;
         }
-        return select(remoteKey, new String(value, StandardCharsets.UTF_8), property).getBytes(StandardCharsets.UTF_8);
+        return select(remoteKey, new String(value, StandardCharsets.UTF_8), property)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The selected value's text; {@code json} itself when no property is set. */
@@ -53,8 +53,8 @@ public final class PropertyPath {
             }
             return found;
         } catch (JsonProcessingException notJson) {
-            throw new ExtractionException.InvalidProperty("secret " + remoteKey
-                    + " is " + JsonText.problem(notJson) + ", so property " + property + " cannot be selected");
+            throw new ExtractionException.InvalidProperty("secret " + remoteKey + " is " + JsonText.problem(notJson)
+                    + ", so property " + property + " cannot be selected");
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory string failed", e);
         }
@@ -105,7 +105,9 @@ public final class PropertyPath {
             }
             return false;
         }
-        if (container == JsonToken.START_ARRAY && !name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+        if (container == JsonToken.START_ARRAY
+                && !name.isEmpty()
+                && name.chars().allMatch(Character::isDigit)) {
             long index = name.length() > 9 ? Long.MAX_VALUE : Long.parseLong(name);
             for (long i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
                 if (i == index) {

@@ -14,8 +14,7 @@ public final class SecretKeys {
 
     public static final int MAX_LENGTH = 253;
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     /** The entries with empty keys removed; throws when any other key is invalid, naming all of them. */
     public static Map<String, byte[]> validate(String source, Map<String, byte[]> values) {

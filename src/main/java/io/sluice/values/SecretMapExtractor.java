@@ -1,8 +1,8 @@
 package io.sluice.values;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class SecretMapExtractor {
 
-    private SecretMapExtractor() {
-    }
+    private SecretMapExtractor() {}
 
     /** The members of the (selected) JSON object, in document order. */
     public static Map<String, byte[]> extract(String remoteKey, byte[] value, String property) {
@@ -61,7 +60,7 @@ public final class SecretMapExtractor {
     }
 
     private static ExtractionException notAnObject(String remoteKey, String what) {
-        return new ExtractionException.InvalidJson("unable to unmarshal secret " + remoteKey
-                + ": the value is " + what + ", dataFrom.extract needs a JSON object");
+        return new ExtractionException.InvalidJson("unable to unmarshal secret " + remoteKey + ": the value is " + what
+                + ", dataFrom.extract needs a JSON object");
     }
 }

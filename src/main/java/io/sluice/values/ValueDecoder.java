@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public final class ValueDecoder {
 
-    private ValueDecoder() {
-    }
+    private ValueDecoder() {}
 
     /** Decodes one value; {@code key} only names it in error messages. */
     public static byte[] decode(DecodingStrategy strategy, String key, byte[] value) {
-        return StrategyDecoder.decode(strategy, value).orElseThrow(() -> new ExtractionException.DecodingFailed(
-                "failure decoding key " + key + " with decodingStrategy " + strategy + ": the value is not "
-                        + StrategyDecoder.alphabet(strategy) + " base64 padded to a multiple of 4 characters"));
+        return StrategyDecoder.decode(strategy, value)
+                .orElseThrow(() -> new ExtractionException.DecodingFailed(
+                        "failure decoding key " + key + " with decodingStrategy " + strategy + ": the value is not "
+                                + StrategyDecoder.alphabet(strategy) + " base64 padded to a multiple of 4 characters"));
     }
 
     /** Decodes every value of a map, keeping its order. */

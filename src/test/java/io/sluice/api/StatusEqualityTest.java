@@ -35,10 +35,19 @@ class StatusEqualityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(classes = { ExternalSecretStatus.class, ExternalSecretStatus.Binding.class,
-            ClusterExternalSecretStatus.class, ClusterExternalSecretStatus.FailedNamespace.class,
-            PushSecretStatus.class, PushSecretData.class, PushSecretMatch.class, PushSecretRemoteRef.class,
-            SecretStoreStatus.class, Condition.class })
+    @ValueSource(
+            classes = {
+                ExternalSecretStatus.class,
+                ExternalSecretStatus.Binding.class,
+                ClusterExternalSecretStatus.class,
+                ClusterExternalSecretStatus.FailedNamespace.class,
+                PushSecretStatus.class,
+                PushSecretData.class,
+                PushSecretMatch.class,
+                PushSecretRemoteRef.class,
+                SecretStoreStatus.class,
+                Condition.class
+            })
     void everyFieldTakesPartInEquality(Class<?> type) throws Exception {
         for (Field field : publicFields(type)) {
             Object a = type.getDeclaredConstructor().newInstance();
@@ -55,8 +64,11 @@ class StatusEqualityTest {
 
     @Test
     void aStatusReadBackFromJsonEqualsTheOneWritten() throws Exception {
-        for (Class<?> type : List.of(ExternalSecretStatus.class, ClusterExternalSecretStatus.class,
-                PushSecretStatus.class, SecretStoreStatus.class)) {
+        for (Class<?> type : List.of(
+                ExternalSecretStatus.class,
+                ClusterExternalSecretStatus.class,
+                PushSecretStatus.class,
+                SecretStoreStatus.class)) {
             Object written = sample(type);
             assertEquals(written, JSON.readValue(JSON.writeValueAsString(written), type), type.getSimpleName());
         }
@@ -91,7 +103,9 @@ class StatusEqualityTest {
     }
 
     private static List<Field> publicFields(Class<?> type) {
-        return Arrays.stream(type.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).toList();
+        return Arrays.stream(type.getFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .toList();
     }
 
     /** A value of the type that differs from a fresh instance's default, nested objects filled in. */

@@ -31,15 +31,25 @@ public class BenchEnvironment implements QuarkusTestResourceLifecycleManager {
         } else {
             server = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), 0, List.of());
             server.before();
-            Map<String, String> kube = Map.of("kubernetes.master", server.getClient().getConfiguration().getMasterUrl(),
-                    "kubernetes.trust.certificates", "true", "kubernetes.auth.tryKubeConfig", "false",
-                    "kubernetes.auth.tryServiceAccount", "false", "kubernetes.namespace", "default",
-                    "http2.disable", "true");
+            Map<String, String> kube = Map.of(
+                    "kubernetes.master",
+                    server.getClient().getConfiguration().getMasterUrl(),
+                    "kubernetes.trust.certificates",
+                    "true",
+                    "kubernetes.auth.tryKubeConfig",
+                    "false",
+                    "kubernetes.auth.tryServiceAccount",
+                    "false",
+                    "kubernetes.namespace",
+                    "default",
+                    "http2.disable",
+                    "true");
             kube.forEach(System::setProperty);
             config.putAll(kube);
         }
         String endpoint = System.getProperty("bench.aws-endpoint");
-        if (endpoint == null) { // the emulator EmulatorResource shares with every @QuarkusTest (it configures Sluice too)
+        if (endpoint
+                == null) { // the emulator EmulatorResource shares with every @QuarkusTest (it configures Sluice too)
             endpoint = new EmulatorResource().start().get("sluice.aws.secrets-manager-endpoint");
         }
         config.put("sluice.aws.secrets-manager-endpoint", endpoint);

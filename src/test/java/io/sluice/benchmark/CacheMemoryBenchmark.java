@@ -49,8 +49,10 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 @Tag("benchmark")
 class CacheMemoryBenchmark {
-    private static final int[] STEPS = Arrays.stream(System.getProperty("bench.steps", "1000,5000,10000").split(","))
-            .mapToInt(Integer::parseInt).toArray();
+    private static final int[] STEPS = Arrays.stream(
+                    System.getProperty("bench.steps", "1000,5000,10000").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     private static final int REMOTE_SECRETS = 100;
     private static final int SECRET_BYTES = 4096;
     private static final int NAMESPACES = 10;
@@ -84,25 +86,29 @@ class CacheMemoryBenchmark {
                 }
                 created = step;
                 int target = step;
-                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(2))
+                await().atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofSeconds(2))
                         .until(() -> synced(target) >= target);
                 long seconds = Duration.between(start, Instant.now()).toSeconds();
                 long heap = heapAfterGc();
                 long server = serverCopies();
                 long sluice = heap - baseline - server;
-                System.out.printf("[bench] %,d ExternalSecrets (%d s to sync the new ones): heap after GC %d MiB;"
-                        + " test API server's copies ~%d MiB; Sluice's share ~%d MiB (%.1f KiB per ExternalSecret)%n",
+                System.out.printf(
+                        "[bench] %,d ExternalSecrets (%d s to sync the new ones): heap after GC %d MiB;"
+                                + " test API server's copies ~%d MiB; Sluice's share ~%d MiB (%.1f KiB per ExternalSecret)%n",
                         step, seconds, heap >> 20, server >> 20, sluice >> 20, sluice / 1024.0 / step);
             }
         } finally {
             creators.shutdownNow();
         }
-        System.out.printf("[bench] max heap (-Xmx) of this run: %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "[bench] max heap (-Xmx) of this run: %d MiB%n",
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Creates, trying again when a busy test API server times out; a retry may find it created. */
     private void create(ExternalSecret es) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 client.resource(es).create();
                 return;
@@ -132,8 +138,14 @@ class CacheMemoryBenchmark {
         long bytes = 0;
         for (int n = 0; n < NAMESPACES; n++) {
             bytes += jsonBytes(client.secrets().inNamespace(ns(n)).list().getItems());
-            bytes += jsonBytes(client.resources(ExternalSecret.class).inNamespace(ns(n)).list().getItems());
-            bytes += jsonBytes(client.resources(SecretStore.class).inNamespace(ns(n)).list().getItems());
+            bytes += jsonBytes(client.resources(ExternalSecret.class)
+                    .inNamespace(ns(n))
+                    .list()
+                    .getItems());
+            bytes += jsonBytes(client.resources(SecretStore.class)
+                    .inNamespace(ns(n))
+                    .list()
+                    .getItems());
         }
         return bytes;
     }
@@ -164,37 +176,74 @@ class CacheMemoryBenchmark {
 
     /** An ExternalSecret as {@code kubectl apply} leaves it on a real API server. */
     private ExternalSecret applied(int i) {
-        ExternalSecret es = withData(externalSecret(ns(i % NAMESPACES), "es-" + i, "fake", "1h"), "value",
-                "remote-" + (i % REMOTE_SECRETS), null);
+        ExternalSecret es = withData(
+                externalSecret(ns(i % NAMESPACES), "es-" + i, "fake", "1h"),
+                "value",
+                "remote-" + (i % REMOTE_SECRETS),
+                null);
         Map<String, String> annotations = new HashMap<>();
-        annotations.put("kubectl.kubernetes.io/last-applied-configuration",
+        annotations.put(
+                "kubectl.kubernetes.io/last-applied-configuration",
                 client.getKubernetesSerialization().asJson(es));
         es.getMetadata().setAnnotations(annotations);
-        es.getMetadata().setManagedFields(List.of(
-                new ManagedFieldsEntryBuilder().withManager("kubectl-client-side-apply").withOperation("Update")
-                        .withApiVersion("external-secrets.io/v1").withTime("2026-11-28T00:00:00Z")
-                        .withFieldsType("FieldsV1").withFieldsV1(specFields()).build(),
-                new ManagedFieldsEntryBuilder().withManager("sluice").withOperation("Update")
-                        .withApiVersion("external-secrets.io/v1").withTime("2026-11-28T00:00:00Z")
-                        .withFieldsType("FieldsV1").withSubresource("status").withFieldsV1(statusFields()).build()));
+        es.getMetadata()
+                .setManagedFields(List.of(
+                        new ManagedFieldsEntryBuilder()
+                                .withManager("kubectl-client-side-apply")
+                                .withOperation("Update")
+                                .withApiVersion("external-secrets.io/v1")
+                                .withTime("2026-11-28T00:00:00Z")
+                                .withFieldsType("FieldsV1")
+                                .withFieldsV1(specFields())
+                                .build(),
+                        new ManagedFieldsEntryBuilder()
+                                .withManager("sluice")
+                                .withOperation("Update")
+                                .withApiVersion("external-secrets.io/v1")
+                                .withTime("2026-11-28T00:00:00Z")
+                                .withFieldsType("FieldsV1")
+                                .withSubresource("status")
+                                .withFieldsV1(statusFields())
+                                .build()));
         return es;
     }
 
     private static FieldsV1 specFields() {
         FieldsV1 fields = new FieldsV1();
-        fields.setAdditionalProperty("f:metadata", Map.of("f:annotations",
-                Map.of(".", Map.of(), "f:kubectl.kubernetes.io/last-applied-configuration", Map.of())));
-        fields.setAdditionalProperty("f:spec", Map.of(".", Map.of(), "f:data", Map.of(),
-                "f:refreshInterval", Map.of(), "f:secretStoreRef", Map.of(".", Map.of(), "f:kind", Map.of(),
-                        "f:name", Map.of())));
+        fields.setAdditionalProperty(
+                "f:metadata",
+                Map.of(
+                        "f:annotations",
+                        Map.of(".", Map.of(), "f:kubectl.kubernetes.io/last-applied-configuration", Map.of())));
+        fields.setAdditionalProperty(
+                "f:spec",
+                Map.of(
+                        ".",
+                        Map.of(),
+                        "f:data",
+                        Map.of(),
+                        "f:refreshInterval",
+                        Map.of(),
+                        "f:secretStoreRef",
+                        Map.of(".", Map.of(), "f:kind", Map.of(), "f:name", Map.of())));
         return fields;
     }
 
     private static FieldsV1 statusFields() {
         FieldsV1 fields = new FieldsV1();
-        fields.setAdditionalProperty("f:status", Map.of(".", Map.of(), "f:binding", Map.of(".", Map.of(),
-                "f:name", Map.of()), "f:conditions", Map.of(), "f:refreshTime", Map.of(),
-                "f:syncedResourceVersion", Map.of()));
+        fields.setAdditionalProperty(
+                "f:status",
+                Map.of(
+                        ".",
+                        Map.of(),
+                        "f:binding",
+                        Map.of(".", Map.of(), "f:name", Map.of()),
+                        "f:conditions",
+                        Map.of(),
+                        "f:refreshTime",
+                        Map.of(),
+                        "f:syncedResourceVersion",
+                        Map.of()));
         return fields;
     }
 

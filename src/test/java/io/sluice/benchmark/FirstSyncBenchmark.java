@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 class FirstSyncBenchmark {
     private static final int N = Fleet.SIZE;
     private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady-seconds", 90));
-    private static final List<String> AWS_CALLS = List.of("GetSecretValue", "BatchGetSecretValue", "ListSecrets",
-            "DescribeSecret");
+    private static final List<String> AWS_CALLS =
+            List.of("GetSecretValue", "BatchGetSecretValue", "ListSecrets", "DescribeSecret");
 
     @Inject
     ProviderCallMetrics awsCalls;
@@ -56,12 +56,16 @@ class FirstSyncBenchmark {
         Snapshot start = Snapshot.take(this);
         try (KubernetesClient driver = Fleet.driverClient()) {
             Fleet fleet = new Fleet(driver, null);
-            System.out.printf("[bench] N=%d, refreshInterval %s, Sluice up %.1f s after the cold fleet was created%n",
+            System.out.printf(
+                    "[bench] N=%d, refreshInterval %s, Sluice up %.1f s after the cold fleet was created%n",
                     N, Fleet.REFRESH, (System.nanoTime() - coldFrom) / 1e9);
 
             SharedIndexInformer<ExternalSecret> cold = watchReady(driver, Fleet.COLD);
             awaitReady(Fleet.COLD, N, Duration.ofMinutes(30));
-            long coldDone = readyTimes(Fleet.COLD).stream().mapToLong(Long::longValue).max().orElseThrow();
+            long coldDone = readyTimes(Fleet.COLD).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElseThrow();
             cold.close();
             Snapshot afterCold = Snapshot.take(this);
             double coldSeconds = (coldDone - coldFrom) / 1e9;
@@ -70,7 +74,8 @@ class FirstSyncBenchmark {
             fleet.createPlainSecrets(Fleet.RAW, N);
             double raw = (System.nanoTime() - rawFrom) / 1e9;
             System.out.printf("[bench] raw: %d plain 4 KB Secrets, 16 threads: %.2f s%n", N, raw);
-            System.out.printf("[bench] cold start: %d ExternalSecrets Ready %.1f s after Sluice's start began (%.1fx raw)%n",
+            System.out.printf(
+                    "[bench] cold start: %d ExternalSecrets Ready %.1f s after Sluice's start began (%.1fx raw)%n",
                     N, coldSeconds, coldSeconds / raw);
             afterCold.minus(start).print("cold start");
 
@@ -86,11 +91,20 @@ class FirstSyncBenchmark {
                 latencies.add(readyAt.get(Fleet.LIVE + "/es-" + i) - created.get(i));
             }
             Collections.sort(latencies);
-            long liveDone = readyTimes(Fleet.LIVE).stream().mapToLong(Long::longValue).max().orElseThrow();
-            System.out.printf("[bench] live: %d created in %.1f s, all Ready after %.1f s (%.1fx raw); creation to Ready"
-                    + " p50 %d ms, p99 %d ms, max %d ms%n", N, creating, (liveDone - liveFrom) / 1e9,
-                    (liveDone - liveFrom) / 1e9 / raw, latencies.get(N / 2) / 1_000_000,
-                    latencies.get((int) (N * 0.99)) / 1_000_000, latencies.get(N - 1) / 1_000_000);
+            long liveDone = readyTimes(Fleet.LIVE).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElseThrow();
+            System.out.printf(
+                    "[bench] live: %d created in %.1f s, all Ready after %.1f s (%.1fx raw); creation to Ready"
+                            + " p50 %d ms, p99 %d ms, max %d ms%n",
+                    N,
+                    creating,
+                    (liveDone - liveFrom) / 1e9,
+                    (liveDone - liveFrom) / 1e9 / raw,
+                    latencies.get(N / 2) / 1_000_000,
+                    latencies.get((int) (N * 0.99)) / 1_000_000,
+                    latencies.get(N - 1) / 1_000_000);
             Snapshot.take(this).minus(beforeLive).print("live creation");
             memory("after the first syncs");
 
@@ -126,12 +140,15 @@ class FirstSyncBenchmark {
         }
         Condition ready = Conditions.find(es.getStatus().conditions, "Ready");
         if (ready != null && "True".equals(ready.status)) {
-            readyAt.putIfAbsent(es.getMetadata().getNamespace() + "/" + es.getMetadata().getName(), System.nanoTime());
+            readyAt.putIfAbsent(
+                    es.getMetadata().getNamespace() + "/" + es.getMetadata().getName(), System.nanoTime());
         }
     }
 
     private List<Long> readyTimes(String namespace) {
-        return readyAt.entrySet().stream().filter(e -> e.getKey().startsWith(namespace + "/")).map(Map.Entry::getValue)
+        return readyAt.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(namespace + "/"))
+                .map(Map.Entry::getValue)
                 .toList();
     }
 
@@ -150,10 +167,15 @@ class FirstSyncBenchmark {
             System.gc();
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        System.out.printf("[bench] memory %s: heap after GC %d MiB, %s (whole JVM: the in-process API server and"
-                + " emulator included)%n", when, heap / (1024 * 1024), rss);
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS"))
+                .findFirst()
+                .orElse("VmRSS: ?")
+                .replaceAll("\\s+", " ");
+        System.out.printf(
+                "[bench] memory %s: heap after GC %d MiB, %s (whole JVM: the in-process API server and"
+                        + " emulator included)%n",
+                when, heap / (1024 * 1024), rss);
     }
 
     /** Counters at one moment: AWS calls by operation, Sluice's Kubernetes requests by verb and resource, CPU. */
@@ -162,29 +184,40 @@ class FirstSyncBenchmark {
         static Snapshot take(FirstSyncBenchmark bench) {
             Map<String, Double> aws = new TreeMap<>();
             for (String call : AWS_CALLS) {
-                aws.put(call, bench.awsCalls.count("AWS/SecretsManager", call, true)
-                        + bench.awsCalls.count("AWS/SecretsManager", call, false));
+                aws.put(
+                        call,
+                        bench.awsCalls.count("AWS/SecretsManager", call, true)
+                                + bench.awsCalls.count("AWS/SecretsManager", call, false));
             }
             Map<String, Double> kube = new TreeMap<>();
-            for (Counter c : Metrics.globalRegistry.find("sluice_kubernetes_requests").counters()) {
+            for (Counter c :
+                    Metrics.globalRegistry.find("sluice_kubernetes_requests").counters()) {
                 kube.merge(c.getId().getTag("verb") + " " + c.getId().getTag("resource"), c.count(), Double::sum);
             }
-            double cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1e9;
+            double cpu =
+                    ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
             return new Snapshot(aws, kube, cpu, System.nanoTime());
         }
 
         Snapshot minus(Snapshot before) {
-            return new Snapshot(diff(aws, before.aws), diff(kube, before.kube), cpuSeconds - before.cpuSeconds,
+            return new Snapshot(
+                    diff(aws, before.aws),
+                    diff(kube, before.kube),
+                    cpuSeconds - before.cpuSeconds,
                     nanos - before.nanos);
         }
 
         void print(String phase) {
-            double writes = kube.entrySet().stream().filter(e -> !e.getKey().startsWith("get ")
-                    && !e.getKey().startsWith("list ") && !e.getKey().startsWith("watch ")).mapToDouble(Map.Entry::getValue).sum();
-            System.out.printf("[bench] %s (%.1f s): AWS calls %s; Kubernetes requests %s (%.0f writes); JVM CPU %.1f s"
-                    + " (%.2f ms per ExternalSecret)%n", phase, nanos / 1e9, nonZero(aws), nonZero(kube), writes,
-                    cpuSeconds, cpuSeconds * 1000 / N);
+            double writes = kube.entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith("get ")
+                            && !e.getKey().startsWith("list ")
+                            && !e.getKey().startsWith("watch "))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+            System.out.printf(
+                    "[bench] %s (%.1f s): AWS calls %s; Kubernetes requests %s (%.0f writes); JVM CPU %.1f s"
+                            + " (%.2f ms per ExternalSecret)%n",
+                    phase, nanos / 1e9, nonZero(aws), nonZero(kube), writes, cpuSeconds, cpuSeconds * 1000 / N);
         }
 
         private static Map<String, Double> diff(Map<String, Double> now, Map<String, Double> before) {

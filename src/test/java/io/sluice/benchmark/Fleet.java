@@ -52,8 +52,10 @@ final class Fleet {
 
     /** A client that bypasses Sluice's limiter and counter (its own HTTP client factory). */
     static KubernetesClient driverClient() {
-        return new KubernetesClientBuilder().withConfig(Config.autoConfigure(null))
-                .withHttpClientFactory(new VertxHttpClientFactory()).build();
+        return new KubernetesClientBuilder()
+                .withConfig(Config.autoConfigure(null))
+                .withHttpClientFactory(new VertxHttpClientFactory())
+                .build();
     }
 
     static int remoteSecrets() {
@@ -61,7 +63,9 @@ final class Fleet {
     }
 
     void seedRemoteSecrets() {
-        try (SecretsManagerClient aws = SdkClients.secretsManager(awsEndpoint, Region.of(AwsEmulator.DEFAULT_REGION),
+        try (SecretsManagerClient aws = SdkClients.secretsManager(
+                awsEndpoint,
+                Region.of(AwsEmulator.DEFAULT_REGION),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey(), secretKey())))) {
             parallel(remoteSecrets(), i -> {
                 String name = PREFIX + "r-" + i;
@@ -92,15 +96,38 @@ final class Fleet {
 
     /** N plain Secrets of 4 KB, 16 threads: the API server's write path without Sluice. */
     void createPlainSecrets(String namespace, int count) {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).createOr(r -> r.update());
-        parallel(count, i -> client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace)
-                .withName("plain-" + i).endMetadata().withStringData(Map.of("a", VALUE, "b", VALUE)).build()).create());
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .endMetadata()
+                        .build())
+                .createOr(r -> r.update());
+        parallel(
+                count,
+                i -> client.resource(new SecretBuilder()
+                                .withNewMetadata()
+                                .withNamespace(namespace)
+                                .withName("plain-" + i)
+                                .endMetadata()
+                                .withStringData(Map.of("a", VALUE, "b", VALUE))
+                                .build())
+                        .create());
     }
 
     private void prepareNamespace(String namespace) {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).createOr(r -> r.update());
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(Fixtures.AWS_KEYS_SECRET)
-                .endMetadata().withStringData(Map.of("access-key", accessKey(), "secret-access-key", secretKey())).build())
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .endMetadata()
+                        .build())
+                .createOr(r -> r.update());
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(namespace)
+                        .withName(Fixtures.AWS_KEYS_SECRET)
+                        .endMetadata()
+                        .withStringData(Map.of("access-key", accessKey(), "secret-access-key", secretKey()))
+                        .build())
                 .createOr(r -> r.update());
         client.resource(awsStore(namespace, "aws")).createOr(r -> r.update());
     }

@@ -20,11 +20,10 @@ final class ChartFiles {
     static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACTION = Pattern.compile("\\{\\{-?(.*?)-?}}");
-    private static final Pattern CONTROL = Pattern.compile("^\\s*(if|else|end|range|with|define|/\\*.*|- /\\*.*).*",
-            Pattern.DOTALL);
+    private static final Pattern CONTROL =
+            Pattern.compile("^\\s*(if|else|end|range|with|define|/\\*.*|- /\\*.*).*", Pattern.DOTALL);
 
-    private ChartFiles() {
-    }
+    private ChartFiles() {}
 
     static List<Path> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {

@@ -65,18 +65,25 @@ class ChartRbacTest {
 
         assertWatchedNamespaces(manifests, String.join(",", SCOPED));
         GrantedPermissions granted = GrantedPermissions.of(manifests, SERVICE_ACCOUNT, RELEASE_NAMESPACE);
-        assertFalse(granted.grants.contains(new Grant("", "secrets", "get", EVERYWHERE)),
+        assertFalse(
+                granted.grants.contains(new Grant("", "secrets", "get", EVERYWHERE)),
                 "no cluster-wide Secret access in a namespaced install");
         assertGrantsExactly(required(SCOPED), manifests);
     }
 
     @Test
     void optionalResourcesRender() throws IOException {
-        List<JsonNode> manifests = render(Map.of("serviceMonitor.enabled", "true", "podDisruptionBudget.enabled", "true",
-                "grafanaDashboard.enabled", "true"));
+        List<JsonNode> manifests = render(Map.of(
+                "serviceMonitor.enabled",
+                "true",
+                "podDisruptionBudget.enabled",
+                "true",
+                "grafanaDashboard.enabled",
+                "true"));
 
         Set<String> kinds = manifests.stream().map(d -> d.path("kind").asText()).collect(Collectors.toSet());
-        assertTrue(kinds.containsAll(Set.of("ServiceMonitor", "PodDisruptionBudget", "ConfigMap", "Deployment")),
+        assertTrue(
+                kinds.containsAll(Set.of("ServiceMonitor", "PodDisruptionBudget", "ConfigMap", "Deployment")),
                 kinds.toString());
     }
 
@@ -108,7 +115,8 @@ class ChartRbacTest {
                 superfluous.add(grant);
             }
         }
-        assertTrue(missing.isEmpty() && superfluous.isEmpty() && granted.problems.isEmpty(),
+        assertTrue(
+                missing.isEmpty() && superfluous.isEmpty() && granted.problems.isEmpty(),
                 "the chart's RBAC differs from RequiredPermissions:\n  missing (under-privileged): " + missing
                         + "\n  not needed (over-privileged): " + superfluous
                         + "\n  RBAC this check cannot judge: " + granted.problems);
@@ -120,19 +128,29 @@ class ChartRbacTest {
 
     /** The controllers the table's WATCHED rows stand for watch exactly the namespaces the RBAC is checked in. */
     private static void assertWatchedNamespaces(List<JsonNode> manifests, String expected) {
-        JsonNode deployment = manifests.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst()
+        JsonNode deployment = manifests.stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment"))
+                .findFirst()
                 .orElseThrow();
         JsonNode pod = deployment.path("spec").path("template").path("spec");
         assertEquals(SERVICE_ACCOUNT, pod.path("serviceAccountName").asText(), "the pod runs as the bound account");
-        assertTrue(manifests.stream().anyMatch(d -> d.path("kind").asText().equals("ServiceAccount")
-                && d.path("metadata").path("name").asText().equals(SERVICE_ACCOUNT)), "the ServiceAccount is rendered");
+        assertTrue(
+                manifests.stream()
+                        .anyMatch(d -> d.path("kind").asText().equals("ServiceAccount")
+                                && d.path("metadata").path("name").asText().equals(SERVICE_ACCOUNT)),
+                "the ServiceAccount is rendered");
         Map<String, String> env = new TreeMap<>();
-        pod.path("containers").get(0).path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        pod.path("containers")
+                .get(0)
+                .path("env")
+                .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
         for (String controller : WATCHING_CONTROLLERS) {
-            assertEquals(expected, env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_" + controller + "_NAMESPACES"), controller);
+            assertEquals(
+                    expected, env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_" + controller + "_NAMESPACES"), controller);
         }
         for (String cluster : List.of("CLUSTEREXTERNALSECRET", "CLUSTERSECRETSTORE")) {
-            assertEquals("JOSDK_ALL_NAMESPACES", env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_" + cluster + "_NAMESPACES"));
+            assertEquals(
+                    "JOSDK_ALL_NAMESPACES", env.get("QUARKUS_OPERATOR_SDK_CONTROLLERS_" + cluster + "_NAMESPACES"));
         }
     }
 

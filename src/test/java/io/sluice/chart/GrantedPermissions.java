@@ -34,8 +34,7 @@ final class GrantedPermissions {
     final Set<Grant> grants = new TreeSet<>();
     final List<String> problems = new ArrayList<>();
 
-    private GrantedPermissions() {
-    }
+    private GrantedPermissions() {}
 
     static GrantedPermissions of(List<JsonNode> manifests, String serviceAccount, String releaseNamespace) {
         GrantedPermissions result = new GrantedPermissions();
@@ -64,12 +63,15 @@ final class GrantedPermissions {
             JsonNode ref = doc.path("roleRef");
             JsonNode role = switch (ref.path("kind").asText()) {
                 case "ClusterRole" -> clusterRoles.get(ref.path("name").asText());
-                case "Role" -> kind.equals("RoleBinding") ? roles.get(where + "/" + ref.path("name").asText()) : null;
+                case "Role" ->
+                    kind.equals("RoleBinding")
+                            ? roles.get(where + "/" + ref.path("name").asText())
+                            : null;
                 default -> null;
             };
             if (role == null) {
-                result.problems.add(binding + " binds " + ref.path("kind").asText() + " " + ref.path("name").asText()
-                        + ", which the chart does not define: its rules cannot be checked");
+                result.problems.add(binding + " binds " + ref.path("kind").asText() + " "
+                        + ref.path("name").asText() + ", which the chart does not define: its rules cannot be checked");
                 continue;
             }
             result.add(role, where, binding);

@@ -39,7 +39,8 @@ class HelmChartDriftIT {
                 drifted.add(file);
             }
         });
-        assertTrue(drifted.isEmpty(), "helm/sluice differs from the build in " + drifted + ": run scripts/update-chart");
+        assertTrue(
+                drifted.isEmpty(), "helm/sluice differs from the build in " + drifted + ": run scripts/update-chart");
         assertGeneratedValuesKept(generatedValues, committed.get("values.yaml"));
     }
 
@@ -61,8 +62,10 @@ class HelmChartDriftIT {
 
     private static void compare(String path, JsonNode generated, JsonNode committed, List<String> lost) {
         if (generated.isObject()) {
-            generated.fields().forEachRemaining(e -> compare(path + "." + e.getKey(), e.getValue(),
-                    committed.path(e.getKey()), lost));
+            generated
+                    .fields()
+                    .forEachRemaining(
+                            e -> compare(path + "." + e.getKey(), e.getValue(), committed.path(e.getKey()), lost));
         } else if (!generated.equals(committed)) {
             lost.add(path + "=" + generated);
         }
@@ -76,7 +79,10 @@ class HelmChartDriftIT {
         if (text == null || !file.startsWith("templates/") || !file.endsWith(".yaml")) {
             return String.valueOf(text);
         }
-        return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).sorted()
+        return text.lines()
+                .map(String::stripTrailing)
+                .filter(l -> !l.isBlank())
+                .sorted()
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 

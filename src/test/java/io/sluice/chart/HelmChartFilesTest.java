@@ -41,8 +41,11 @@ class HelmChartFilesTest {
                     assertNull(ChartFiles.balanceProblem(text), file + ": " + ChartFiles.balanceProblem(text));
                     if (name.endsWith(".yaml")) {
                         for (JsonNode doc : ChartFiles.yamlDocuments(ChartFiles.neutralised(text))) {
-                            assertTrue(doc.hasNonNull("apiVersion") && doc.hasNonNull("kind")
-                                    && doc.path("metadata").hasNonNull("name"), file + ": not a manifest: " + doc);
+                            assertTrue(
+                                    doc.hasNonNull("apiVersion")
+                                            && doc.hasNonNull("kind")
+                                            && doc.path("metadata").hasNonNull("name"),
+                                    file + ": not a manifest: " + doc);
                         }
                     }
                 } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -56,7 +59,8 @@ class HelmChartFilesTest {
 
     @Test
     void chartMetadataAndCrds() throws Exception {
-        JsonNode chart = ChartFiles.yamlDocuments(ChartFiles.read(CHART.resolve("Chart.yaml"))).get(0);
+        JsonNode chart = ChartFiles.yamlDocuments(ChartFiles.read(CHART.resolve("Chart.yaml")))
+                .get(0);
         assertEquals("v2", chart.path("apiVersion").asText());
         assertEquals("sluice", chart.path("name").asText());
         assertFalse(chart.path("version").asText().isEmpty());
@@ -68,8 +72,10 @@ class HelmChartFilesTest {
             assertEquals("CustomResourceDefinition", doc.path("kind").asText(), crd.toString());
             kinds.add(doc.path("spec").path("names").path("kind").asText());
         }
-        assertTrue(kinds.containsAll(List.of("ExternalSecret", "SecretStore", "ClusterSecretStore",
-                "ClusterExternalSecret", "PushSecret")), kinds.toString());
+        assertTrue(
+                kinds.containsAll(List.of(
+                        "ExternalSecret", "SecretStore", "ClusterSecretStore", "ClusterExternalSecret", "PushSecret")),
+                kinds.toString());
     }
 
     @Test
@@ -125,36 +131,66 @@ class HelmChartFilesTest {
     @Test
     void theDeploymentIsWiredToTheValues() throws Exception {
         String deployment = ChartFiles.read(CHART.resolve("templates/deployment.yaml"));
-        for (String used : List.of(".Values.replicaCount", ".Values.image.repository", ".Values.securityContext",
-                ".Values.podSecurityContext", ".Values.resources", ".Values.leaderElect", ".Values.concurrent",
-                ".Values.controllerClass", ".Values.log.format", ".Values.log.level", ".Values.aws.secretsManagerEndpoint",
-                "sluice.extraEnv", "sluice.podExtras", "sluice.watchedNamespaces")) {
+        for (String used : List.of(
+                ".Values.replicaCount",
+                ".Values.image.repository",
+                ".Values.securityContext",
+                ".Values.podSecurityContext",
+                ".Values.resources",
+                ".Values.leaderElect",
+                ".Values.concurrent",
+                ".Values.controllerClass",
+                ".Values.log.format",
+                ".Values.log.level",
+                ".Values.aws.secretsManagerEndpoint",
+                "sluice.extraEnv",
+                "sluice.podExtras",
+                "sluice.watchedNamespaces")) {
             assertTrue(deployment.contains(used), "deployment.yaml uses " + used);
         }
-        JsonNode doc = ChartFiles.yamlDocuments(ChartFiles.neutralised(deployment)).get(0);
-        JsonNode container = doc.path("spec").path("template").path("spec").path("containers").get(0);
-        assertEquals("TEMPLATED", container.path("readinessProbe").path("httpGet").path("path").asText());
+        JsonNode doc =
+                ChartFiles.yamlDocuments(ChartFiles.neutralised(deployment)).get(0);
+        JsonNode container = doc.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+        assertEquals(
+                "TEMPLATED",
+                container.path("readinessProbe").path("httpGet").path("path").asText());
         assertTrue(deployment.contains("path: {{ .Values.app.readinessProbe.httpGet.path }}"));
         JsonNode probes = values().path("app");
-        assertEquals("/q/health/ready", probes.path("readinessProbe").path("httpGet").path("path").asText());
-        assertEquals("/q/health/live", probes.path("livenessProbe").path("httpGet").path("path").asText());
+        assertEquals(
+                "/q/health/ready",
+                probes.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals(
+                "/q/health/live",
+                probes.path("livenessProbe").path("httpGet").path("path").asText());
         String helpers = ChartFiles.read(CHART.resolve("templates/_helpers.tpl"));
-        for (String field : List.of("nodeSelector", "tolerations", "affinity", "priorityClassName", "imagePullSecrets")) {
+        for (String field :
+                List.of("nodeSelector", "tolerations", "affinity", "priorityClassName", "imagePullSecrets")) {
             assertTrue(helpers.contains(".Values." + field), "_helpers.tpl renders " + field);
         }
     }
 
     @Test
     void theDashboardQueriesOnlyMetricsSluiceExports() throws Exception {
-        Set<String> exported = Set.of("externalsecret_sync_calls_total", "externalsecret_sync_calls_error",
-                "externalsecret_status_condition", "externalsecret_reconcile_duration",
-                "externalsecret_provider_api_calls_count", "externalsecret_last_successful_sync_timestamp_seconds",
-                "secretstore_status_condition", "clustersecretstore_status_condition", "pushsecret_status_condition",
+        Set<String> exported = Set.of(
+                "externalsecret_sync_calls_total",
+                "externalsecret_sync_calls_error",
+                "externalsecret_status_condition",
+                "externalsecret_reconcile_duration",
+                "externalsecret_provider_api_calls_count",
+                "externalsecret_last_successful_sync_timestamp_seconds",
+                "secretstore_status_condition",
+                "clustersecretstore_status_condition",
+                "pushsecret_status_condition",
                 "clusterexternalsecret_status_condition");
         JsonNode dashboard = ChartFiles.JSON.readTree(Files.readString(CHART.resolve("dashboards/sluice.json")));
         List<String> expressions = dashboard.findValuesAsText("expr");
         assertFalse(expressions.isEmpty());
-        Pattern metric = Pattern.compile("\\b((?:externalsecret|secretstore|clustersecretstore|pushsecret|clusterexternalsecret)_[a-z_]+)");
+        Pattern metric = Pattern.compile(
+                "\\b((?:externalsecret|secretstore|clustersecretstore|pushsecret|clusterexternalsecret)_[a-z_]+)");
         for (String expr : expressions) {
             Matcher m = metric.matcher(expr);
             while (m.find()) {
@@ -167,7 +203,8 @@ class HelmChartFilesTest {
     }
 
     private static JsonNode values() throws Exception {
-        return ChartFiles.yamlDocuments(ChartFiles.read(CHART.resolve("values.yaml"))).get(0);
+        return ChartFiles.yamlDocuments(ChartFiles.read(CHART.resolve("values.yaml")))
+                .get(0);
     }
 
     private static Schema schema() throws Exception {

@@ -26,48 +26,89 @@ import java.util.stream.Stream;
 final class KubernetesCallSites {
 
     /** One permission one class needs. {@code resource} is {@code *}/finalizers when the owner is not known. */
-    record Call(String group, String resource, String verb, String callSite) {
-    }
+    record Call(String group, String resource, String verb, String callSite) {}
 
     static final String ANY_OWNER_FINALIZERS = "*/finalizers";
 
     private static final Map<String, String[]> SELECTORS = Map.of(
-            "secrets", new String[] { "", "secrets" },
-            "configMaps", new String[] { "", "configmaps" },
-            "namespaces", new String[] { "", "namespaces" },
-            "serviceAccounts", new String[] { "", "serviceaccounts" },
-            "events", new String[] { "", "events" },
-            "leases", new String[] { "coordination.k8s.io", "leases" },
-            "pods", new String[] { "", "pods" });
+            "secrets", new String[] {"", "secrets"},
+            "configMaps", new String[] {"", "configmaps"},
+            "namespaces", new String[] {"", "namespaces"},
+            "serviceAccounts", new String[] {"", "serviceaccounts"},
+            "events", new String[] {"", "events"},
+            "leases", new String[] {"coordination.k8s.io", "leases"},
+            "pods", new String[] {"", "pods"});
     /** Client methods that only narrow or configure the request, and those that need no permission. */
-    private static final Set<String> NEUTRAL = Set.of("inNamespace", "inAnyNamespace", "withName", "withLabel",
-            "withLabels", "withLabelSelector", "withField", "withFields", "withoutLabel", "withResourceVersion",
-            "withTimeoutInMillis", "withGracePeriod", "withPropagationPolicy", "v1", "resource", "resources",
-            "lockResourceVersion", "withLimit", "withNewFilter", "endFilter", "dryRun");
+    private static final Set<String> NEUTRAL = Set.of(
+            "inNamespace",
+            "inAnyNamespace",
+            "withName",
+            "withLabel",
+            "withLabels",
+            "withLabelSelector",
+            "withField",
+            "withFields",
+            "withoutLabel",
+            "withResourceVersion",
+            "withTimeoutInMillis",
+            "withGracePeriod",
+            "withPropagationPolicy",
+            "v1",
+            "resource",
+            "resources",
+            "lockResourceVersion",
+            "withLimit",
+            "withNewFilter",
+            "endFilter",
+            "dryRun");
     /** Client methods that read the client's own settings and send no request. */
     private static final Set<String> LOCAL = Set.of("getConfiguration", "getMasterUrl", "getNamespace");
+
     private static final Map<String, String> VERBS = Map.ofEntries(
-            Map.entry("get", "get"), Map.entry("require", "get"), Map.entry("list", "list"),
-            Map.entry("watch", "watch"), Map.entry("create", "create"), Map.entry("update", "update"),
-            Map.entry("replace", "update"), Map.entry("edit", "patch"), Map.entry("patch", "patch"),
-            Map.entry("serverSideApply", "patch"), Map.entry("delete", "delete"), Map.entry("tokenRequest", "create"));
+            Map.entry("get", "get"),
+            Map.entry("require", "get"),
+            Map.entry("list", "list"),
+            Map.entry("watch", "watch"),
+            Map.entry("create", "create"),
+            Map.entry("update", "update"),
+            Map.entry("replace", "update"),
+            Map.entry("edit", "patch"),
+            Map.entry("patch", "patch"),
+            Map.entry("serverSideApply", "patch"),
+            Map.entry("delete", "delete"),
+            Map.entry("tokenRequest", "create"));
     /** fabric8 informers: a list, then a watch. */
     private static final Set<String> INFORMS = Set.of("inform", "runnableInformer");
-    private static final Map<String, String> STATUS_VERBS = Map.of("updateStatus", "update", "replaceStatus", "update",
-            "patchStatus", "patch", "editStatus", "patch", "applyStatus", "patch");
+
+    private static final Map<String, String> STATUS_VERBS = Map.of(
+            "updateStatus",
+            "update",
+            "replaceStatus",
+            "update",
+            "patchStatus",
+            "patch",
+            "editStatus",
+            "patch",
+            "applyStatus",
+            "patch");
 
     private static final Pattern CLIENT_DECLARATION = Pattern.compile("\\bKubernetesClient\\s+(\\w+)\\s*[;,)=]");
-    private static final Pattern HANDLE = Pattern.compile("^\\s*(?:final\\s+)?(?:var|[\\w.<>, ?]+)\\s+(\\w+)\\s*=\\s*(.*)$",
-            Pattern.DOTALL);
+    private static final Pattern HANDLE =
+            Pattern.compile("^\\s*(?:final\\s+)?(?:var|[\\w.<>, ?]+)\\s+(\\w+)\\s*=\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern RECONCILER = Pattern.compile("\\bimplements\\s+Reconciler<(\\w+)>");
     private static final Pattern CONTEXT = Pattern.compile("\\bContext<(\\w+)>");
-    private static final Pattern INFORMER = Pattern.compile("InformerEventSourceConfiguration\\s*\\.\\s*from\\s*\\(\\s*(\\w+)\\.class");
-    private static final Pattern RESOURCE_OPERATIONS = Pattern.compile("resourceOperations\\s*\\(\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern INFORMER =
+            Pattern.compile("InformerEventSourceConfiguration\\s*\\.\\s*from\\s*\\(\\s*(\\w+)\\.class");
+    private static final Pattern RESOURCE_OPERATIONS =
+            Pattern.compile("resourceOperations\\s*\\(\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(");
     /** {@code GuardedDelete.delete(client, object, ...)}: a delete of the object's resource, sent raw by GuardedDelete. */
-    private static final Pattern GUARDED_DELETE = Pattern.compile("\\bGuardedDelete\\s*\\.\\s*delete\\s*\\(\\s*\\w+\\s*,\\s*(\\w+)\\s*,");
+    private static final Pattern GUARDED_DELETE =
+            Pattern.compile("\\bGuardedDelete\\s*\\.\\s*delete\\s*\\(\\s*\\w+\\s*,\\s*(\\w+)\\s*,");
+
     private static final String GUARDED_DELETE_CLASS = "GuardedDelete";
     /** io.sluice.kube.PrimaryWrites: a reconciler's locked writes to its primary, through resourceOperations(). */
     private static final String PRIMARY_WRITES = "PrimaryWrites";
+
     private static final Pattern PRIMARY_WRITE = Pattern.compile("PrimaryWrites\\s*\\.\\s*(\\w+)\\s*\\(");
     private static final Pattern UPDATE_CONTROL_WRITE = Pattern.compile(
             "UpdateControl\\s*\\.\\s*(?:<[^>]*>\\s*)?(patchResource|updateResource|patchResourceAndStatus|updateResourceAndStatus)\\s*\\(");
@@ -78,7 +119,8 @@ final class KubernetesCallSites {
     static KubernetesCallSites scan(Path sourceRoot) {
         KubernetesCallSites result = new KubernetesCallSites();
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".java", "");
                 result.scanSource(name, Files.readString(file));
             }
@@ -118,7 +160,7 @@ final class KubernetesCallSites {
             if (from < 0) {
                 from = chainStart(statement, "getClient\\s*\\(\\s*\\)\\s*(?=\\.)");
             }
-            for (var handle = handles.entrySet().iterator(); from < 0 && handle.hasNext();) {
+            for (var handle = handles.entrySet().iterator(); from < 0 && handle.hasNext(); ) {
                 var entry = handle.next();
                 from = chainStart(statement, "(?<![\\w.])" + entry.getKey() + "\\s*(?=\\.)");
                 receiver = entry.getValue();
@@ -163,8 +205,8 @@ final class KubernetesCallSites {
                     problems.add(callSite + ": a Kubernetes call with no verb: " + text);
                 }
             } else if (verb.startsWith("?")) {
-                problems.add(callSite + ": " + verb.substring(1) + "() is not a verb KubernetesCallSites knows; teach it: "
-                        + text);
+                problems.add(callSite + ": " + verb.substring(1)
+                        + "() is not a verb KubernetesCallSites knows; teach it: " + text);
             } else if (verb.equals("inform")) {
                 calls.add(new Call(resource[0], resource[1], "list", callSite));
                 calls.add(new Call(resource[0], resource[1], "watch", callSite));
@@ -212,7 +254,7 @@ final class KubernetesCallSites {
                     break;
                 }
             }
-            calls.add(new String[] { name, text.substring(argsStart, Math.max(argsStart, i - 1)) });
+            calls.add(new String[] {name, text.substring(argsStart, Math.max(argsStart, i - 1))});
         }
     }
 
@@ -268,7 +310,8 @@ final class KubernetesCallSites {
             Matcher context = CONTEXT.matcher(code);
             String[] target = context.find() ? groupAndPlural(context.group(1), imports, callSite) : null;
             if (target == null || !Set.of("addFinalizer", "removeFinalizer").contains(method)) {
-                problems.add(callSite + ": resourceOperations()." + method + " is not modelled; teach KubernetesCallSites");
+                problems.add(
+                        callSite + ": resourceOperations()." + method + " is not modelled; teach KubernetesCallSites");
                 continue;
             }
             add(target, "", "patch", callSite);
@@ -284,7 +327,8 @@ final class KubernetesCallSites {
         }
         Matcher guarded = GUARDED_DELETE.matcher(code);
         while (guarded.find()) {
-            Matcher declaration = Pattern.compile("\\b([A-Z]\\w*)\\s+" + guarded.group(1) + "\\s*[=:;,)]").matcher(code);
+            Matcher declaration = Pattern.compile("\\b([A-Z]\\w*)\\s+" + guarded.group(1) + "\\s*[=:;,)]")
+                    .matcher(code);
             String[] target = declaration.find() ? groupAndPlural(declaration.group(1), imports, callSite) : null;
             if (target == null) {
                 problems.add(callSite + ": cannot tell which resource GuardedDelete deletes: " + guarded.group());
@@ -340,7 +384,7 @@ final class KubernetesCallSites {
             @SuppressWarnings("unchecked")
             Class<? extends HasMetadata> resource = (Class<? extends HasMetadata>) type;
             String group = HasMetadata.getGroup(resource);
-            return new String[] { group == null ? "" : group, HasMetadata.getPlural(resource) };
+            return new String[] {group == null ? "" : group, HasMetadata.getPlural(resource)};
         } catch (ClassNotFoundException e) {
             problems.add(where + ": cannot resolve the resource class " + simpleName);
             return null;

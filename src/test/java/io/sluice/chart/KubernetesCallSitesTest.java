@@ -24,11 +24,13 @@ class KubernetesCallSitesTest {
         KubernetesCallSites scan = KubernetesCallSites.scan(MAIN);
         assertEquals(List.of(), scan.problems, "calls the scan cannot attribute");
         // positive control: the scan sees the calls it is meant to see, e.g. edit() as patch, and SDK-made calls
-        assertTrue(scan.calls.contains(new Call("external-secrets.io", "externalsecrets", "patch",
-                "ClusterExternalSecretReconciler")), scan.calls.toString());
+        assertTrue(
+                scan.calls.contains(
+                        new Call("external-secrets.io", "externalsecrets", "patch", "ClusterExternalSecretReconciler")),
+                scan.calls.toString());
         assertTrue(scan.calls.contains(new Call("", "serviceaccounts/token", "create", "ServiceAccountTokens")));
-        assertTrue(scan.calls.contains(new Call("external-secrets.io", "pushsecrets/status", "patch",
-                "PushSecretReconciler")));
+        assertTrue(scan.calls.contains(
+                new Call("external-secrets.io", "pushsecrets/status", "patch", "PushSecretReconciler")));
 
         Set<String> unlisted = new TreeSet<>();
         for (Call call : scan.calls) {
@@ -44,9 +46,11 @@ class KubernetesCallSitesTest {
                 }
             }
         }
-        assertTrue(unlisted.isEmpty() && unfounded.isEmpty(), "RequiredPermissions and the sources disagree:"
-                + "\n  calls no row names (add a row, and the RBAC): " + unlisted
-                + "\n  rows naming a class that makes no such call: " + unfounded);
+        assertTrue(
+                unlisted.isEmpty() && unfounded.isEmpty(),
+                "RequiredPermissions and the sources disagree:"
+                        + "\n  calls no row names (add a row, and the RBAC): " + unlisted
+                        + "\n  rows naming a class that makes no such call: " + unfounded);
     }
 
     @Test
@@ -70,9 +74,14 @@ class KubernetesCallSitesTest {
                 }
                 """);
 
-        assertEquals(List.of(new Call("", "configmaps", "update", "Sample"), new Call("", "secrets", "watch", "Sample"),
-                new Call("", "secrets", "list", "Sample"), new Call("", "secrets", "watch", "Sample"),
-                new Call("", "configmaps", "delete", "Sample")), scan.calls);
+        assertEquals(
+                List.of(
+                        new Call("", "configmaps", "update", "Sample"),
+                        new Call("", "secrets", "watch", "Sample"),
+                        new Call("", "secrets", "list", "Sample"),
+                        new Call("", "secrets", "watch", "Sample"),
+                        new Call("", "configmaps", "delete", "Sample")),
+                scan.calls);
         assertEquals(1, scan.problems.size(), scan.problems.toString());
         assertTrue(scan.problems.get(0).contains("evict"), scan.problems.toString());
     }

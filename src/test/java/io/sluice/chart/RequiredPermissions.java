@@ -43,9 +43,19 @@ final class RequiredPermissions {
             // the ClusterExternalSecret controller reads one its cache does not hold.
             row(ESO, "externalsecrets", "get", Scope.CLUSTER, "CleanupFinalizer", "ClusterExternalSecretReconciler"),
             // the primary informer; the ClusterExternalSecret controller's label-filtered informer
-            row(ESO, "externalsecrets", "list", Scope.CLUSTER, "ExternalSecretReconciler",
+            row(
+                    ESO,
+                    "externalsecrets",
+                    "list",
+                    Scope.CLUSTER,
+                    "ExternalSecretReconciler",
                     "ClusterExternalSecretEventSources"),
-            row(ESO, "externalsecrets", "watch", Scope.CLUSTER, "ExternalSecretReconciler",
+            row(
+                    ESO,
+                    "externalsecrets",
+                    "watch",
+                    Scope.CLUSTER,
+                    "ExternalSecretReconciler",
                     "ClusterExternalSecretEventSources"),
             row(ESO, "externalsecrets", "create", Scope.CLUSTER, "ClusterExternalSecretReconciler"),
             // the cleanup finalizer (PrimaryWrites.patch and edit); a provisioned ExternalSecret's difference (edit)
@@ -60,16 +70,33 @@ final class RequiredPermissions {
             // SecretStores: get/list by name or label for PushSecrets; list/watch by the primary informer and the
             // ExternalSecret controller's informer
             row(ESO, "secretstores", "get", Scope.WATCHED, "PushStores"),
-            row(ESO, "secretstores", "list", Scope.WATCHED, "SecretStoreReconciler", "ExternalSecretEventSources",
+            row(
+                    ESO,
+                    "secretstores",
+                    "list",
+                    Scope.WATCHED,
+                    "SecretStoreReconciler",
+                    "ExternalSecretEventSources",
                     "PushStores"),
             row(ESO, "secretstores", "watch", Scope.WATCHED, "SecretStoreReconciler", "ExternalSecretEventSources"),
             row(ESO, "secretstores/status", "patch", Scope.WATCHED, "SecretStoreReconciler"),
 
             // ClusterSecretStores: the same, cluster-scoped
             row(ESO, "clustersecretstores", "get", Scope.CLUSTER, "PushStores"),
-            row(ESO, "clustersecretstores", "list", Scope.CLUSTER, "ClusterSecretStoreReconciler",
-                    "ExternalSecretEventSources", "PushStores"),
-            row(ESO, "clustersecretstores", "watch", Scope.CLUSTER, "ClusterSecretStoreReconciler",
+            row(
+                    ESO,
+                    "clustersecretstores",
+                    "list",
+                    Scope.CLUSTER,
+                    "ClusterSecretStoreReconciler",
+                    "ExternalSecretEventSources",
+                    "PushStores"),
+            row(
+                    ESO,
+                    "clustersecretstores",
+                    "watch",
+                    Scope.CLUSTER,
+                    "ClusterSecretStoreReconciler",
                     "ExternalSecretEventSources"),
             row(ESO, "clustersecretstores/status", "patch", Scope.CLUSTER, "ClusterSecretStoreReconciler"),
 
@@ -88,14 +115,34 @@ final class RequiredPermissions {
             // Secrets, in watched namespaces only (so a ClusterSecretStore's credentials must live in one of them
             // in a namespaced install): target Secrets not in the managed cache, template sources, store
             // credentials (read, then watched by name), a target Secret read again after a 409 Conflict
-            row(CORE, "secrets", "get", Scope.WATCHED, "ExternalSecretEventSources", "CleanupFinalizer",
-                    "TargetSecretWriter", "ClusterTemplateSources", "CredentialsSourceResolver",
+            row(
+                    CORE,
+                    "secrets",
+                    "get",
+                    Scope.WATCHED,
+                    "ExternalSecretEventSources",
+                    "CleanupFinalizer",
+                    "TargetSecretWriter",
+                    "ClusterTemplateSources",
+                    "CredentialsSourceResolver",
                     "CredentialSecretInformer"),
             // the managed-Secrets informer; the informers on PushSecret sources (by name or label selector) and on
             // store credentials (by name)
-            row(CORE, "secrets", "list", Scope.WATCHED, "ExternalSecretEventSources", "PushSourceWatch",
+            row(
+                    CORE,
+                    "secrets",
+                    "list",
+                    Scope.WATCHED,
+                    "ExternalSecretEventSources",
+                    "PushSourceWatch",
                     "CredentialSecretInformer"),
-            row(CORE, "secrets", "watch", Scope.WATCHED, "ExternalSecretEventSources", "CredentialSecretInformer",
+            row(
+                    CORE,
+                    "secrets",
+                    "watch",
+                    Scope.WATCHED,
+                    "ExternalSecretEventSources",
+                    "CredentialSecretInformer",
                     "PushSourceWatch"),
             row(CORE, "secrets", "create", Scope.WATCHED, "TargetSecretWriter", "SecretCreateDryRun"),
             row(CORE, "secrets", "update", Scope.WATCHED, "TargetSecretWriter"),
@@ -129,8 +176,7 @@ final class RequiredPermissions {
             row("coordination.k8s.io", "leases", "update", Scope.RELEASE, "LeaderElectionSettings", "LeaseRelease"),
             row("coordination.k8s.io", "leases", "patch", Scope.RELEASE, "LeaderElectionSettings"));
 
-    private RequiredPermissions() {
-    }
+    private RequiredPermissions() {}
 
     private static Permission row(String group, String resource, String verb, Scope scope, String... callSites) {
         return new Permission(group, resource, verb, scope, List.of(callSites));

@@ -16,8 +16,13 @@ class NamespaceSelectionTest {
             ns("web", Map.of("team", "web")),
             ns("api", Map.of("team", "api", "env", "prod")),
             ns("batch", Map.of()),
-            new NamespaceBuilder().withNewMetadata().withName("leaving").addToLabels("team", "web")
-                    .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build());
+            new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName("leaving")
+                    .addToLabels("team", "web")
+                    .withDeletionTimestamp("2026-01-01T00:00:00Z")
+                    .endMetadata()
+                    .build());
 
     @Test
     void selectorsDeprecatedSelectorAndNamesAreOred() {
@@ -43,6 +48,11 @@ class NamespaceSelectionTest {
     }
 
     private static Namespace ns(String name, Map<String, String> labels) {
-        return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
+        return new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build();
     }
 }

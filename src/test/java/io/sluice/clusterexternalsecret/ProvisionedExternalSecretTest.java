@@ -31,10 +31,16 @@ class ProvisionedExternalSecretTest {
 
         assertEquals("team-a", es.getMetadata().getNamespace());
         assertEquals("app-secret", es.getMetadata().getName());
-        assertEquals(Map.of("tier", "gold", ProvisionedExternalSecret.OWNER_LABEL, "shared"), es.getMetadata().getLabels());
-        assertEquals(Map.of("note", "x", WellKnown.FORCE_SYNC_ANNOTATION, "123"), es.getMetadata().getAnnotations());
+        assertEquals(
+                Map.of("tier", "gold", ProvisionedExternalSecret.OWNER_LABEL, "shared"),
+                es.getMetadata().getLabels());
+        assertEquals(
+                Map.of("note", "x", WellKnown.FORCE_SYNC_ANNOTATION, "123"),
+                es.getMetadata().getAnnotations());
         assertEquals("1h", es.getSpec().refreshInterval);
-        assertTrue(es.getMetadata().getOwnerReferences() == null || es.getMetadata().getOwnerReferences().isEmpty(),
+        assertTrue(
+                es.getMetadata().getOwnerReferences() == null
+                        || es.getMetadata().getOwnerReferences().isEmpty(),
                 "no ownerReference: the garbage collector must never delete provisioned ExternalSecrets");
     }
 
@@ -44,7 +50,8 @@ class ProvisionedExternalSecretTest {
         ExternalSecret existing = ProvisionedExternalSecret.desired(ces, "ns");
         existing.getMetadata().setResourceVersion("7");
 
-        assertTrue(ProvisionedExternalSecret.upToDate(existing, ProvisionedExternalSecret.desired(ces, "ns"), "shared"));
+        assertTrue(
+                ProvisionedExternalSecret.upToDate(existing, ProvisionedExternalSecret.desired(ces, "ns"), "shared"));
         ces.getSpec().externalSecretSpec.refreshInterval = "5m";
         ExternalSecret desired = ProvisionedExternalSecret.desired(ces, "ns");
         assertFalse(ProvisionedExternalSecret.upToDate(existing, desired, "shared"));
@@ -65,15 +72,23 @@ class ProvisionedExternalSecretTest {
         assertEquals(Ownership.FOREIGN, ProvisionedExternalSecret.ownership(labelled, ces));
 
         ExternalSecret fromEso = plain("ns", "shared");
-        fromEso.getMetadata().setOwnerReferences(new java.util.ArrayList<>(java.util.List.of(new OwnerReferenceBuilder()
-                .withApiVersion("external-secrets.io/v1").withKind("ClusterExternalSecret").withName("shared")
-                .withUid("old-uid").withController(true).build())));
+        fromEso.getMetadata()
+                .setOwnerReferences(new java.util.ArrayList<>(java.util.List.of(new OwnerReferenceBuilder()
+                        .withApiVersion("external-secrets.io/v1")
+                        .withKind("ClusterExternalSecret")
+                        .withName("shared")
+                        .withUid("old-uid")
+                        .withController(true)
+                        .build())));
         assertEquals(Ownership.OURS, ProvisionedExternalSecret.ownership(fromEso, ces));
         ExternalSecret desired = ProvisionedExternalSecret.desired(ces, "ns");
         fromEso.setSpec(desired.getSpec());
         fromEso.getMetadata().setLabels(desired.getMetadata().getLabels());
         assertFalse(ProvisionedExternalSecret.upToDate(fromEso, desired, "shared"), "ESO's ownerReference must go");
-        assertTrue(ProvisionedExternalSecret.updated(fromEso, desired, "shared").getMetadata().getOwnerReferences().isEmpty());
+        assertTrue(ProvisionedExternalSecret.updated(fromEso, desired, "shared")
+                .getMetadata()
+                .getOwnerReferences()
+                .isEmpty());
     }
 
     static ClusterExternalSecret ces(String name, String refresh) {
@@ -88,7 +103,8 @@ class ProvisionedExternalSecretTest {
 
     private static ExternalSecret plain(String namespace, String name) {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        es.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         es.setSpec(new ExternalSecretSpec());
         return es;
     }

@@ -58,7 +58,8 @@ class AwsExternalSecretSyncTest {
         assertEquals("app", value("db", "user"));
         assertEquals("p4ss", value("db", "pass"));
         int calls = aws.calls("GetSecretValue") - before;
-        System.out.println("[measure] AWS GetSecretValue calls for one sync of 3 data[] entries on one secret: " + calls);
+        System.out.println(
+                "[measure] AWS GetSecretValue calls for one sync of 3 data[] entries on one secret: " + calls);
         assertEquals(1, calls);
     }
 
@@ -70,26 +71,37 @@ class AwsExternalSecretSyncTest {
         String teamA = ns + "-a";
         String teamB = ns + "-b";
         String teamC = ns + "-c";
-        for (String team : new String[] { teamA, teamB, teamC }) {
+        for (String team : new String[] {teamA, teamB, teamC}) {
             String accessKey = team.equals(teamC) ? "AKIDOTHER" : "AKIDSHARED";
-            client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(team)
-                    .withName("aws-keys").build()).withData(Map.of("access-key", b64(accessKey),
-                            "secret-access-key", b64("s3cret"))).build()).create();
+            client.resource(new SecretBuilder()
+                            .withMetadata(new ObjectMetaBuilder()
+                                    .withNamespace(team)
+                                    .withName("aws-keys")
+                                    .build())
+                            .withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64("s3cret")))
+                            .build())
+                    .create();
             SecretStore store = awsStore("aws");
             store.getMetadata().setNamespace(team);
             client.resource(store).create();
         }
         int before = aws.calls("GetSecretValue");
-        for (String team : new String[] { teamA, teamB }) {
-            client.resource(withData(externalSecret(team, "app", "aws", "1h"), "v", remote, null)).create();
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(team).withName("app").get() != null);
+        for (String team : new String[] {teamA, teamB}) {
+            client.resource(withData(externalSecret(team, "app", "aws", "1h"), "v", remote, null))
+                    .create();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            client.secrets().inNamespace(team).withName("app").get() != null);
         }
         int shared = aws.calls("GetSecretValue") - before;
-        client.resource(withData(externalSecret(teamC, "app", "aws", "1h"), "v", remote, null)).create();
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(teamC).withName("app").get() != null);
+        client.resource(withData(externalSecret(teamC, "app", "aws", "1h"), "v", remote, null))
+                .create();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.secrets().inNamespace(teamC).withName("app").get() != null);
         int total = aws.calls("GetSecretValue") - before;
         System.out.println("[measure] GetSecretValue for one remote secret read by ExternalSecrets in 2 namespaces"
-                + " whose stores hold the same credentials: " + shared + "; plus a third with other credentials: " + total);
+                + " whose stores hold the same credentials: " + shared + "; plus a third with other credentials: "
+                + total);
         assertEquals(1, shared, "same credentials, same reads");
         assertEquals(2, total, "a read is never served to a store with other credentials");
     }
@@ -103,13 +115,23 @@ class AwsExternalSecretSyncTest {
         try {
             createKeys("AKIDREVOKED", "old");
             client.resource(awsStore("rotating")).create();
-            client.resource(withData(externalSecret(ns, "token", "rotating", "1h"), "token", remote, null)).create();
+            client.resource(withData(externalSecret(ns, "token", "rotating", "1h"), "token", remote, null))
+                    .create();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                SecretStore store = client.resources(SecretStore.class).inNamespace(ns).withName("rotating").get();
+                SecretStore store = client.resources(SecretStore.class)
+                        .inNamespace(ns)
+                        .withName("rotating")
+                        .get();
                 return store.getStatus() != null && !Conditions.isTrue(store.getStatus().conditions, "Ready");
             });
-            var reason = Conditions.find(client.resources(SecretStore.class).inNamespace(ns).withName("rotating").get()
-                    .getStatus().conditions, "Ready");
+            var reason = Conditions.find(
+                    client.resources(SecretStore.class)
+                            .inNamespace(ns)
+                            .withName("rotating")
+                            .get()
+                            .getStatus()
+                            .conditions,
+                    "Ready");
             assertEquals("InvalidProviderConfig", reason.reason);
             assertTrue(!reason.message.contains("old"), "no credentials in status: " + reason.message);
 
@@ -119,7 +141,8 @@ class AwsExternalSecretSyncTest {
             client.resource(keys).update();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> "t0k3n".equals(value("token", "token")));
-            System.out.printf("[measure] rotated credentials to synced Secret: %d ms (store revalidation period 5m)%n",
+            System.out.printf(
+                    "[measure] rotated credentials to synced Secret: %d ms (store revalidation period 5m)%n",
                     (System.nanoTime() - rotatedAt) / 1_000_000);
         } finally {
             aws.allowAllAccess();
@@ -127,8 +150,13 @@ class AwsExternalSecretSyncTest {
     }
 
     private void createKeys(String accessKey, String secretKey) {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64(secretKey))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64(secretKey)))
+                        .build())
                 .create();
     }
 
@@ -138,7 +166,8 @@ class AwsExternalSecretSyncTest {
 
     private String value(String secret, String key) {
         Secret s = client.secrets().inNamespace(ns).withName(secret).get();
-        return s == null || s.getData() == null || !s.getData().containsKey(key) ? null
+        return s == null || s.getData() == null || !s.getData().containsKey(key)
+                ? null
                 : new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
     }
 

@@ -17,14 +17,30 @@ class DesiredSecretTest {
 
     @Test
     void ownLabelsAndAnnotationsAreCopiedWithoutGitOpsTracking() {
-        Map<String, String> labels = new HashMap<>(Map.of("app", "shop", "team", "payments",
-                "app.kubernetes.io/instance", "shop-prod", "argocd.argoproj.io/instance", "shop",
-                "kustomize.toolkit.fluxcd.io/name", "apps", WellKnown.CLUSTER_EXTERNAL_SECRET_LABEL, "shared"));
-        Map<String, String> annotations = new HashMap<>(Map.of("owner", "alice",
-                "argocd.argoproj.io/tracking-id", "shop:external-secrets.io/ExternalSecret:ns/app",
-                "kubectl.kubernetes.io/last-applied-configuration", "{}",
-                "argocd.argoproj.io/sync-wave", "1",
-                WellKnown.FORCE_SYNC_ANNOTATION, "1700000000"));
+        Map<String, String> labels = new HashMap<>(Map.of(
+                "app",
+                "shop",
+                "team",
+                "payments",
+                "app.kubernetes.io/instance",
+                "shop-prod",
+                "argocd.argoproj.io/instance",
+                "shop",
+                "kustomize.toolkit.fluxcd.io/name",
+                "apps",
+                WellKnown.CLUSTER_EXTERNAL_SECRET_LABEL,
+                "shared"));
+        Map<String, String> annotations = new HashMap<>(Map.of(
+                "owner",
+                "alice",
+                "argocd.argoproj.io/tracking-id",
+                "shop:external-secrets.io/ExternalSecret:ns/app",
+                "kubectl.kubernetes.io/last-applied-configuration",
+                "{}",
+                "argocd.argoproj.io/sync-wave",
+                "1",
+                WellKnown.FORCE_SYNC_ANNOTATION,
+                "1700000000"));
         EffectiveSpec es = spec(false);
 
         DesiredSecret desired = DesiredSecret.of(es, Map.of(), null, labels, annotations);
@@ -41,12 +57,16 @@ class DesiredSecretTest {
         assertEquals(Map.of(WellKnown.MANAGED_LABEL, "true"), desired.labels());
         assertEquals(Map.of(), desired.annotations());
         assertEquals(true, desired.immutable());
-        assertEquals("kubernetes.io/tls", DesiredSecret.of(spec(false), Map.of(), "kubernetes.io/tls", null, null).type());
+        assertEquals(
+                "kubernetes.io/tls",
+                DesiredSecret.of(spec(false), Map.of(), "kubernetes.io/tls", null, null)
+                        .type());
     }
 
     private static EffectiveSpec spec(boolean immutable) {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("app").build());
+        es.setMetadata(
+                new ObjectMetaBuilder().withNamespace("ns").withName("app").build());
         es.setSpec(new ExternalSecretSpec());
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.name = "target-name";

@@ -39,11 +39,13 @@ class EsoTakeoverPlanTest {
     /** map[password:[115 51 99 114 51 116] username:[97 100 109 105 110]] */
     private static final String HASH_CREDENTIALS = "4dc87f1bc1b42f99971f11cd8a752c3c1babc6486c0744d841d68c6a";
     /** map[foreign:[102] password:[...] username:[...]] */
-    private static final String HASH_CREDENTIALS_AND_FOREIGN = "cea034e07a68332c5d1841d7c0e6780fc857ae459db0c7ce39f2a6e5";
+    private static final String HASH_CREDENTIALS_AND_FOREIGN =
+            "cea034e07a68332c5d1841d7c0e6780fc857ae459db0c7ce39f2a6e5";
     /** map[a:[49] b:[50] foreign:[102]] */
     private static final String HASH_A_B_FOREIGN = "6ac3a70b0c4d029d01f9ed6b4239536be0ac615b490dd3b9a9615dcc";
     /** map[a:[49] foreign:[102]] */
     private static final String HASH_A_FOREIGN = "e2171a9b5b9553c9521d78de00171ac5f758296a0305e58b8d8436f2";
+
     private static final Map<String, String> CREDENTIALS = Map.of("username", "admin", "password", "s3cr3t");
 
     @Test
@@ -52,7 +54,9 @@ class EsoTakeoverPlanTest {
         Secret eso = esoSecret(CREDENTIALS, HASH_CREDENTIALS, true);
 
         assertFalse(SecretPlanner.needsRepair(es, eso), "ESO's data-hash must be accepted as valid");
-        assertEquals(Action.UNCHANGED, SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action());
+        assertEquals(
+                Action.UNCHANGED,
+                SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action());
     }
 
     @Test
@@ -60,19 +64,24 @@ class EsoTakeoverPlanTest {
         EffectiveSpec es = spec(CreationPolicy.Orphan);
         Secret eso = esoSecret(CREDENTIALS, HASH_CREDENTIALS, false);
 
-        assertEquals(Action.UNCHANGED, SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action());
+        assertEquals(
+                Action.UNCHANGED,
+                SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action());
     }
 
     @Test
     void aSecretEsoMergedIntoIsNotWrittenJustToAddSluicesBookkeeping() {
-        for (CreationPolicy policy : new CreationPolicy[] { CreationPolicy.Merge, CreationPolicy.CreateOrMerge }) {
+        for (CreationPolicy policy : new CreationPolicy[] {CreationPolicy.Merge, CreationPolicy.CreateOrMerge}) {
             EffectiveSpec es = spec(policy);
             Map<String, String> all = new HashMap<>(CREDENTIALS);
             all.put("foreign", "f");
-            Secret eso = withEsoFieldManager(esoSecret(all, HASH_CREDENTIALS_AND_FOREIGN, false), "username", "password");
+            Secret eso =
+                    withEsoFieldManager(esoSecret(all, HASH_CREDENTIALS_AND_FOREIGN, false), "username", "password");
 
             assertFalse(SecretPlanner.needsRepair(es, eso), policy.name());
-            assertEquals(Action.UNCHANGED, SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action(),
+            assertEquals(
+                    Action.UNCHANGED,
+                    SecretPlanner.forDesired(es, desired(es, CREDENTIALS), eso).action(),
                     policy.name());
         }
     }
@@ -80,24 +89,27 @@ class EsoTakeoverPlanTest {
     @Test
     void aKeyEsoMergedThatLeftTheProviderIsRemovedByTheFirstWriteAfterTakeover() {
         EffectiveSpec es = spec(CreationPolicy.Merge);
-        Secret eso = withEsoFieldManager(esoSecret(Map.of("a", "1", "b", "2", "foreign", "f"), HASH_A_B_FOREIGN, false),
-                "a", "b");
+        Secret eso = withEsoFieldManager(
+                esoSecret(Map.of("a", "1", "b", "2", "foreign", "f"), HASH_A_B_FOREIGN, false), "a", "b");
 
         SecretPlan plan = SecretPlanner.forDesired(es, desired(es, Map.of("a", "1")), eso);
 
         assertEquals(Action.UPDATE, plan.action());
         assertEquals(Map.of("a", "1", "foreign", "f"), text(plan.secret()), "ESO's managedFields say b was synced");
         assertEquals("a", plan.secret().getMetadata().getAnnotations().get(WellKnown.SYNCED_KEYS_ANNOTATION));
-        assertEquals(HASH_A_FOREIGN, plan.secret().getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
+        assertEquals(
+                HASH_A_FOREIGN, plan.secret().getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
     }
 
     @Test
     void aSecretSluiceCreatesCarriesTheValuesEsoComputesSoARollbackWritesNothing() {
         EffectiveSpec es = spec(CreationPolicy.Owner);
-        Secret created = SecretPlanner.forDesired(es, desired(es, CREDENTIALS), null).secret();
+        Secret created =
+                SecretPlanner.forDesired(es, desired(es, CREDENTIALS), null).secret();
 
         assertEquals(HASH_CREDENTIALS, created.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
-        assertEquals(Map.of(WellKnown.MANAGED_LABEL, "true", WellKnown.CREATED_BY_LABEL, CREATED_BY, "app", "demo"),
+        assertEquals(
+                Map.of(WellKnown.MANAGED_LABEL, "true", WellKnown.CREATED_BY_LABEL, CREATED_BY, "app", "demo"),
                 created.getMetadata().getLabels());
         var ref = created.getMetadata().getOwnerReferences().get(0);
         assertEquals("external-secrets.io/v1", ref.getApiVersion());
@@ -106,8 +118,13 @@ class EsoTakeoverPlanTest {
 
     private static EffectiveSpec spec(CreationPolicy creation) {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("app").withUid(UID).withGeneration(1L)
-                .withLabels(Map.of("app", "demo")).build());
+        es.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName("app")
+                .withUid(UID)
+                .withGeneration(1L)
+                .withLabels(Map.of("app", "demo"))
+                .build());
         es.setSpec(new ExternalSecretSpec());
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.creationPolicy = creation;
@@ -122,16 +139,27 @@ class EsoTakeoverPlanTest {
     /** The Secret as ESO writes it: ES labels copied, managed label, data-hash, and under Owner its owner marks. */
     private static Secret esoSecret(Map<String, String> data, String dataHash, boolean owner) {
         Map<String, String> labels = new LinkedHashMap<>(Map.of("app", "demo", WellKnown.MANAGED_LABEL, "true"));
-        ObjectMetaBuilder meta = new ObjectMetaBuilder().withNamespace(NS).withName("app").withResourceVersion("41")
+        ObjectMetaBuilder meta = new ObjectMetaBuilder()
+                .withNamespace(NS)
+                .withName("app")
+                .withResourceVersion("41")
                 .withAnnotations(new HashMap<>(Map.of(WellKnown.DATA_HASH_ANNOTATION, dataHash)));
         if (owner) {
             labels.put(WellKnown.CREATED_BY_LABEL, CREATED_BY);
-            meta.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("external-secrets.io/v1")
-                    .withKind("ExternalSecret").withName("app").withUid(UID).withController(true)
-                    .withBlockOwnerDeletion(true).build());
+            meta.withOwnerReferences(new OwnerReferenceBuilder()
+                    .withApiVersion("external-secrets.io/v1")
+                    .withKind("ExternalSecret")
+                    .withName("app")
+                    .withUid(UID)
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
+                    .build());
         }
-        return new SecretBuilder().withMetadata(meta.withLabels(labels).build()).withType("Opaque")
-                .withData(SecretData.encode(bytes(data))).build();
+        return new SecretBuilder()
+                .withMetadata(meta.withLabels(labels).build())
+                .withType("Opaque")
+                .withData(SecretData.encode(bytes(data)))
+                .build();
     }
 
     /** ESO's record of the data keys it wrote: its field manager's entry in managedFields. */
@@ -145,10 +173,16 @@ class EsoTakeoverPlanTest {
         fields.setAdditionalProperty("f:data", dataFields);
         ObjectMeta meta = secret.getMetadata();
         meta.setManagedFields(java.util.List.of(
-                new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Update")
-                        .withFieldsV1(foreignFields()).build(),
-                new ManagedFieldsEntryBuilder().withManager("externalsecrets.external-secrets.io/app")
-                        .withOperation("Apply").withFieldsV1(fields).build()));
+                new ManagedFieldsEntryBuilder()
+                        .withManager("kubectl")
+                        .withOperation("Update")
+                        .withFieldsV1(foreignFields())
+                        .build(),
+                new ManagedFieldsEntryBuilder()
+                        .withManager("externalsecrets.external-secrets.io/app")
+                        .withOperation("Apply")
+                        .withFieldsV1(fields)
+                        .build()));
         return secret;
     }
 

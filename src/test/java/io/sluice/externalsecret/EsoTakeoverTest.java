@@ -54,13 +54,17 @@ class EsoTakeoverTest {
     private static final String ESO_APP_SHOP_META_HASH = "434e6f48ae14950e8bacbe8000a720d8aa800f823edae6f512494cb3";
     /** The same after {@code external-secrets.io/force-sync: "1"} is added to the annotations. */
     private static final String ESO_FORCED_META_HASH = "65cd34c07f24d8b8d7a029bdeb7680a40e3ae0b9c6e6560f0d6c5a6e";
-    private static final String ESO_FORCED_APP_SHOP_META_HASH = "16c0cd6651fc39a940f4c4f42416e80e8b710119ddbdd0a61fbda35a";
+
+    private static final String ESO_FORCED_APP_SHOP_META_HASH =
+            "16c0cd6651fc39a940f4c4f42416e80e8b710119ddbdd0a61fbda35a";
     /** map[password:[115 51 99 114 51 116] username:[97 100 109 105 110]] */
     private static final String HASH_CREDENTIALS = "4dc87f1bc1b42f99971f11cd8a752c3c1babc6486c0744d841d68c6a";
     /** map[foreign:[102] password:[...] username:[...]] */
-    private static final String HASH_CREDENTIALS_AND_FOREIGN = "cea034e07a68332c5d1841d7c0e6780fc857ae459db0c7ce39f2a6e5";
+    private static final String HASH_CREDENTIALS_AND_FOREIGN =
+            "cea034e07a68332c5d1841d7c0e6780fc857ae459db0c7ce39f2a6e5";
     /** map[url:[...postgres://admin@db:5432/app...]] */
     private static final String HASH_URL = "00784a04ea7b7bda5cd2ed94fd8fad8f2c5f0ca531a79c07d71743ea";
+
     private static final Map<String, String> CREDENTIALS = Map.of("username", "admin", "password", "s3cr3t");
 
     @Inject
@@ -81,17 +85,19 @@ class EsoTakeoverTest {
         client.resource(store).create();
 
         ExternalSecret owned = esoSynced(credentials("owned", CreationPolicy.Owner), CREDENTIALS, HASH_CREDENTIALS);
-        ExternalSecret orphaned = esoSynced(credentials("orphaned", CreationPolicy.Orphan), CREDENTIALS,
-                HASH_CREDENTIALS);
+        ExternalSecret orphaned =
+                esoSynced(credentials("orphaned", CreationPolicy.Orphan), CREDENTIALS, HASH_CREDENTIALS);
         Map<String, String> merged = new HashMap<>(CREDENTIALS);
         merged.put("foreign", "f");
-        ExternalSecret merging = esoSynced(credentials("merging", CreationPolicy.Merge), merged,
-                HASH_CREDENTIALS_AND_FOREIGN);
-        ExternalSecret templated = esoSynced(templated("templated"), Map.of("url", "postgres://admin@db:5432/app"),
-                HASH_URL);
+        ExternalSecret merging =
+                esoSynced(credentials("merging", CreationPolicy.Merge), merged, HASH_CREDENTIALS_AND_FOREIGN);
+        ExternalSecret templated =
+                esoSynced(templated("templated"), Map.of("url", "postgres://admin@db:5432/app"), HASH_URL);
         List<ExternalSecret> takenOver = List.of(owned, orphaned, merging, templated);
-        ExternalSecret control = esoSynced(credentials("edited-by-hand", CreationPolicy.Owner),
-                Map.of("username", "admin", "password", "typo"), HASH_CREDENTIALS);
+        ExternalSecret control = esoSynced(
+                credentials("edited-by-hand", CreationPolicy.Owner),
+                Map.of("username", "admin", "password", "typo"),
+                HASH_CREDENTIALS);
         Map<String, String> secretVersions = new HashMap<>();
         Map<String, String> esVersions = new HashMap<>();
         for (ExternalSecret es : takenOver) {
@@ -108,33 +114,47 @@ class EsoTakeoverTest {
 
         // barrier: the control (a Secret edited behind ESO's back) is repaired, and every taken-over
         // ExternalSecret went through a reconcile (it reports its Ready condition)
-        await().atMost(TestNamespace.WAIT).until(() -> !controlVersion.equals(
-                secret(name(control)).getMetadata().getResourceVersion()));
+        await().atMost(TestNamespace.WAIT)
+                .until(() -> !controlVersion.equals(
+                        secret(name(control)).getMetadata().getResourceVersion()));
         assertEquals("s3cr3t", text(secret(name(control))).get("password"));
         for (ExternalSecret es : takenOver) {
-            await().atMost(TestNamespace.WAIT).until(() -> conditionMetrics.value(ResourceSeries.of(es), "Ready", "True")
-                    .orElse(0) == 1);
+            await().atMost(TestNamespace.WAIT)
+                    .until(() -> conditionMetrics
+                                    .value(ResourceSeries.of(es), "Ready", "True")
+                                    .orElse(0)
+                            == 1);
         }
         for (ExternalSecret es : takenOver) {
-            assertEquals(secretVersions.get(name(es)), secret(name(es)).getMetadata().getResourceVersion(),
+            assertEquals(
+                    secretVersions.get(name(es)),
+                    secret(name(es)).getMetadata().getResourceVersion(),
                     name(es) + ": the Secret ESO synced must not be written");
-            assertEquals(esVersions.get(name(es)), es(name(es)).getMetadata().getResourceVersion(),
+            assertEquals(
+                    esVersions.get(name(es)),
+                    es(name(es)).getMetadata().getResourceVersion(),
                     name(es) + ": ESO's status is taken as it is");
         }
 
         // a forced refresh fetches and compares: the data is ESO's, so the Secrets still stay as they are
         for (ExternalSecret es : takenOver) {
-            client.resources(ExternalSecret.class).inNamespace(ns).withName(name(es)).edit(e -> {
-                e.getMetadata().setAnnotations(Map.of(WellKnown.FORCE_SYNC_ANNOTATION, "1"));
-                return e;
-            });
+            client.resources(ExternalSecret.class)
+                    .inNamespace(ns)
+                    .withName(name(es))
+                    .edit(e -> {
+                        e.getMetadata().setAnnotations(Map.of(WellKnown.FORCE_SYNC_ANNOTATION, "1"));
+                        return e;
+                    });
         }
         for (ExternalSecret es : takenOver) {
             String forced = es.getMetadata().getGeneration() + "-"
                     + (unlabelled(es) ? ESO_FORCED_META_HASH : ESO_FORCED_APP_SHOP_META_HASH);
-            await().atMost(TestNamespace.WAIT).until(() -> syncMetrics.syncCount(ns, name(es)) >= 1
-                    && forced.equals(es(name(es)).getStatus().syncedResourceVersion));
-            assertEquals(secretVersions.get(name(es)), secret(name(es)).getMetadata().getResourceVersion(),
+            await().atMost(TestNamespace.WAIT)
+                    .until(() -> syncMetrics.syncCount(ns, name(es)) >= 1
+                            && forced.equals(es(name(es)).getStatus().syncedResourceVersion));
+            assertEquals(
+                    secretVersions.get(name(es)),
+                    secret(name(es)).getMetadata().getResourceVersion(),
                     name(es) + ": a refresh with ESO's data must not write the Secret");
         }
     }
@@ -163,18 +183,25 @@ class EsoTakeoverTest {
     private ExternalSecret esoSynced(ExternalSecret es, Map<String, String> data, String dataHash) {
         ExternalSecret created = client.resource(es).create();
         CreationPolicy policy = created.getSpec().target == null || created.getSpec().target.creationPolicy == null
-                ? CreationPolicy.Owner : created.getSpec().target.creationPolicy;
+                ? CreationPolicy.Owner
+                : created.getSpec().target.creationPolicy;
         client.resource(esoSecret(created, policy, data, dataHash)).create();
 
         ExternalSecretStatus status = new ExternalSecretStatus();
-        String synced = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        String synced = Instant.now()
+                .minus(10, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         status.refreshTime = synced;
         status.syncedResourceVersion = created.getMetadata().getGeneration() + "-"
                 + (unlabelled(created) ? ESO_EMPTY_META_HASH : ESO_APP_SHOP_META_HASH);
         status.binding = new ExternalSecretStatus.Binding(name(created));
         status.conditions = List.of(new Condition("Ready", "True", "SecretSynced", "secret synced", synced));
         created.setStatus(status);
-        return client.resources(ExternalSecret.class).inNamespace(ns).resource(created).updateStatus();
+        return client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .resource(created)
+                .updateStatus();
     }
 
     /** As ESO writes it: the ExternalSecret's labels (none with a template), managed label, data-hash, owner marks. */
@@ -184,22 +211,35 @@ class EsoTakeoverTest {
             labels.putAll(es.getMetadata().getLabels());
         }
         labels.put(WellKnown.MANAGED_LABEL, "true");
-        ObjectMetaBuilder meta = new ObjectMetaBuilder().withNamespace(ns).withName(name(es))
+        ObjectMetaBuilder meta = new ObjectMetaBuilder()
+                .withNamespace(ns)
+                .withName(name(es))
                 .withAnnotations(Map.of(WellKnown.DATA_HASH_ANNOTATION, dataHash));
         if (policy == CreationPolicy.Owner) {
             labels.put(WellKnown.CREATED_BY_LABEL, io.sluice.kube.Hashes.sha3(ns + "/" + name(es)));
-            meta.withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("external-secrets.io/v1")
-                    .withKind("ExternalSecret").withName(name(es)).withUid(es.getMetadata().getUid())
-                    .withController(true).withBlockOwnerDeletion(true).build());
+            meta.withOwnerReferences(new OwnerReferenceBuilder()
+                    .withApiVersion("external-secrets.io/v1")
+                    .withKind("ExternalSecret")
+                    .withName(name(es))
+                    .withUid(es.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
+                    .build());
         }
         Map<String, byte[]> bytes = new HashMap<>();
         data.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        return new SecretBuilder().withMetadata(meta.withLabels(labels).build()).withType("Opaque")
-                .withData(SecretData.encode(bytes)).build();
+        return new SecretBuilder()
+                .withMetadata(meta.withLabels(labels).build())
+                .withType("Opaque")
+                .withData(SecretData.encode(bytes))
+                .build();
     }
 
     private ExternalSecret es(String name) {
-        return client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+        return client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     private Secret secret(String name) {
@@ -207,7 +247,8 @@ class EsoTakeoverTest {
     }
 
     private static boolean unlabelled(ExternalSecret es) {
-        return es.getMetadata().getLabels() == null || es.getMetadata().getLabels().isEmpty();
+        return es.getMetadata().getLabels() == null
+                || es.getMetadata().getLabels().isEmpty();
     }
 
     private static String name(ExternalSecret es) {

@@ -78,23 +78,26 @@ class ExternalSecretDeletionsTest {
     }
 
     private ExternalSecretDeletions deletions(Duration sweep) {
-        return new ExternalSecretDeletions(es -> {
-            String name = es.getMetadata().getName();
-            releases.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-            started.countDown();
-            CountDownLatch block = blocked.get(name);
-            if (block != null) {
-                try {
-                    block.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            cache.removeIf(cached -> cached.getMetadata().getName().equals(name)); // gone from the cluster
-            latch(name).countDown();
-            return true;
-        }, id -> {
-        }, cache::stream, sweep);
+        return new ExternalSecretDeletions(
+                es -> {
+                    String name = es.getMetadata().getName();
+                    releases.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                    started.countDown();
+                    CountDownLatch block = blocked.get(name);
+                    if (block != null) {
+                        try {
+                            block.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    cache.removeIf(cached -> cached.getMetadata().getName().equals(name)); // gone from the cluster
+                    latch(name).countDown();
+                    return true;
+                },
+                id -> {},
+                cache::stream,
+                sweep);
     }
 
     private CountDownLatch latch(String name) {
@@ -103,8 +106,13 @@ class ExternalSecretDeletionsTest {
 
     private static ExternalSecret marked(String name) {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName(name).withUid(name + "-uid")
-                .withDeletionTimestamp("2026-11-28T10:00:00Z").withFinalizers(WellKnown.ES_CLEANUP_FINALIZER).build());
+        es.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("ns")
+                .withName(name)
+                .withUid(name + "-uid")
+                .withDeletionTimestamp("2026-11-28T10:00:00Z")
+                .withFinalizers(WellKnown.ES_CLEANUP_FINALIZER)
+                .build());
         return es;
     }
 }

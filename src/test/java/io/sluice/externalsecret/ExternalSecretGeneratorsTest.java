@@ -105,8 +105,13 @@ class ExternalSecretGeneratorsTest {
     }
 
     private void createKeys() {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws-keys")
-                .build()).withStringData(Map.of("access-key", "AKIDGENERATORS", "secret-access-key", "s3cret")).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withStringData(Map.of("access-key", "AKIDGENERATORS", "secret-access-key", "s3cret"))
+                        .build())
                 .create();
     }
 
@@ -119,7 +124,10 @@ class ExternalSecretGeneratorsTest {
     }
 
     private Condition ready(String name) {
-        ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+        ExternalSecret es = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
         return es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, "Ready");
     }
 
@@ -127,16 +135,21 @@ class ExternalSecretGeneratorsTest {
     void esosEcrPullSecretManifestRendersAValidDockerConfigJsonAndNoTokenLeaks() throws Exception {
         AwsEmulator aws = EmulatorResource.emulator();
         createKeys();
-        client.resource(inNamespace(Serialization.unmarshal(ECR_GENERATOR, ECRAuthorizationToken.class))).create();
+        client.resource(inNamespace(Serialization.unmarshal(ECR_GENERATOR, ECRAuthorizationToken.class)))
+                .create();
         try (LogCapture logs = LogCapture.start()) {
-            client.resource(inNamespace(Serialization.unmarshal(ECR_PULL_SECRET, ExternalSecret.class))).create();
+            client.resource(inNamespace(Serialization.unmarshal(ECR_PULL_SECRET, ExternalSecret.class)))
+                    .create();
 
             await().atMost(WAIT).until(() -> value("ecr-secret", ".dockerconfigjson") != null);
-            Secret secret = client.secrets().inNamespace(ns).withName("ecr-secret").get();
+            Secret secret =
+                    client.secrets().inNamespace(ns).withName("ecr-secret").get();
             assertEquals("kubernetes.io/dockerconfigjson", secret.getType());
             assertEquals(Set.of(".dockerconfigjson"), secret.getData().keySet());
-            EcrState.Token issued = aws.ecrTokens().stream().filter(t -> "AKIDGENERATORS".equals(t.callerAccessKey()))
-                    .reduce((first, second) -> second).orElseThrow();
+            EcrState.Token issued = aws.ecrTokens().stream()
+                    .filter(t -> "AKIDGENERATORS".equals(t.callerAccessKey()))
+                    .reduce((first, second) -> second)
+                    .orElseThrow();
             JsonNode config = JSON.readTree(value("ecr-secret", ".dockerconfigjson"));
             JsonNode auths = config.path("auths");
             assertEquals(1, auths.size());
@@ -149,10 +162,18 @@ class ExternalSecretGeneratorsTest {
 
             String token = issued.password();
             logs.lines().forEach(line -> assertFalse(line.contains(token), line));
-            client.v1().events().inNamespace(ns).list().getItems()
+            client.v1()
+                    .events()
+                    .inNamespace(ns)
+                    .list()
+                    .getItems()
                     .forEach(e -> assertFalse(e.getMessage().contains(token), e.getMessage()));
-            assertFalse(Serialization.asJson(client.resources(ExternalSecret.class).inNamespace(ns).withName("ecr-secret")
-                    .get().getStatus()).contains(token));
+            assertFalse(Serialization.asJson(client.resources(ExternalSecret.class)
+                            .inNamespace(ns)
+                            .withName("ecr-secret")
+                            .get()
+                            .getStatus())
+                    .contains(token));
         }
     }
 
@@ -160,7 +181,8 @@ class ExternalSecretGeneratorsTest {
     void aTokenIsRenewedBeforeItExpiresWhateverTheRefreshInterval() {
         AwsEmulator aws = EmulatorResource.emulator();
         createKeys();
-        client.resource(inNamespace(Serialization.unmarshal(ECR_GENERATOR, ECRAuthorizationToken.class))).create();
+        client.resource(inNamespace(Serialization.unmarshal(ECR_GENERATOR, ECRAuthorizationToken.class)))
+                .create();
         aws.issueEcrTokensValidFor(Duration.ofSeconds(8));
         try {
             ExternalSecret es = inNamespace(Serialization.unmarshal(ECR_PULL_SECRET, ExternalSecret.class));
@@ -210,7 +232,8 @@ class ExternalSecretGeneratorsTest {
 
     @Test
     void aPasswordIsGeneratedAgainAtEachRefreshUnlessCreatedOnce() {
-        client.resource(inNamespace(Serialization.unmarshal(PASSWORD_GENERATOR, Password.class))).create();
+        client.resource(inNamespace(Serialization.unmarshal(PASSWORD_GENERATOR, Password.class)))
+                .create();
         client.resource(inNamespace(passwordSecret("kept", "CreatedOnce"))).create();
         client.resource(inNamespace(passwordSecret("rotating", "Periodic"))).create();
 
@@ -251,12 +274,15 @@ class ExternalSecretGeneratorsTest {
                         generatorRef:
                           kind: Password
                           name: absent
-                """, ExternalSecret.class))).create();
+                """, ExternalSecret.class)))
+                .create();
 
         Condition failed = await().atMost(WAIT).until(() -> ready("uuid"), c -> c != null && "False".equals(c.status));
         assertEquals("SecretSyncedError", failed.reason);
-        assertTrue(failed.message.startsWith("error processing spec.dataFrom[0].sourceRef.generatorRef: generator kind "
-                + "UUID is not supported"), failed.message);
+        assertTrue(
+                failed.message.startsWith("error processing spec.dataFrom[0].sourceRef.generatorRef: generator kind "
+                        + "UUID is not supported"),
+                failed.message);
         assertEquals(null, client.secrets().inNamespace(ns).withName("uuid").get());
     }
 }

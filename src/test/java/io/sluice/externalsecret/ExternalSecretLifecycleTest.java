@@ -97,12 +97,15 @@ class ExternalSecretLifecycleTest {
 
     @Test
     void aTargetOwnedByAnotherExternalSecretIsNeverTakenOverNorDeleted() {
-        client.resource(target(es("first", "1h"), "shared", DeletionPolicy.Retain)).create();
+        client.resource(target(es("first", "1h"), "shared", DeletionPolicy.Retain))
+                .create();
         t.awaitData("shared", Map.of("token", "v1"));
         String version = t.secret("shared").getMetadata().getResourceVersion();
 
-        ExternalSecret second = target(withData(externalSecret(t.ns, "second", "fake", "1h"), "other", "token", null),
-                "shared", DeletionPolicy.Delete);
+        ExternalSecret second = target(
+                withData(externalSecret(t.ns, "second", "fake", "1h"), "other", "token", null),
+                "shared",
+                DeletionPolicy.Delete);
         client.resource(second).create();
 
         Condition ready = t.awaitReady("second", "False");
@@ -118,7 +121,8 @@ class ExternalSecretLifecycleTest {
     @Test
     void renamingTheTargetUnderOwnerDeletesTheOldSecretOnly() {
         client.resource(es("app", "1h")).create();
-        client.resource(target(es("neighbour", "1h"), "neighbour-secret", DeletionPolicy.Retain)).create();
+        client.resource(target(es("neighbour", "1h"), "neighbour-secret", DeletionPolicy.Retain))
+                .create();
         t.awaitData("app", Map.of("token", "v1"));
         t.awaitData("neighbour-secret", Map.of("token", "v1"));
 
@@ -188,5 +192,4 @@ class ExternalSecretLifecycleTest {
         es.getSpec().target.deletionPolicy = deletion;
         return es;
     }
-
 }

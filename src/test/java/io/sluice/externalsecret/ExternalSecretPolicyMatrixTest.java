@@ -76,12 +76,20 @@ class ExternalSecretPolicyMatrixTest {
     void providerSecretsDisappearing(CreationPolicy creation, DeletionPolicy deletion) {
         boolean merges = creation == CreationPolicy.Merge || creation == CreationPolicy.CreateOrMerge;
         boolean preexisting = merges || creation == CreationPolicy.None;
-        client.resource(fakeStore(t.ns, "fake", entry("a", "A"), entry("b", "B"))).create();
+        client.resource(fakeStore(t.ns, "fake", entry("a", "A"), entry("b", "B")))
+                .create();
         if (preexisting) {
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(t.ns).withName("app").endMetadata()
-                    .addToStringData("foreign", "F").build()).create();
+            client.resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withNamespace(t.ns)
+                            .withName("app")
+                            .endMetadata()
+                            .addToStringData("foreign", "F")
+                            .build())
+                    .create();
         }
-        ExternalSecret es = withData(withData(externalSecret(t.ns, "app", "fake", "1s"), "k1", "a", null), "k2", "b", null);
+        ExternalSecret es =
+                withData(withData(externalSecret(t.ns, "app", "fake", "1s"), "k1", "a", null), "k2", "b", null);
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.creationPolicy = creation;
         es.getSpec().target.deletionPolicy = deletion;
@@ -103,7 +111,10 @@ class ExternalSecretPolicyMatrixTest {
             Condition ready = t.awaitReady("app", "False", "secret retained due to DeletionPolicy=Retain");
             assertEquals("SecretSyncedError", ready.reason);
             assertTrue(ready.message.startsWith("could not get secret data from provider"), ready.message);
-            assertEquals(versionBefore, t.secret("app").getMetadata().getResourceVersion(), "Retain leaves the Secret as it was");
+            assertEquals(
+                    versionBefore,
+                    t.secret("app").getMetadata().getResourceVersion(),
+                    "Retain leaves the Secret as it was");
             return;
         }
         t.awaitData("app", with(foreign, Map.of("k1", "A2")));

@@ -86,7 +86,8 @@ class ExternalSecretRefreshAndFailureTest {
             e.getMetadata().getAnnotations().put(WellKnown.FORCE_SYNC_ANNOTATION, "1700000000");
             return e;
         });
-        await().atMost(TestNamespace.WAIT).until(() -> !synced.equals(t.es("forced").getStatus().syncedResourceVersion));
+        await().atMost(TestNamespace.WAIT)
+                .until(() -> !synced.equals(t.es("forced").getStatus().syncedResourceVersion));
         assertTrue(fakeReads() > afterFirst, "force-sync must read the provider, bypassing the shared window");
     }
 
@@ -145,7 +146,10 @@ class ExternalSecretRefreshAndFailureTest {
         assertTrue(bad.message.contains("key user does not exist"), bad.message);
 
         // the store stops working altogether
-        SecretStore store = client.resources(SecretStore.class).inNamespace(t.ns).withName("fake").get();
+        SecretStore store = client.resources(SecretStore.class)
+                .inNamespace(t.ns)
+                .withName("fake")
+                .get();
         store.getSpec().provider.fake = null;
         store.getSpec().provider.setOtherProvider("vault", Map.of("server", "https://vault.example:8200"));
         io.sluice.testing.Fixtures.editSpec(client, store);
@@ -165,7 +169,8 @@ class ExternalSecretRefreshAndFailureTest {
         // can only make easier to meet: the attempts seen never exceed what the fastest schedule allows in the
         // time that passed.
         long startedNanos = System.nanoTime();
-        client.resource(withData(externalSecret(t.ns, "failing", "fake", "1s"), "k", "absent", null)).create();
+        client.resource(withData(externalSecret(t.ns, "failing", "fake", "1s"), "k", "absent", null))
+                .create();
         t.awaitReady("failing", "False", "not found");
         await().atMost(TestNamespace.WAIT).until(() -> syncs.syncCount(t.ns, "failing") >= 6);
 
@@ -196,7 +201,8 @@ class ExternalSecretRefreshAndFailureTest {
     @Test
     void dataFromRewritesKeysAndDuplicateKeysGiveACondition() {
         ExternalSecret es = externalSecret(t.ns, "rewritten", "fake", "1h");
-        es.getSpec().dataFrom = new ArrayList<>(List.of(extract("json", regexp("(.*)", "db_$1"), transform("{{ .value | upper }}"))));
+        es.getSpec().dataFrom =
+                new ArrayList<>(List.of(extract("json", regexp("(.*)", "db_$1"), transform("{{ .value | upper }}"))));
         client.resource(es).create();
         t.awaitData("rewritten", Map.of("DB_USER", "u", "DB_PASS", "p"));
 
@@ -205,7 +211,8 @@ class ExternalSecretRefreshAndFailureTest {
         client.resource(dup).create();
         Condition ready = t.awaitReady("duplicate", "False");
         assertEquals("SecretSyncedError", ready.reason);
-        assertTrue(ready.message.startsWith("could not get secret data from provider: DuplicateKey: rewrite[0] maps keys"),
+        assertTrue(
+                ready.message.startsWith("could not get secret data from provider: DuplicateKey: rewrite[0] maps keys"),
                 ready.message);
         assertEquals(null, t.secret("duplicate"));
     }

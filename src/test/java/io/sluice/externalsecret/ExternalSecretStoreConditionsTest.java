@@ -54,10 +54,16 @@ class ExternalSecretStoreConditionsTest {
         vault.getSpec().provider.fake = null;
         vault.getSpec().provider.setOtherProvider("vault", Map.of("server", "https://vault.example:8200"));
         client.resource(vault).create();
-        client.resource(withData(externalSecret(ns, "uses-vault", "vault", "1h"), "k", "path", null)).create();
+        client.resource(withData(externalSecret(ns, "uses-vault", "vault", "1h"), "k", "path", null))
+                .create();
 
-        Condition storeReady = await().atMost(Duration.ofSeconds(20)).until(() -> readyOf(
-                client.resources(SecretStore.class).inNamespace(ns).withName("vault").get()), c -> c != null);
+        Condition storeReady = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> readyOf(client.resources(SecretStore.class)
+                                .inNamespace(ns)
+                                .withName("vault")
+                                .get()),
+                        c -> c != null);
         assertEquals("False", storeReady.status);
         assertEquals("InvalidProviderConfig", storeReady.reason);
         assertTrue(storeReady.message.contains("provider vault is not supported"), storeReady.message);
@@ -73,16 +79,24 @@ class ExternalSecretStoreConditionsTest {
         SecretStore other = fakeStore(ns, "other", entry("k", "v"));
         other.getSpec().controller = "someone-else";
         SecretStore created = client.resource(other).create();
-        ExternalSecret notMine = client.resource(withData(externalSecret(ns, "not-mine", "other", "1s"), "k", "k", null))
+        ExternalSecret notMine = client.resource(
+                        withData(externalSecret(ns, "not-mine", "other", "1s"), "k", "k", null))
                 .create();
 
         // both controllers have reconciled both resources as they are now (and wrote nothing, or would have again)
         ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
         barrier.awaitCaughtUp(created);
         barrier.awaitCaughtUp(notMine);
-        ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName("not-mine").get();
+        ExternalSecret es = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName("not-mine")
+                .get();
         assertNull(es.getStatus(), "status must stay empty");
-        assertNull(client.resources(SecretStore.class).inNamespace(ns).withName("other").get().getStatus());
+        assertNull(client.resources(SecretStore.class)
+                .inNamespace(ns)
+                .withName("other")
+                .get()
+                .getStatus());
         assertNull(client.secrets().inNamespace(ns).withName("not-mine").get());
         assertEquals(0.0, metrics.syncCount(ns, "not-mine"));
     }
@@ -103,15 +117,21 @@ class ExternalSecretStoreConditionsTest {
 
         Condition ready = awaitEsReady("denied", "False");
         assertEquals("SecretSyncedError", ready.reason);
-        assertEquals("using cluster store \"" + storeName + "\" is not allowed from namespace \"" + ns
-                + "\": denied by spec.condition", ready.message);
+        assertEquals(
+                "using cluster store \"" + storeName + "\" is not allowed from namespace \"" + ns
+                        + "\": denied by spec.condition",
+                ready.message);
         assertNull(client.secrets().inNamespace(ns).withName("denied").get());
     }
 
     private Condition awaitEsReady(String name, String status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> readyOf(
-                client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get()),
-                c -> c != null && status.equals(c.status));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> readyOf(client.resources(ExternalSecret.class)
+                                .inNamespace(ns)
+                                .withName(name)
+                                .get()),
+                        c -> c != null && status.equals(c.status));
     }
 
     private static Condition readyOf(io.fabric8.kubernetes.client.CustomResource<?, ?> resource) {
@@ -119,7 +139,8 @@ class ExternalSecretStoreConditionsTest {
             return null;
         }
         Object status = resource.getStatus();
-        List<Condition> conditions = status instanceof io.sluice.api.v1.SecretStoreStatus s ? s.conditions
+        List<Condition> conditions = status instanceof io.sluice.api.v1.SecretStoreStatus s
+                ? s.conditions
                 : ((io.sluice.api.v1.ExternalSecretStatus) status).conditions;
         return Conditions.find(conditions, "Ready");
     }

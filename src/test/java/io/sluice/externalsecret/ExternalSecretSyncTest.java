@@ -17,12 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.common.Condition;
 import io.sluice.api.v1.ExternalSecret;
+import io.sluice.api.v1.SecretStore;
 import io.sluice.kube.SecretData;
 import io.sluice.kube.WellKnown;
 import io.sluice.metrics.SyncMetrics;
-import io.sluice.testing.LogCapture;
-import io.sluice.api.v1.SecretStore;
 import io.sluice.status.Conditions;
+import io.sluice.testing.LogCapture;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,8 +46,9 @@ class ExternalSecretSyncTest {
 
     @Test
     void syncsFakeDataIntoAnOwnedSecret() {
-        client.resource(fakeStore(ns, "fake", entry("db", "{\"user\":\"admin\",\"pass\":\"s3cr3t\"}"),
-                entry("plain", "hello"))).create();
+        client.resource(fakeStore(
+                        ns, "fake", entry("db", "{\"user\":\"admin\",\"pass\":\"s3cr3t\"}"), entry("plain", "hello")))
+                .create();
         ExternalSecret es = externalSecret(ns, "app", "fake", "1h");
         withData(es, "username", "db", "user");
         withData(es, "password", "db", "pass");
@@ -62,14 +63,22 @@ class ExternalSecretSyncTest {
         assertEquals(3, data.size());
         assertEquals("true", secret.getMetadata().getLabels().get(WellKnown.MANAGED_LABEL));
         assertNotNull(secret.getMetadata().getAnnotations().get(WellKnown.DATA_HASH_ANNOTATION));
-        ExternalSecret current = client.resources(ExternalSecret.class).inNamespace(ns).withName("app").get();
-        assertEquals(current.getMetadata().getUid(), secret.getMetadata().getOwnerReferences().get(0).getUid());
+        ExternalSecret current = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName("app")
+                .get();
+        assertEquals(
+                current.getMetadata().getUid(),
+                secret.getMetadata().getOwnerReferences().get(0).getUid());
         assertTrue(secret.getMetadata().getOwnerReferences().get(0).getController());
 
         Condition ready = awaitReady("app", "True");
         assertEquals("SecretSynced", ready.reason);
         assertEquals("secret synced", ready.message);
-        ExternalSecret synced = client.resources(ExternalSecret.class).inNamespace(ns).withName("app").get();
+        ExternalSecret synced = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName("app")
+                .get();
         assertEquals("app", synced.getStatus().binding.name);
         assertNotNull(synced.getStatus().refreshTime);
     }
@@ -89,28 +98,51 @@ class ExternalSecretSyncTest {
     @Test
     void aRefreshWithUnchangedDataWritesNothing() {
         client.resource(fakeStore(ns, "fake", entry("token", "abc"))).create();
-        client.resource(withData(externalSecret(ns, "steady", "fake", "1s"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(ns, "steady", "fake", "1s"), "token", "token", null))
+                .create();
         awaitReady("steady", "True");
         String secretVersion = awaitSecret("steady").getMetadata().getResourceVersion();
-        String esVersion = client.resources(ExternalSecret.class).inNamespace(ns).withName("steady").get()
-                .getMetadata().getResourceVersion();
+        String esVersion = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName("steady")
+                .get()
+                .getMetadata()
+                .getResourceVersion();
         double syncsBefore = metrics.syncCount(ns, "steady");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> metrics.syncCount(ns, "steady") >= syncsBefore + 3);
 
-        assertEquals(secretVersion, client.secrets().inNamespace(ns).withName("steady").get().getMetadata()
-                .getResourceVersion(), "the Secret must not be rewritten by refreshes that change nothing");
-        assertEquals(esVersion, client.resources(ExternalSecret.class).inNamespace(ns).withName("steady").get()
-                .getMetadata().getResourceVersion(), "the status must not be rewritten by refreshes that change nothing");
+        assertEquals(
+                secretVersion,
+                client.secrets()
+                        .inNamespace(ns)
+                        .withName("steady")
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion(),
+                "the Secret must not be rewritten by refreshes that change nothing");
+        assertEquals(
+                esVersion,
+                client.resources(ExternalSecret.class)
+                        .inNamespace(ns)
+                        .withName("steady")
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion(),
+                "the status must not be rewritten by refreshes that change nothing");
     }
 
     @Test
     void changedProviderDataUpdatesTheSecret() {
         client.resource(fakeStore(ns, "fake", entry("token", "v1"))).create();
-        client.resource(withData(externalSecret(ns, "rotating", "fake", "1s"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(ns, "rotating", "fake", "1s"), "token", "token", null))
+                .create();
         await().atMost(Duration.ofSeconds(20)).until(() -> "v1".equals(secretValue("rotating", "token")));
 
-        SecretStore store = client.resources(SecretStore.class).inNamespace(ns).withName("fake").get();
+        SecretStore store = client.resources(SecretStore.class)
+                .inNamespace(ns)
+                .withName("fake")
+                .get();
         store.getSpec().provider.fake.data = new java.util.ArrayList<>(java.util.List.of(entry("token", "v2")));
         io.sluice.testing.Fixtures.editSpec(client, store);
 
@@ -120,7 +152,8 @@ class ExternalSecretSyncTest {
     @Test
     void aDeletedOrEditedSecretIsRepairedAtOnce() {
         client.resource(fakeStore(ns, "fake", entry("token", "good"))).create();
-        client.resource(withData(externalSecret(ns, "guarded", "fake", "1h"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(ns, "guarded", "fake", "1h"), "token", "token", null))
+                .create();
         await().atMost(Duration.ofSeconds(20)).until(() -> "good".equals(secretValue("guarded", "token")));
 
         Secret tampered = client.secrets().inNamespace(ns).withName("guarded").get();
@@ -135,15 +168,16 @@ class ExternalSecretSyncTest {
     @Test
     void secretValuesNeverReachStatusEventsOrLogs() {
         String marker = "MARKER-" + UUID.randomUUID();
-        client.resource(fakeStore(ns, "fake", entry("json", "{\"a\":\"" + marker + "\"}"),
-                entry("plain", marker))).create();
+        client.resource(fakeStore(ns, "fake", entry("json", "{\"a\":\"" + marker + "\"}"), entry("plain", marker)))
+                .create();
         try (LogCapture logs = LogCapture.start()) {
             ExternalSecret es = externalSecret(ns, "leaky", "fake", "1h");
             withData(es, "missing", "json", "nope");
             client.resource(es).create();
             ExternalSecret decoding = externalSecret(ns, "leaky2", "fake", "1h");
             withData(decoding, "bad", "plain", null);
-            decoding.getSpec().data.get(0).remoteRef.decodingStrategy = io.sluice.api.v1.RemoteRef.DecodingStrategy.Base64;
+            decoding.getSpec().data.get(0).remoteRef.decodingStrategy =
+                    io.sluice.api.v1.RemoteRef.DecodingStrategy.Base64;
             client.resource(decoding).create();
 
             Condition first = awaitReady("leaky", "False");
@@ -154,7 +188,8 @@ class ExternalSecretSyncTest {
             var events = client.v1().events().inNamespace(ns).list().getItems();
             assertFalse(events.isEmpty(), "failures are reported as events");
             events.forEach(e -> assertFalse(e.getMessage().contains(marker), e.getMessage()));
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("sync failed") && l.contains("leaky")),
+            assertTrue(
+                    logs.lines().stream().anyMatch(l -> l.contains("sync failed") && l.contains("leaky")),
                     "the capture sees the failure log lines it checks");
             logs.lines().forEach(line -> assertFalse(line.contains(marker), line));
         }
@@ -169,15 +204,23 @@ class ExternalSecretSyncTest {
     }
 
     private Secret awaitSecret(String name) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> client.secrets().inNamespace(ns).withName(name).get(),
-                s -> s != null);
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.secrets().inNamespace(ns).withName(name).get(), s -> s != null);
     }
 
     private Condition awaitReady(String name, String status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
-            return es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, "Ready");
-        }, c -> c != null && status.equals(c.status));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            ExternalSecret es = client.resources(ExternalSecret.class)
+                                    .inNamespace(ns)
+                                    .withName(name)
+                                    .get();
+                            return es == null || es.getStatus() == null
+                                    ? null
+                                    : Conditions.find(es.getStatus().conditions, "Ready");
+                        },
+                        c -> c != null && status.equals(c.status));
     }
 
     private static String text(byte[] b) {

@@ -84,18 +84,26 @@ class ExternalSecretTargetSafetyTest {
     @Test
     void aSecretThisExternalSecretDoesNotControlNeverChangesItsType() {
         String name = "sh.helm.release.v1.app.v1";
-        Secret release = client.resource(new SecretBuilder().withNewMetadata().withNamespace(t.ns).withName(name)
-                .addToLabels("owner", "helm").addToLabels("status", "deployed").endMetadata()
-                .withType("helm.sh/release.v1")
-                .addToData("release", base64("H4sIAAAAAAAC/release-payload"))
-                .build()).create();
+        Secret release = client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(t.ns)
+                        .withName(name)
+                        .addToLabels("owner", "helm")
+                        .addToLabels("status", "deployed")
+                        .endMetadata()
+                        .withType("helm.sh/release.v1")
+                        .addToData("release", base64("H4sIAAAAAAAC/release-payload"))
+                        .build())
+                .create();
 
         client.resource(owner(es("app"), name)).create();
 
         Condition ready = t.awaitReady("app", "False", "controls");
-        assertEquals("could not update secret: its type is helm.sh/release.v1, the ExternalSecret asks for Opaque, and "
-                + "the type of a Secret cannot change in place; Sluice replaces only a Secret this ExternalSecret "
-                + "controls, and this one it does not", ready.message);
+        assertEquals(
+                "could not update secret: its type is helm.sh/release.v1, the ExternalSecret asks for Opaque, and "
+                        + "the type of a Secret cannot change in place; Sluice replaces only a Secret this ExternalSecret "
+                        + "controls, and this one it does not",
+                ready.message);
         assertSameSecret(release, t.secret(name));
     }
 
@@ -110,8 +118,10 @@ class ExternalSecretTargetSafetyTest {
         edit(e -> withTemplate(e, TLS, Map.of("tls.crt", "{{ .token }}", "tls.key", "{{ .token }}")));
 
         Condition ready = t.awaitReady("app", "False", "would refuse");
-        assertEquals("could not replace secret app to change its type: the API server would refuse the new one ("
-                + TestServerSecretCreateDryRun.REFUSAL + "); the existing secret is kept", ready.message);
+        assertEquals(
+                "could not replace secret app to change its type: the API server would refuse the new one ("
+                        + TestServerSecretCreateDryRun.REFUSAL + "); the existing secret is kept",
+                ready.message);
         assertTrue(dryRun.asked() > asked);
         assertSameSecret(before, t.secret("app"));
     }
@@ -124,8 +134,8 @@ class ExternalSecretTargetSafetyTest {
 
         edit(e -> withTemplate(e, TLS, Map.of("tls.crt", "{{ .token }}", "tls.key", "{{ .token }}")));
 
-        Secret replaced = await().atMost(TestNamespace.WAIT).until(() -> t.secret("app"),
-                s -> s != null && TLS.equals(s.getType()));
+        Secret replaced = await().atMost(TestNamespace.WAIT)
+                .until(() -> t.secret("app"), s -> s != null && TLS.equals(s.getType()));
         assertEquals(Map.of("tls.crt", "v1", "tls.key", "v1"), t.data("app"));
         assertNotEquals(uid, replaced.getMetadata().getUid());
         assertTrue(SecretPlanner.isControlledBy(replaced, t.es("app")));
@@ -139,36 +149,49 @@ class ExternalSecretTargetSafetyTest {
         // the first create is refused after the delete went through (a webhook that the dry run did not see);
         // later attempts stop at the dry run, so the restored Secret stays
         dryRun.refuseAfter(t.ns, "app", 1);
-        server.expect().post().withPath("/api/v1/namespaces/" + t.ns + "/secrets")
-                .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid")
-                        .withMessage("Secret \"app\" is invalid: data[tls.crt]: Invalid value: \"v1\"").build())
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/" + t.ns + "/secrets")
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withMessage("Secret \"app\" is invalid: data[tls.crt]: Invalid value: \"v1\"")
+                                .build())
                 .once();
 
         edit(e -> withTemplate(e, TLS, Map.of("tls.crt", "{{ .token }}", "tls.key", "{{ .token }}")));
 
         t.awaitReady("app", "False", "would refuse");
         var restoredEvent = client.v1().events().inNamespace(t.ns).list().getItems().stream()
-                .filter(e -> e.getMessage() != null && e.getMessage().contains("restored")).findFirst();
+                .filter(e -> e.getMessage() != null && e.getMessage().contains("restored"))
+                .findFirst();
         assertTrue(restoredEvent.isPresent(), "the failed replacement is reported");
-        assertEquals("could not replace secret app to change its type (HTTP 422 Invalid); the old secret was restored",
+        assertEquals(
+                "could not replace secret app to change its type (HTTP 422 Invalid); the old secret was restored",
                 restoredEvent.get().getMessage());
         Secret restored = t.secret("app");
         assertNotNull(restored, "the old Secret is back");
         assertEquals(before.getType(), restored.getType());
         assertEquals(before.getData(), restored.getData());
         assertEquals(before.getMetadata().getLabels(), restored.getMetadata().getLabels());
-        assertEquals(before.getMetadata().getAnnotations(), restored.getMetadata().getAnnotations());
-        assertEquals(before.getMetadata().getOwnerReferences(), restored.getMetadata().getOwnerReferences());
-        assertFalse(client.v1().events().inNamespace(t.ns).list().getItems().stream()
-                .anyMatch(e -> e.getMessage() != null && e.getMessage().contains("Invalid value")),
+        assertEquals(
+                before.getMetadata().getAnnotations(), restored.getMetadata().getAnnotations());
+        assertEquals(
+                before.getMetadata().getOwnerReferences(),
+                restored.getMetadata().getOwnerReferences());
+        assertFalse(
+                client.v1().events().inNamespace(t.ns).list().getItems().stream()
+                        .anyMatch(e -> e.getMessage() != null && e.getMessage().contains("Invalid value")),
                 "the API server's message (which quotes the value) is not repeated");
     }
 
     /** Edits the ExternalSecret, again if the reconciler wrote its status in between. */
     private void edit(java.util.function.UnaryOperator<ExternalSecret> change) {
         t.awaitReady("app", "True");
-        await().atMost(TestNamespace.WAIT).ignoreExceptionsMatching(
-                e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        await().atMost(TestNamespace.WAIT)
+                .ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k && k.getCode() == 409)
                 .until(() -> t.editEs("app", change) != null);
     }
 
@@ -176,7 +199,8 @@ class ExternalSecretTargetSafetyTest {
     private static void assertSameSecret(Secret before, Secret after) {
         assertNotNull(after, "the Secret must survive");
         assertEquals(before.getMetadata().getUid(), after.getMetadata().getUid());
-        assertEquals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+        assertEquals(
+                before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
         assertEquals(before.getType(), after.getType());
         assertEquals(before.getData(), after.getData());
         assertEquals(before.getMetadata().getLabels(), after.getMetadata().getLabels());

@@ -59,9 +59,10 @@ class FirstSyncTargetReadTest {
     @Test
     void aFirstSyncCreatesItsSecretWithoutReadingItFirst() {
         String target = "/api/v1/namespaces/" + t.ns + "/secrets/app";
-        try (Refusal reads = RefusedRequests.INSTANCE.refuseGets(uri -> uri.getPath().equals(target),
-                HttpURLConnection.HTTP_INTERNAL_ERROR)) {
-            client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null)).create();
+        try (Refusal reads = RefusedRequests.INSTANCE.refuseGets(
+                uri -> uri.getPath().equals(target), HttpURLConnection.HTTP_INTERNAL_ERROR)) {
+            client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null))
+                    .create();
             t.awaitReady("app", "True");
             assertEquals(0, reads.refused(), "the target Secret was read");
         }
@@ -70,8 +71,14 @@ class FirstSyncTargetReadTest {
 
     @Test
     void aSecretOutsideTheCacheIsFoundByTheCreateAndTakenOverAsBefore() {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("taken")
-                .build()).withData(Map.of("keep", b64("x"))).build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("taken")
+                                .build())
+                        .withData(Map.of("keep", b64("x")))
+                        .build())
+                .create();
         ExternalSecret es = withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null);
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.name = "taken";
@@ -80,7 +87,9 @@ class FirstSyncTargetReadTest {
 
         t.awaitReady("app", "True");
         assertEquals(Map.of("token", "v1"), t.data("taken"), "Owner writes the whole Secret");
-        assertEquals("app", t.secret("taken").getMetadata().getOwnerReferences().get(0).getName());
+        assertEquals(
+                "app",
+                t.secret("taken").getMetadata().getOwnerReferences().get(0).getName());
     }
 
     private static String b64(String value) {

@@ -82,8 +82,13 @@ class HostileInputReconcilePropertyTest {
     @BeforeEach
     void awsStore() {
         t = new TestNamespace(client);
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64("AKIDHOSTILE"), "secret-access-key", b64("s3cret"))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDHOSTILE"), "secret-access-key", b64("s3cret")))
+                        .build())
                 .create();
         client.resource(Fixtures.awsStore(t.ns, "aws")).create();
     }
@@ -95,12 +100,22 @@ class HostileInputReconcilePropertyTest {
 
     @Test
     void everyHostileExternalSecretSettlesWithAReadyCondition() {
-        Gen<Case> cases = HostileInput.payloads().map(HostileInputReconcilePropertyTest::marked)
-                .zip(integers().between(0, 2), HostileInput.properties(), Generate.enumValues(RemoteRef.DecodingStrategy.class),
+        Gen<Case> cases = HostileInput.payloads()
+                .map(HostileInputReconcilePropertyTest::marked)
+                .zip(
+                        integers().between(0, 2),
+                        HostileInput.properties(),
+                        Generate.enumValues(RemoteRef.DecodingStrategy.class),
                         (payload, shape, property, decoding) -> new Object[] {payload, shape, property, decoding})
-                .zip(Generate.oneOf(HostileInput.templates(), HostileInput.regexps(), HostileInput.ordinaryTemplates()),
-                        (parts, text) -> new Case((byte[]) parts[0], (Integer) parts[1], (String) parts[2],
-                                (RemoteRef.DecodingStrategy) parts[3], text));
+                .zip(
+                        Generate.oneOf(
+                                HostileInput.templates(), HostileInput.regexps(), HostileInput.ordinaryTemplates()),
+                        (parts, text) -> new Case(
+                                (byte[]) parts[0],
+                                (Integer) parts[1],
+                                (String) parts[2],
+                                (RemoteRef.DecodingStrategy) parts[3],
+                                text));
         Outcomes outcomes = new Outcomes();
         long start = System.nanoTime();
         qt().withExamples(EXAMPLES).withShrinkCycles(5).forAll(cases).checkAssert(c -> {
@@ -109,7 +124,9 @@ class HostileInputReconcilePropertyTest {
             seed(remote, c.payload());
             client.resource(externalSecretFor(name, remote, c)).create();
 
-            Condition ready = await().atMost(SETTLED).pollInterval(Duration.ofMillis(50)).until(() -> t.ready(name), cond -> cond != null);
+            Condition ready = await().atMost(SETTLED)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> t.ready(name), cond -> cond != null);
             assertNotNull(ready.reason, "a Ready condition without a reason");
             assertFalse(ready.message != null && ready.message.contains(MARKER), "the condition quotes the payload");
             if ("True".equals(ready.status)) {
@@ -123,8 +140,9 @@ class HostileInputReconcilePropertyTest {
                 outcomes.refused(ready.reason);
             }
         });
-        System.out.printf("[measure] HostileInputReconcilePropertyTest: %d examples in %d ms%n", examples.get(),
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "[measure] HostileInputReconcilePropertyTest: %d examples in %d ms%n",
+                examples.get(), (System.nanoTime() - start) / 1_000_000);
         outcomes.assertBothSeen("HostileInputReconcilePropertyTest");
     }
 
@@ -162,7 +180,10 @@ class HostileInputReconcilePropertyTest {
     private static void seed(String remote, byte[] payload) {
         AwsEmulator aws = EmulatorResource.emulator();
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
             aws.seedSecret(remote, text, Map.of());
         } catch (CharacterCodingException binary) {
             aws.seedBinarySecret(remote, payload, Map.of());

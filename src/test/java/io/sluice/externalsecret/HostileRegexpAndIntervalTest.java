@@ -43,6 +43,7 @@ class HostileRegexpAndIntervalTest {
 
     /** java.util.regex did not finish {@code ^(.*?){40}X$} against a 42-character subject within 60 s. */
     private static final String CATASTROPHIC = "^(.*?){40}X$";
+
     private static final String LONG_KEY = "a".repeat(60);
 
     @Inject
@@ -56,8 +57,13 @@ class HostileRegexpAndIntervalTest {
     @BeforeEach
     void store() {
         t = new TestNamespace(client);
-        client.resource(fakeStore(t.ns, "fake", entry("token", "v1"), entry(LONG_KEY, "long"),
-                entry("json", "{\"" + LONG_KEY + "\":\"v\",\"user\":\"u\"}"))).create();
+        client.resource(fakeStore(
+                        t.ns,
+                        "fake",
+                        entry("token", "v1"),
+                        entry(LONG_KEY, "long"),
+                        entry("json", "{\"" + LONG_KEY + "\":\"v\",\"user\":\"u\"}")))
+                .create();
     }
 
     @AfterEach
@@ -73,7 +79,8 @@ class HostileRegexpAndIntervalTest {
         find.getSpec().dataFrom = new ArrayList<>(List.of(find(CATASTROPHIC + "|^token$")));
         client.resource(rewrite).create();
         client.resource(find).create();
-        client.resource(withData(externalSecret(t.ns, "control", "fake", "1h"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(t.ns, "control", "fake", "1h"), "token", "token", null))
+                .create();
 
         t.awaitData("control", Map.of("token", "v1"));
         t.awaitData("hostile-rewrite", Map.of(LONG_KEY, "v", "user", "u"));
@@ -88,8 +95,10 @@ class HostileRegexpAndIntervalTest {
 
         Condition ready = t.awaitReady("lookahead", "False");
         assertEquals("SecretSyncedError", ready.reason);
-        assertTrue(ready.message.startsWith("dataFrom[0].find.name.regexp is not a valid regular expression: "
-                + "error parsing regexp: invalid or unsupported Perl syntax"), ready.message);
+        assertTrue(
+                ready.message.startsWith("dataFrom[0].find.name.regexp is not a valid regular expression: "
+                        + "error parsing regexp: invalid or unsupported Perl syntax"),
+                ready.message);
         assertEquals(null, t.secret("lookahead"));
     }
 
@@ -99,7 +108,8 @@ class HostileRegexpAndIntervalTest {
                 .create();
 
         Condition ready = t.awaitReady("overflow", "False");
-        assertEquals("invalid spec.refreshInterval: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
+        assertEquals(
+                "invalid spec.refreshInterval: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
                 ready.message);
         assertEquals(null, t.secret("overflow"));
     }
@@ -107,7 +117,8 @@ class HostileRegexpAndIntervalTest {
     @Test
     void anIntervalBelowTheMinimumIsRaisedToItAndOneNormalEventSaysSo() {
         // the test profile sets sluice.min-refresh-interval=1s; 1ms would refresh continuously
-        client.resource(withData(externalSecret(t.ns, "eager", "fake", "1ms"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(t.ns, "eager", "fake", "1ms"), "token", "token", null))
+                .create();
         // the first sync can be followed at once by a second one (the Secret's creation races the status write)
         await().atMost(TestNamespace.WAIT).until(() -> syncs.syncCount(t.ns, "eager") >= 2);
         double before = syncs.syncCount(t.ns, "eager");
@@ -127,7 +138,9 @@ class HostileRegexpAndIntervalTest {
                 .toList();
         assertEquals(1, raised.size(), "one RefreshIntervalRaised event");
         assertEquals("Normal", raised.get(0).getType());
-        assertEquals("spec.refreshInterval is below sluice.min-refresh-interval: raised to 1s", raised.get(0).getMessage());
+        assertEquals(
+                "spec.refreshInterval is below sluice.min-refresh-interval: raised to 1s",
+                raised.get(0).getMessage());
     }
 
     private static ExternalSecretDataFrom extract(String key, ExternalSecretRewrite rewrite) {

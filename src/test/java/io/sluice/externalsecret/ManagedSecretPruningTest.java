@@ -43,8 +43,11 @@ class ManagedSecretPruningTest {
 
         assertEquals(Set.of("a", "b"), before);
         assertEquals(before, PreviouslySyncedKeys.of(secret, "app"));
-        assertEquals(List.of(ESO_MANAGER),
-                secret.getMetadata().getManagedFields().stream().map(ManagedFieldsEntry::getManager).toList());
+        assertEquals(
+                List.of(ESO_MANAGER),
+                secret.getMetadata().getManagedFields().stream()
+                        .map(ManagedFieldsEntry::getManager)
+                        .toList());
     }
 
     @Test
@@ -72,19 +75,26 @@ class ManagedSecretPruningTest {
         Secret secret = esoMerged();
         ManagedSecretPruning.prune(secret);
 
-        SecretPlan plan = SecretPlanner.forDesired(merging(), new DesiredSecret("target", "Opaque",
-                Map.of(), Map.of(), Map.of("a", bytes("2")), false), secret);
+        SecretPlan plan = SecretPlanner.forDesired(
+                merging(),
+                new DesiredSecret("target", "Opaque", Map.of(), Map.of(), Map.of("a", bytes("2")), false),
+                secret);
 
         assertEquals(Action.UPDATE, plan.action());
-        assertNull(plan.secret().getMetadata().getManagedFields(),
+        assertNull(
+                plan.secret().getMetadata().getManagedFields(),
                 "a partial managedFields on a PUT would replace the server's record");
         assertEquals(Map.of("a", "2", "foreign", "f"), text(plan.secret()), "b was ESO's and left the provider");
     }
 
     private static EffectiveSpec merging() {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("app").withUid("uid-app")
-                .withGeneration(1L).build());
+        es.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("ns")
+                .withName("app")
+                .withUid("uid-app")
+                .withGeneration(1L)
+                .build());
         es.setSpec(new ExternalSecretSpec());
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.name = "target";
@@ -96,13 +106,23 @@ class ManagedSecretPruningTest {
         Map<String, String> annotations = new HashMap<>();
         annotations.put(PrunedItemStore.LAST_APPLIED_ANNOTATION, "{\"kind\":\"Secret\"}");
         return new SecretBuilder()
-                .withNewMetadata().withNamespace("ns").withName("target").withResourceVersion("3")
-                .withLabels(Map.of(WellKnown.MANAGED_LABEL, "true")).withAnnotations(annotations)
+                .withNewMetadata()
+                .withNamespace("ns")
+                .withName("target")
+                .withResourceVersion("3")
+                .withLabels(Map.of(WellKnown.MANAGED_LABEL, "true"))
+                .withAnnotations(annotations)
                 .withManagedFields(
-                        new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Update")
-                                .withFieldsV1(fields("foreign")).build(),
-                        new ManagedFieldsEntryBuilder().withManager(ESO_MANAGER).withOperation("Apply")
-                                .withFieldsV1(fields("a", "b")).build())
+                        new ManagedFieldsEntryBuilder()
+                                .withManager("kubectl")
+                                .withOperation("Update")
+                                .withFieldsV1(fields("foreign"))
+                                .build(),
+                        new ManagedFieldsEntryBuilder()
+                                .withManager(ESO_MANAGER)
+                                .withOperation("Apply")
+                                .withFieldsV1(fields("a", "b"))
+                                .build())
                 .endMetadata()
                 .withType("Opaque")
                 .withData(SecretData.encode(Map.of("a", bytes("1"), "b", bytes("1"), "foreign", bytes("f"))))

@@ -36,7 +36,9 @@ class NoSecretOnPurposeTest {
     void nothingFoundUnderRetainWithNoSecretLeavesNoneToRepair() {
         EffectiveSpec es = afterSync(Action.RETAINED, null);
         assertNull(es.resource().getStatus().binding);
-        assertEquals(ExternalSecretStatusWriter.MESSAGE_RETAINED, es.resource().getStatus().conditions.get(0).message);
+        assertEquals(
+                ExternalSecretStatusWriter.MESSAGE_RETAINED,
+                es.resource().getStatus().conditions.get(0).message);
         assertFalse(SecretPlanner.needsRepair(es, null));
     }
 
@@ -63,19 +65,28 @@ class NoSecretOnPurposeTest {
     /** The ExternalSecret with the status its last sync wrote: plan {@code action} on the Secret {@code found}. */
     private EffectiveSpec afterSync(Action action, Secret found) {
         ExternalSecret resource = new ExternalSecret();
-        resource.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("app").withUid("uid").build());
+        resource.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("ns")
+                .withName("app")
+                .withUid("uid")
+                .build());
         resource.setSpec(new ExternalSecretSpec());
         resource.getSpec().target = new ExternalSecretTarget();
         resource.getSpec().target.creationPolicy = CreationPolicy.Owner;
         EffectiveSpec es = new EffectiveSpec(resource, Duration.ofHours(1));
         SecretPlan plan = SecretPlan.of(action);
-        ExternalSecretStatus status = writer.synced(resource, "1", plan.leavesSecret(found) ? es.targetName() : null,
-                true, plan);
+        ExternalSecretStatus status =
+                writer.synced(resource, "1", plan.leavesSecret(found) ? es.targetName() : null, true, plan);
         resource.setStatus(status);
         return es;
     }
 
     private static Secret secret() {
-        return new SecretBuilder().withNewMetadata().withNamespace("ns").withName("app").endMetadata().build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace("ns")
+                .withName("app")
+                .endMetadata()
+                .build();
     }
 }

@@ -66,7 +66,8 @@ class ParameterStoreEndToEndTest {
         try (SsmClient ssm = seedingClient(aws)) {
             for (int i = 0; i < 12; i++) {
                 int n = i;
-                ssm.putParameter(b -> b.name("/" + ns + "/p" + n).value("value-" + n).type(ParameterType.SECURE_STRING));
+                ssm.putParameter(
+                        b -> b.name("/" + ns + "/p" + n).value("value-" + n).type(ParameterType.SECURE_STRING));
             }
         }
         createKeys();
@@ -83,8 +84,8 @@ class ParameterStoreEndToEndTest {
         assertEquals("value-0", value("params", "k0"));
         int batches = aws.calls("GetParameters") - batchesBefore;
         int singles = aws.calls("GetParameter") - singlesBefore;
-        System.out.println("[measure] Parameter Store calls for one sync of 12 data[] entries: GetParameters="
-                + batches + ", GetParameter=" + singles);
+        System.out.println("[measure] Parameter Store calls for one sync of 12 data[] entries: GetParameters=" + batches
+                + ", GetParameter=" + singles);
         assertEquals(2, batches);
         assertEquals(0, singles);
     }
@@ -95,18 +96,26 @@ class ParameterStoreEndToEndTest {
         String remote = "/" + ns + "/pushed";
         createKeys();
         client.resource(parameterStore("ssm")).create();
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("src")
-                .build()).withData(Map.of("token", b64("t0k3n"))).build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("src")
+                                .build())
+                        .withData(Map.of("token", b64("t0k3n")))
+                        .build())
+                .create();
         PushSecret ps = pushSecret(remote);
         client.resource(ps).create();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> parameter(aws, remote).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> parameter(aws, remote).isPresent());
         ParameterRecord pushed = parameter(aws, remote).orElseThrow();
         assertEquals("t0k3n", pushed.latest().value());
         assertEquals("external-secrets", pushed.tags().get("managed-by"));
 
         client.resource(ps).delete();
-        await().atMost(Duration.ofSeconds(30)).until(() -> parameter(aws, remote).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> parameter(aws, remote).isEmpty());
     }
 
     private static Optional<ParameterRecord> parameter(AwsEmulator aws, String name) {
@@ -114,13 +123,16 @@ class ParameterStoreEndToEndTest {
     }
 
     private static SsmClient seedingClient(AwsEmulator aws) {
-        return SdkClients.ssm(aws.endpoint(), Region.of(AwsEmulator.DEFAULT_REGION),
+        return SdkClients.ssm(
+                aws.endpoint(),
+                Region.of(AwsEmulator.DEFAULT_REGION),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSEED", "seed")));
     }
 
     private PushSecret pushSecret(String remoteKey) {
         PushSecret ps = new PushSecret();
-        ps.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("push").build());
+        ps.setMetadata(
+                new ObjectMetaBuilder().withNamespace(ns).withName("push").build());
         PushSecretSpec spec = new PushSecretSpec();
         spec.refreshInterval = "1h";
         spec.deletionPolicy = PushSecretSpec.DeletionPolicy.Delete;
@@ -147,14 +159,20 @@ class ParameterStoreEndToEndTest {
     }
 
     private void createKeys() {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64("AKIDSSM"), "secret-access-key", b64("s3cret"))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDSSM"), "secret-access-key", b64("s3cret")))
+                        .build())
                 .create();
     }
 
     private String value(String secret, String key) {
         Secret s = client.secrets().inNamespace(ns).withName(secret).get();
-        return s == null || s.getData() == null || !s.getData().containsKey(key) ? null
+        return s == null || s.getData() == null || !s.getData().containsKey(key)
+                ? null
                 : new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
     }
 

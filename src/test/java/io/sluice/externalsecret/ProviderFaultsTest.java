@@ -101,12 +101,18 @@ class ProviderFaultsTest {
         // an identity of its own: the adaptive rate limiter of one case does not slow the next
         createKeys("AKID" + kind.name().replace("_", "").substring(0, 6) + t.ns.substring(2));
         client.resource(awsStore("aws")).create();
-        client.resource(withData(withData(externalSecret(t.ns, "app", "aws", "1h"), "user", remote, "user"),
-                "pass", remote, "pass")).create();
+        client.resource(withData(
+                        withData(externalSecret(t.ns, "app", "aws", "1h"), "user", remote, "user"),
+                        "pass",
+                        remote,
+                        "pass"))
+                .create();
         t.awaitData("app", Map.of("user", "app", "pass", "p4ss"));
         // synced and recorded: the force-sync below is a change after a sync, which reads the provider afresh
-        await().atMost(TestNamespace.WAIT).until(() -> t.es("app").getStatus() != null
-                && t.es("app").getStatus().syncedResourceVersion != null && "True".equals(t.ready("app").status));
+        await().atMost(TestNamespace.WAIT)
+                .until(() -> t.es("app").getStatus() != null
+                        && t.es("app").getStatus().syncedResourceVersion != null
+                        && "True".equals(t.ready("app").status));
         Secret before = t.secret("app");
         double errorsBefore = syncs.errorCount(t.ns, "app");
         double failedCallsBefore = providerCalls.count(AWS, "GetSecretValue", false);
@@ -132,21 +138,26 @@ class ProviderFaultsTest {
         assertTrue(failed.message.contains(remote), failed.message);
         assertFalse(failed.message.contains("p4ss"), failed.message);
         Secret after = t.secret("app");
-        assertEquals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion(),
+        assertEquals(
+                before.getMetadata().getResourceVersion(),
+                after.getMetadata().getResourceVersion(),
                 "the Secret was not written during the fault");
         assertEquals(before, after, "byte for byte the same");
         assertTrue(t.hasEvent("UpdateFailed"));
         assertTrue(errorsAtClear >= errorsBefore + 3, "externalsecret_sync_calls_error counts each failed sync");
-        assertTrue(providerCalls.count(AWS, "GetSecretValue", false) >= failedCallsBefore + 3,
+        assertTrue(
+                providerCalls.count(AWS, "GetSecretValue", false) >= failedCallsBefore + 3,
                 "the provider call metric counts each failed call");
         // at most the attempt that straddled the clear fails: the next backoff step succeeds
-        assertTrue(syncs.errorCount(t.ns, "app") <= errorsAtClear + 1,
+        assertTrue(
+                syncs.errorCount(t.ns, "app") <= errorsAtClear + 1,
                 "failures after the fault cleared: " + (syncs.errorCount(t.ns, "app") - errorsAtClear));
         // the attempt straddling the clear may time out (3 s), then a backoff step (2 s), then, after throttling,
         // the adaptive rate limiter hands out its next token (up to 2 s) to a call that may be throttled once more
         assertTrue(recoveryMs <= 15_000, "recovered " + recoveryMs + " ms after the fault cleared");
-        System.out.printf("[measure] fault %s: injected into %d GetSecretValue calls, %d failed syncs, "
-                + "Ready=False '%s', Secret unchanged, recovered %d ms after the fault cleared (backoff cap 2 s)%n",
+        System.out.printf(
+                "[measure] fault %s: injected into %d GetSecretValue calls, %d failed syncs, "
+                        + "Ready=False '%s', Secret unchanged, recovered %d ms after the fault cleared (backoff cap 2 s)%n",
                 kind, injected, (long) (errorsAtClear - errorsBefore), failed.message, recoveryMs);
     }
 
@@ -161,8 +172,13 @@ class ProviderFaultsTest {
     }
 
     private void createKeys(String accessKey) {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64("s3cret"))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64("s3cret")))
+                        .build())
                 .create();
     }
 

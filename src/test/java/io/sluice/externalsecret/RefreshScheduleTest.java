@@ -10,10 +10,10 @@ import io.sluice.externalsecret.RefreshSchedule.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class RefreshScheduleTest {
     private static final Instant SYNCED = Instant.parse("2026-01-01T10:00:00Z");
@@ -36,12 +36,13 @@ class RefreshScheduleTest {
 
     @ParameterizedTest(name = "{0} every {1}, synced {2}, now {3} at {4} -> {5}")
     @MethodSource("decisions")
-    void followsEsoRefreshRules(RefreshPolicy policy, String interval, String synced, String current, Instant now,
-            Reason expected) {
+    void followsEsoRefreshRules(
+            RefreshPolicy policy, String interval, String synced, String current, Instant now, Reason expected) {
         RefreshSchedule schedule = new RefreshSchedule(0, Duration.ZERO, SYNCED);
         ExternalSecretStatus status = status(synced);
-        assertEquals(expected, schedule.due(ID, policy, io.sluice.kube.Durations.parse(interval), status, current, "uid",
-                now));
+        assertEquals(
+                expected,
+                schedule.due(ID, policy, io.sluice.kube.Durations.parse(interval), status, current, "uid", now));
     }
 
     @Test
@@ -50,22 +51,40 @@ class RefreshScheduleTest {
         ExternalSecretStatus status = status("1-a");
         Instant refreshedAt = SYNCED.plusSeconds(3600);
         schedule.refreshed(ID, refreshedAt);
-        assertEquals(Reason.NONE, schedule.due(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status, "1-a", "uid",
-                refreshedAt.plusSeconds(10)));
-        assertEquals(Duration.ofSeconds(3590), schedule.untilNext(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status,
-                "uid", refreshedAt.plusSeconds(10)).orElseThrow());
+        assertEquals(
+                Reason.NONE,
+                schedule.due(
+                        ID,
+                        RefreshPolicy.Periodic,
+                        Duration.ofHours(1),
+                        status,
+                        "1-a",
+                        "uid",
+                        refreshedAt.plusSeconds(10)));
+        assertEquals(
+                Duration.ofSeconds(3590),
+                schedule.untilNext(
+                                ID,
+                                RefreshPolicy.Periodic,
+                                Duration.ofHours(1),
+                                status,
+                                "uid",
+                                refreshedAt.plusSeconds(10))
+                        .orElseThrow());
     }
 
     @Test
     void theEarliestNextRefreshNeverAcceptsAReadItsPreviousRefreshStartedInItsFirstHalfInterval() {
         RefreshSchedule schedule = new RefreshSchedule(0.1, Duration.ZERO, SYNCED);
         ExternalSecretStatus status = status("1-a");
-        for (Duration interval : new Duration[] { Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1) }) {
+        for (Duration interval : new Duration[] {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1)}) {
             schedule.refreshed(ID, SYNCED);
             Instant due = SYNCED.plus(schedule.untilNext(ID, RefreshPolicy.Periodic, interval, status, "uid", SYNCED)
                     .orElseThrow());
             Instant previousCallStarted = SYNCED.plus(interval.dividedBy(2));
-            assertTrue(Duration.between(previousCallStarted, due).compareTo(RefreshSchedule.maxSharedReadAge(interval)) >= 0,
+            assertTrue(
+                    Duration.between(previousCallStarted, due).compareTo(RefreshSchedule.maxSharedReadAge(interval))
+                            >= 0,
                     "a refresh every " + interval + " would be served its own previous read");
         }
         assertEquals(Duration.ZERO, RefreshSchedule.maxSharedReadAge(Duration.ZERO), "refreshInterval 0 reads afresh");
@@ -77,10 +96,17 @@ class RefreshScheduleTest {
         RefreshSchedule schedule = new RefreshSchedule(0, Duration.ofMinutes(5), start);
         ExternalSecretStatus status = status("1-a");
         long distinct = Stream.of("a", "b", "c", "d", "e", "f", "g", "h")
-                .map(uid -> schedule.untilNext(new ResourceID(uid, "ns"), RefreshPolicy.Periodic, Duration.ofHours(1),
-                        status, uid, start).orElseThrow())
+                .map(uid -> schedule.untilNext(
+                                new ResourceID(uid, "ns"),
+                                RefreshPolicy.Periodic,
+                                Duration.ofHours(1),
+                                status,
+                                uid,
+                                start)
+                        .orElseThrow())
                 .peek(d -> assertTrue(d.compareTo(Duration.ofMinutes(5)) < 0, d.toString()))
-                .distinct().count();
+                .distinct()
+                .count();
         assertTrue(distinct > 4, "refreshes are spread, not all at start-up");
     }
 
@@ -88,8 +114,10 @@ class RefreshScheduleTest {
     void jitterStretchesIntervalsStablyPerResource() {
         RefreshSchedule schedule = new RefreshSchedule(0.1, Duration.ZERO, SYNCED);
         ExternalSecretStatus status = status("1-a");
-        Duration a = schedule.untilNext(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status, "uid-1", SYNCED).orElseThrow();
-        Duration again = schedule.untilNext(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status, "uid-1", SYNCED).orElseThrow();
+        Duration a = schedule.untilNext(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status, "uid-1", SYNCED)
+                .orElseThrow();
+        Duration again = schedule.untilNext(ID, RefreshPolicy.Periodic, Duration.ofHours(1), status, "uid-1", SYNCED)
+                .orElseThrow();
         assertEquals(a, again);
         assertTrue(a.compareTo(Duration.ofHours(1)) >= 0 && a.compareTo(Duration.ofMinutes(66)) <= 0, a.toString());
     }

@@ -60,11 +60,18 @@ class ShortRefreshIntervalTest {
         t = new TestNamespace(client);
         remote = t.ns + "/token";
         emulator().seedSecret(remote, "v1", Map.of());
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64("AKIDSHORT"), "secret-access-key", b64("s3cret"))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDSHORT"), "secret-access-key", b64("s3cret")))
+                        .build())
                 .create();
         client.resource(awsStore("aws")).create();
-        aws = SdkClients.secretsManager(emulator().endpoint(), Region.of(AwsEmulator.DEFAULT_REGION),
+        aws = SdkClients.secretsManager(
+                emulator().endpoint(),
+                Region.of(AwsEmulator.DEFAULT_REGION),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSHORT", "s3cret")));
     }
 

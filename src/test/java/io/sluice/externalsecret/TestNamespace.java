@@ -32,11 +32,15 @@ final class TestNamespace {
     }
 
     ExternalSecret es(String name) {
-        return client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
+        return client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     ExternalSecret editEs(String name, UnaryOperator<ExternalSecret> edit) {
-        return Fixtures.editLatest(client.resources(ExternalSecret.class).inNamespace(ns).withName(name), edit);
+        return Fixtures.editLatest(
+                client.resources(ExternalSecret.class).inNamespace(ns).withName(name), edit);
     }
 
     Secret secret(String name) {
@@ -63,7 +67,9 @@ final class TestNamespace {
 
     Condition ready(String name) {
         ExternalSecret es = es(name);
-        return es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, Conditions.READY);
+        return es == null || es.getStatus() == null
+                ? null
+                : Conditions.find(es.getStatus().conditions, Conditions.READY);
     }
 
     Condition awaitReady(String name, String status) {
@@ -71,8 +77,13 @@ final class TestNamespace {
     }
 
     Condition awaitReady(String name, String status, String messagePart) {
-        return await().atMost(WAIT).until(() -> ready(name),
-                c -> c != null && status.equals(c.status) && c.message != null && c.message.contains(messagePart));
+        return await().atMost(WAIT)
+                .until(
+                        () -> ready(name),
+                        c -> c != null
+                                && status.equals(c.status)
+                                && c.message != null
+                                && c.message.contains(messagePart));
     }
 
     Map<String, String> awaitData(String name, Map<String, String> expected) {
@@ -84,7 +95,8 @@ final class TestNamespace {
     }
 
     boolean hasEvent(String reason) {
-        return client.v1().events().inNamespace(ns).list().getItems().stream().anyMatch(e -> reason.equals(e.getReason()));
+        return client.v1().events().inNamespace(ns).list().getItems().stream()
+                .anyMatch(e -> reason.equals(e.getReason()));
     }
 
     void deleteAllExternalSecrets() {

@@ -27,7 +27,11 @@ class TokenRenewalTest {
 
     private static EffectiveSpec es(String kind, RefreshPolicy policy, boolean synced) {
         ExternalSecret resource = new ExternalSecret();
-        resource.setMetadata(new ObjectMetaBuilder().withName("ecr").withNamespace("team-a").withUid("uid-1").build());
+        resource.setMetadata(new ObjectMetaBuilder()
+                .withName("ecr")
+                .withNamespace("team-a")
+                .withUid("uid-1")
+                .build());
         ExternalSecretSpec spec = new ExternalSecretSpec();
         spec.refreshPolicy = policy;
         ExternalSecretDataFrom entry = new ExternalSecretDataFrom();
@@ -52,10 +56,15 @@ class TokenRenewalTest {
 
         assertFalse(renewal.due(id, es, START.plus(Duration.ofHours(9)).minusSeconds(1)));
         assertTrue(renewal.due(id, es, START.plus(Duration.ofHours(9))));
-        assertEquals(Optional.of(Duration.ofHours(9)), renewal.earliest(id, es, START, Optional.of(Duration.ofHours(24))));
-        assertEquals(Optional.of(Duration.ofHours(1)), renewal.earliest(id, es, START, Optional.of(Duration.ofHours(1))),
+        assertEquals(
+                Optional.of(Duration.ofHours(9)), renewal.earliest(id, es, START, Optional.of(Duration.ofHours(24))));
+        assertEquals(
+                Optional.of(Duration.ofHours(1)),
+                renewal.earliest(id, es, START, Optional.of(Duration.ofHours(1))),
                 "a shorter interval still wins");
-        assertEquals(Optional.of(Duration.ofHours(9)), renewal.earliest(id, es, START, Optional.empty()),
+        assertEquals(
+                Optional.of(Duration.ofHours(9)),
+                renewal.earliest(id, es, START, Optional.empty()),
                 "refreshInterval 0 schedules nothing, the token still is renewed");
     }
 
@@ -84,11 +93,13 @@ class TokenRenewalTest {
         TokenRenewal renewal = new TokenRenewal(SPREAD, START);
         EffectiveSpec ecr = es("STSSessionToken", null, true);
         assertTrue(renewal.due(id, ecr, START.plus(SPREAD)));
-        Duration until = renewal.earliest(id, ecr, START, Optional.of(Duration.ofHours(1))).orElseThrow();
+        Duration until = renewal.earliest(id, ecr, START, Optional.of(Duration.ofHours(1)))
+                .orElseThrow();
         assertTrue(until.compareTo(SPREAD) <= 0, until.toString());
 
         assertFalse(renewal.due(id, es("Password", null, true), START.plus(SPREAD)), "passwords do not expire");
-        assertFalse(renewal.due(id, es("ECRAuthorizationToken", null, false), START.plus(SPREAD)),
+        assertFalse(
+                renewal.due(id, es("ECRAuthorizationToken", null, false), START.plus(SPREAD)),
                 "never synced: the first sync runs anyway");
         renewal.synced(id, Optional.of(START.plus(Duration.ofHours(12))), START);
         assertFalse(renewal.due(id, ecr, START.plus(SPREAD)), "once synced, the real expiry counts");

@@ -65,6 +65,7 @@ import org.junit.jupiter.api.Test;
 class UnexpectedErrorsTest {
     /** JOSDK's default retry: the first attempt and 5 retries, then the resource is left alone. */
     private static final int JOSDK_DEFAULT_ATTEMPTS = 6;
+
     private static final String DEEP_JSON = "{\"a\":".repeat(10_100) + "\"x\"" + "}".repeat(10_100);
 
     @Inject
@@ -89,13 +90,15 @@ class UnexpectedErrorsTest {
     void cleanUp() {
         logs.close();
         t.deleteAllExternalSecrets();
-        clusterStores.forEach(name -> client.resources(ClusterSecretStore.class).withName(name).delete());
+        clusterStores.forEach(name ->
+                client.resources(ClusterSecretStore.class).withName(name).delete());
     }
 
     @Test
     void remoteJsonNestedBeyondTheParserLimitFailsTheSyncKeepsTheSecretAndRecovers() {
         client.resource(fakeStore(t.ns, "fake", entry("doc", "{\"a\":\"v1\"}"))).create();
-        client.resource(withData(externalSecret(t.ns, "by-property", "fake", "1s"), "a", "doc", "a")).create();
+        client.resource(withData(externalSecret(t.ns, "by-property", "fake", "1s"), "a", "doc", "a"))
+                .create();
         ExternalSecret extracted = externalSecret(t.ns, "by-extract", "fake", "1s");
         extracted.getSpec().dataFrom = List.of(extract("doc"));
         client.resource(extracted).create();
@@ -119,7 +122,8 @@ class UnexpectedErrorsTest {
     @Test
     void aMissingRemoteKeyIsAnErrorNamingTheFieldAndTheSecretIsKept() {
         client.resource(fakeStore(t.ns, "fake", entry("token", "v1"))).create();
-        client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null))
+                .create();
         t.awaitData("app", Map.of("token", "v1"));
 
         t.editEs("app", e -> {
@@ -130,7 +134,8 @@ class UnexpectedErrorsTest {
         extracted.getSpec().dataFrom = List.of(extract(null));
         client.resource(extracted).create();
 
-        assertEquals("SecretSyncedError", t.awaitReady("app", "False", "spec.data[0].remoteRef.key is required").reason);
+        assertEquals(
+                "SecretSyncedError", t.awaitReady("app", "False", "spec.data[0].remoteRef.key is required").reason);
         t.awaitReady("extracted", "False", "spec.dataFrom[0].extract.key is required");
         assertEquals(Map.of("token", "v1"), t.data("app"), "the Secret is kept as it was");
         assertTrue(t.hasEvent("UpdateFailed"));
@@ -149,15 +154,17 @@ class UnexpectedErrorsTest {
      */
     @Test
     void aMalformedRefreshTimeIsRewrittenBySyncingAgain() {
-        client.resource(withData(externalSecret(t.ns, "app", "later", "1h"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(t.ns, "app", "later", "1h"), "token", "token", null))
+                .create();
         t.awaitReady("app", "False", "not found");
         String marker = new EffectiveSpec(t.es("app"), Duration.ofHours(1)).resourceVersionMarker();
         editStatus("app", status -> {
             status.refreshTime = "yesterday";
             status.syncedResourceVersion = marker;
         });
-        await().atMost(TestNamespace.WAIT).until(() -> logs.lines().stream()
-                .anyMatch(l -> l.contains("status.refreshTime is not an RFC 3339 time")));
+        await().atMost(TestNamespace.WAIT)
+                .until(() ->
+                        logs.lines().stream().anyMatch(l -> l.contains("status.refreshTime is not an RFC 3339 time")));
 
         client.resource(fakeStore(t.ns, "later", entry("token", "v1"))).create();
         t.awaitData("app", Map.of("token", "v1"));
@@ -168,16 +175,22 @@ class UnexpectedErrorsTest {
     @Test
     void anApiErrorOutsideTheSyncIsReportedAndRetriedBeyondJosdksRetryLimitUntilItClears() {
         client.resource(fakeStore(t.ns, "fake", entry("token", "v1"))).create();
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("shared")
-                .build()).withData(Map.of("keep", b64("x"))).build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("shared")
+                                .build())
+                        .withData(Map.of("keep", b64("x")))
+                        .build())
+                .create();
         ExternalSecret es = withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null);
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.name = "shared";
         es.getSpec().target.creationPolicy = CreationPolicy.Merge; // a Secret Sluice does not manage is read directly
 
         String target = "/api/v1/namespaces/" + t.ns + "/secrets/shared";
-        try (Refusal refusal = RefusedRequests.INSTANCE.refuseGets(uri -> uri.getPath().equals(target),
-                HttpURLConnection.HTTP_INTERNAL_ERROR)) {
+        try (Refusal refusal = RefusedRequests.INSTANCE.refuseGets(
+                uri -> uri.getPath().equals(target), HttpURLConnection.HTTP_INTERNAL_ERROR)) {
             client.resource(es).create();
             Condition ready = t.awaitReady("app", "False", "HTTP 500");
             assertEquals("SecretSyncedError", ready.reason);
@@ -189,7 +202,8 @@ class UnexpectedErrorsTest {
         }
         t.awaitReady("app", "True");
         assertEquals(Map.of("keep", "x", "token", "v1"), t.data("shared"));
-        assertFalse(logs.lines().stream().anyMatch(l -> l.contains("must never be shown")),
+        assertFalse(
+                logs.lines().stream().anyMatch(l -> l.contains("must never be shown")),
                 "the API server's text is never logged");
     }
 
@@ -203,25 +217,31 @@ class UnexpectedErrorsTest {
         store.getSpec().conditions = List.of(condition);
         clusterStores.add(store.getMetadata().getName());
         client.resource(store).create();
-        ExternalSecret es = withData(externalSecret(t.ns, "app", store.getMetadata().getName(), "1h"), "token", "token",
-                null);
-        es.getSpec().secretStoreRef = new SecretStoreRef(store.getMetadata().getName(), SecretStoreRef.CLUSTER_SECRET_STORE);
+        ExternalSecret es =
+                withData(externalSecret(t.ns, "app", store.getMetadata().getName(), "1h"), "token", "token", null);
+        es.getSpec().secretStoreRef =
+                new SecretStoreRef(store.getMetadata().getName(), SecretStoreRef.CLUSTER_SECRET_STORE);
         client.resource(es).create();
 
         String field = "spec.conditions[0].namespaceRegexes[0] is not a valid regular expression";
-        Condition storeReady = await().atMost(TestNamespace.WAIT).until(() -> clusterStoreReady(store),
-                c -> c != null && "False".equals(c.status));
+        Condition storeReady = await().atMost(TestNamespace.WAIT)
+                .until(() -> clusterStoreReady(store), c -> c != null && "False".equals(c.status));
         assertEquals("InvalidProviderConfig", storeReady.reason);
         assertTrue(storeReady.message.startsWith(field), storeReady.message);
         t.awaitReady("app", "False", field);
-        await().atMost(TestNamespace.WAIT).until(() -> client.v1().events().inNamespace("default").list().getItems()
-                .stream().anyMatch(e -> store.getMetadata().getName().equals(e.getInvolvedObject().getName())
-                        && "InvalidProviderConfig".equals(e.getReason())));
+        await().atMost(TestNamespace.WAIT)
+                .until(() -> client.v1().events().inNamespace("default").list().getItems().stream()
+                        .anyMatch(e -> store.getMetadata()
+                                        .getName()
+                                        .equals(e.getInvolvedObject().getName())
+                                && "InvalidProviderConfig".equals(e.getReason())));
         assertLogged(field);
         assertEquals(null, t.secret("app"));
 
-        io.sluice.testing.Fixtures.editLatest(client.resources(ClusterSecretStore.class)
-                .withName(store.getMetadata().getName()), s -> {
+        io.sluice.testing.Fixtures.editLatest(
+                client.resources(ClusterSecretStore.class)
+                        .withName(store.getMetadata().getName()),
+                s -> {
                     s.getSpec().conditions.get(0).namespaceRegexes = List.of("^" + t.ns + "$");
                     return s;
                 });
@@ -230,25 +250,35 @@ class UnexpectedErrorsTest {
 
     @Test
     void aForbiddenCredentialsWatchMakesTheStoreNotReadyAndIsRetriedUntilAllowed() {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(t.ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64("AKIDWATCH"), "secret-access-key", b64("s3cret"))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(t.ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDWATCH"), "secret-access-key", b64("s3cret")))
+                        .build())
                 .create();
         String secrets = "/api/v1/namespaces/" + t.ns + "/secrets";
-        try (Refusal refusal = RefusedRequests.INSTANCE.refuseGets(uri -> uri.getPath().startsWith(secrets)
-                && (uri.getPath().endsWith("/aws-keys") || String.valueOf(uri.getQuery()).contains("aws-keys")),
+        try (Refusal refusal = RefusedRequests.INSTANCE.refuseGets(
+                uri -> uri.getPath().startsWith(secrets)
+                        && (uri.getPath().endsWith("/aws-keys")
+                                || String.valueOf(uri.getQuery()).contains("aws-keys")),
                 HttpURLConnection.HTTP_FORBIDDEN)) {
             client.resource(awsStore("aws")).create();
-            Condition ready = await().atMost(TestNamespace.WAIT).until(() -> storeReady("aws"),
-                    c -> c != null && "False".equals(c.status));
+            Condition ready = await().atMost(TestNamespace.WAIT)
+                    .until(() -> storeReady("aws"), c -> c != null && "False".equals(c.status));
             assertEquals("KubernetesAPIError", ready.reason);
-            assertTrue(ready.message.contains("could not watch its credentials Secrets: HTTP 403 Forbidden"),
+            assertTrue(
+                    ready.message.contains("could not watch its credentials Secrets: HTTP 403 Forbidden"),
                     ready.message);
             assertTrue(t.hasEvent("KubernetesAPIError"));
             assertLogged("could not watch its credentials Secrets: HTTP 403 Forbidden");
             await().atMost(Duration.ofSeconds(40)).until(() -> refusal.refused() > JOSDK_DEFAULT_ATTEMPTS + 1);
         }
         await().atMost(TestNamespace.WAIT).until(() -> storeReady("aws"), c -> c != null && "True".equals(c.status));
-        assertEquals(Map.of("access-key", "AKIDWATCH", "secret-access-key", "s3cret"), t.data("aws-keys"),
+        assertEquals(
+                Map.of("access-key", "AKIDWATCH", "secret-access-key", "s3cret"),
+                t.data("aws-keys"),
                 "the credentials Secret is untouched");
     }
 
@@ -264,7 +294,7 @@ class UnexpectedErrorsTest {
     }
 
     private void editStatus(String name, Consumer<ExternalSecretStatus> change) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             ExternalSecret latest = t.es(name);
             change.accept(latest.getStatus());
             try {
@@ -281,21 +311,30 @@ class UnexpectedErrorsTest {
     /** The Secret's data read by listing, which the refusals of GETs by name do not touch. */
     private Map<String, String> listedData(String name) {
         Secret secret = client.secrets().inNamespace(t.ns).list().getItems().stream()
-                .filter(s -> name.equals(s.getMetadata().getName())).findFirst().orElseThrow();
+                .filter(s -> name.equals(s.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> result = new HashMap<>();
         SecretData.decode(secret).forEach((k, v) -> result.put(k, new String(v, StandardCharsets.UTF_8)));
         return result;
     }
 
     private Condition clusterStoreReady(ClusterSecretStore store) {
-        ClusterSecretStore latest = client.resources(ClusterSecretStore.class).withName(store.getMetadata().getName()).get();
-        return latest == null || latest.getStatus() == null ? null
+        ClusterSecretStore latest = client.resources(ClusterSecretStore.class)
+                .withName(store.getMetadata().getName())
+                .get();
+        return latest == null || latest.getStatus() == null
+                ? null
                 : Conditions.find(latest.getStatus().conditions, Conditions.READY);
     }
 
     private Condition storeReady(String name) {
-        SecretStore store = client.resources(SecretStore.class).inNamespace(t.ns).withName(name).get();
-        return store == null || store.getStatus() == null ? null
+        SecretStore store = client.resources(SecretStore.class)
+                .inNamespace(t.ns)
+                .withName(name)
+                .get();
+        return store == null || store.getStatus() == null
+                ? null
                 : Conditions.find(store.getStatus().conditions, Conditions.READY);
     }
 

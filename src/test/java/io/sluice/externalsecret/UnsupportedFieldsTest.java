@@ -17,18 +17,19 @@ class UnsupportedFieldsTest {
 
     @Test
     void aSpecWithoutUnsupportedFieldsPasses() {
-        assertEquals(List.of(), UnsupportedFields.of(spec(s -> {
-        })));
+        assertEquals(List.of(), UnsupportedFields.of(spec(s -> {})));
         assertEquals(List.of(), UnsupportedFields.of(spec(s -> s.target.template.engineVersion = "v2")));
         assertEquals(List.of(), UnsupportedFields.of(spec(s -> s.target.template.metadata.finalizers = List.of())));
     }
 
     @Test
     void eachUnsupportedFieldIsNamed() {
-        assertNamed(spec(s -> s.target.manifest = new ExternalSecretTarget.ManifestReference()), "spec.target.manifest");
+        assertNamed(
+                spec(s -> s.target.manifest = new ExternalSecretTarget.ManifestReference()), "spec.target.manifest");
         assertNamed(spec(s -> s.syncWindows = new SyncWindows()), "spec.syncWindows");
         assertNamed(spec(s -> s.target.template.engineVersion = "v1"), "spec.target.template.engineVersion v1");
-        assertNamed(spec(s -> s.target.template.metadata.finalizers = List.of("example.com/keep")),
+        assertNamed(
+                spec(s -> s.target.template.metadata.finalizers = List.of("example.com/keep")),
                 "spec.target.template.metadata.finalizers");
     }
 
@@ -40,7 +41,8 @@ class UnsupportedFieldsTest {
         });
         SyncException e = assertThrows(SyncException.class, () -> UnsupportedFields.reject(both));
         assertEquals("SecretSyncedError", e.reason());
-        assertTrue(e.getMessage().contains("spec.syncWindows") && e.getMessage().contains("engineVersion v1"),
+        assertTrue(
+                e.getMessage().contains("spec.syncWindows") && e.getMessage().contains("engineVersion v1"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("the Secret is left as it is"), e.getMessage());
     }

@@ -49,7 +49,8 @@ class WriteConflictTest {
     void namespace() {
         t = new TestNamespace(client);
         client.resource(fakeStore(t.ns, "fake", entry("token", "v1"))).create();
-        client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null)).create();
+        client.resource(withData(externalSecret(t.ns, "app", "fake", "1h"), "token", "token", null))
+                .create();
         t.awaitData("app", Map.of("token", "v1"));
         t.awaitReady("app", "True");
     }
@@ -81,7 +82,9 @@ class WriteConflictTest {
         t.awaitData("app", Map.of("token", "v2"));
         t.awaitReady("app", "True");
         Secret written = t.secret("app");
-        assertEquals("was-here", written.getMetadata().getAnnotations().get("someone-else"),
+        assertEquals(
+                "was-here",
+                written.getMetadata().getAnnotations().get("someone-else"),
                 "planned again on the Secret as it was after the other change");
         assertEquals(errors, syncs.errorCount(t.ns, "app"), "a conflict is not a failed sync");
         assertFalse(t.hasEvent("UpdateFailed"), "no Warning event for a conflict");
@@ -105,10 +108,14 @@ class WriteConflictTest {
             });
         }
 
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !synced.equals(t.es("app").getStatus().syncedResourceVersion)
-                && t.es("app").getMetadata().getLabels().containsKey("edited")
-                && t.es("app").getStatus().syncedResourceVersion.equals(
-                        new EffectiveSpec(t.es("app"), Duration.ofHours(1)).resourceVersionMarker()));
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> !synced.equals(t.es("app").getStatus().syncedResourceVersion)
+                        && t.es("app").getMetadata().getLabels().containsKey("edited")
+                        && t.es("app")
+                                .getStatus()
+                                .syncedResourceVersion
+                                .equals(new EffectiveSpec(t.es("app"), Duration.ofHours(1)).resourceVersionMarker()));
         assertEquals("True", t.ready("app").status);
         assertEquals(Map.of("token", "v3"), t.data("app"));
         assertEquals(errors, syncs.errorCount(t.ns, "app"), "a conflict is not a failed sync");

@@ -44,8 +44,7 @@ class SharedFetcherTest {
         }
 
         @Override
-        public void validate() {
-        }
+        public void validate() {}
     }
 
     private static final Duration HOURLY_READER = Duration.ofMinutes(30);
@@ -64,7 +63,9 @@ class SharedFetcherTest {
         assertEquals(1, client.calls.get());
 
         clock.advance(Duration.ofSeconds(1));
-        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString(),
+        assertEquals(
+                "db-value-2",
+                fetcher.fetch(client, key, HOURLY_READER).asString(),
                 "a read as old as the window is not shared");
     }
 
@@ -72,10 +73,14 @@ class SharedFetcherTest {
     void aReadIsSharedOnlyWhileYoungerThanTheReadersBound() {
         fetcher.fetch(client, key, HOURLY_READER);
         clock.advance(Duration.ofMillis(2_499));
-        assertEquals("db-value-1", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString());
+        assertEquals(
+                "db-value-1",
+                fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString());
 
         clock.advance(Duration.ofMillis(1));
-        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
+        assertEquals(
+                "db-value-2",
+                fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
                 "a read exactly as old as the bound is not shared");
     }
 
@@ -85,9 +90,13 @@ class SharedFetcherTest {
         clock.advance(Duration.ofSeconds(30));
 
         assertEquals("db-value-1", fetcher.fetch(client, key, HOURLY_READER).asString(), "30 s old: fine for 1h");
-        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
+        assertEquals(
+                "db-value-2",
+                fetcher.fetch(client, key, Duration.ofMillis(2_500)).asString(),
                 "30 s old: too old for a 5 s interval");
-        assertEquals("db-value-2", fetcher.fetch(client, key, HOURLY_READER).asString(),
+        assertEquals(
+                "db-value-2",
+                fetcher.fetch(client, key, HOURLY_READER).asString(),
                 "the newer read is shared afterwards");
         assertEquals(2, client.calls.get());
     }
@@ -101,7 +110,9 @@ class SharedFetcherTest {
         client.gate.countDown();
         slowRead.join(10_000);
 
-        assertEquals("db-value-2", fetcher.fetch(client, key, Duration.ofSeconds(3)).asString(),
+        assertEquals(
+                "db-value-2",
+                fetcher.fetch(client, key, Duration.ofSeconds(3)).asString(),
                 "the value may date from when the call started, 3 s ago");
     }
 
@@ -185,16 +196,18 @@ class SharedFetcherTest {
             batches.add(List.copyOf(keys));
             java.util.Map<RemoteKey, io.sluice.provider.FetchOutcome> outcomes = new java.util.LinkedHashMap<>();
             for (RemoteKey k : keys) {
-                outcomes.put(k, k.key().startsWith("gone") ? io.sluice.provider.FetchOutcome.failed(
-                        new io.sluice.provider.SecretNotFoundException(k.key() + " not found"))
-                        : io.sluice.provider.FetchOutcome.of(RemoteSecret.ofString(k.key() + "-batched")));
+                outcomes.put(
+                        k,
+                        k.key().startsWith("gone")
+                                ? io.sluice.provider.FetchOutcome.failed(
+                                        new io.sluice.provider.SecretNotFoundException(k.key() + " not found"))
+                                : io.sluice.provider.FetchOutcome.of(RemoteSecret.ofString(k.key() + "-batched")));
             }
             return outcomes;
         }
 
         @Override
-        public void validate() {
-        }
+        public void validate() {}
     }
 
     @Test

@@ -65,7 +65,11 @@ class PasswordGeneratorTest {
         String password = generator.password(s);
         assertEquals(5, count(password, PasswordGenerator.DIGITS));
         assertEquals(3, count(password, "-_"));
-        assertEquals(0, count(password, PasswordGenerator.DEFAULT_SYMBOLS.replace("-", "").replace("_", "")));
+        assertEquals(
+                0,
+                count(
+                        password,
+                        PasswordGenerator.DEFAULT_SYMBOLS.replace("-", "").replace("_", "")));
         assertEquals(12, count(password, PasswordGenerator.LOWER + PasswordGenerator.UPPER));
     }
 
@@ -132,29 +136,37 @@ class PasswordGeneratorTest {
         tooMany.length = 4;
         tooMany.digits = 3;
         tooMany.symbols = 2;
-        assertEquals("number of digits and symbols must be less than total length",
-                assertThrows(GeneratorException.class, () -> generator.password(tooMany)).getMessage());
+        assertEquals(
+                "number of digits and symbols must be less than total length",
+                assertThrows(GeneratorException.class, () -> generator.password(tooMany))
+                        .getMessage());
 
         PasswordSpec letters = spec();
         letters.length = 30;
         letters.digits = 0;
         letters.symbols = 0;
         letters.noUpper = true;
-        assertEquals("number of letters exceeds available letters and repeats are not allowed",
-                assertThrows(GeneratorException.class, () -> generator.password(letters)).getMessage());
+        assertEquals(
+                "number of letters exceeds available letters and repeats are not allowed",
+                assertThrows(GeneratorException.class, () -> generator.password(letters))
+                        .getMessage());
 
         PasswordSpec digits = spec();
         digits.length = 40;
         digits.digits = 11;
-        assertEquals("number of digits exceeds available digits and repeats are not allowed",
-                assertThrows(GeneratorException.class, () -> generator.password(digits)).getMessage());
+        assertEquals(
+                "number of digits exceeds available digits and repeats are not allowed",
+                assertThrows(GeneratorException.class, () -> generator.password(digits))
+                        .getMessage());
 
         PasswordSpec symbols = spec();
         symbols.length = 10;
         symbols.symbols = 3;
         symbols.symbolCharacters = "ab";
-        assertEquals("number of symbols exceeds available symbols and repeats are not allowed",
-                assertThrows(GeneratorException.class, () -> generator.password(symbols)).getMessage());
+        assertEquals(
+                "number of symbols exceeds available symbols and repeats are not allowed",
+                assertThrows(GeneratorException.class, () -> generator.password(symbols))
+                        .getMessage());
     }
 
     @Test
@@ -164,7 +176,8 @@ class PasswordGeneratorTest {
         s.allowRepeat = true;
         assertEquals(PasswordSpec.MAX_LENGTH, generator.password(s).length());
         s.length = PasswordSpec.MAX_LENGTH + 1;
-        assertTrue(assertThrows(GeneratorException.class, () -> generator.password(s)).getMessage()
+        assertTrue(assertThrows(GeneratorException.class, () -> generator.password(s))
+                .getMessage()
                 .contains("exceeds the limit of 1024"));
     }
 
@@ -206,7 +219,8 @@ class PasswordGeneratorTest {
         s.secretKeys = List.of("a", "b");
         Map<String, byte[]> out = generator.generate(s);
         assertEquals(Set.of("a", "b"), out.keySet());
-        assertFalse(new String(out.get("a"), StandardCharsets.UTF_8).equals(new String(out.get("b"), StandardCharsets.UTF_8)));
+        assertFalse(new String(out.get("a"), StandardCharsets.UTF_8)
+                .equals(new String(out.get("b"), StandardCharsets.UTF_8)));
         s.secretKeys = List.of("a", "a");
         assertThrows(GeneratorException.class, () -> generator.generate(s));
         s.secretKeys = List.of("");
@@ -237,8 +251,15 @@ class PasswordGeneratorTest {
 
     @Test
     void base32IsRfc4648() {
-        String[][] vectors = { { "", "" }, { "f", "MY======" }, { "fo", "MZXQ====" }, { "foo", "MZXW6===" },
-                { "foob", "MZXW6YQ=" }, { "fooba", "MZXW6YTB" }, { "foobar", "MZXW6YTBOI======" } };
+        String[][] vectors = {
+            {"", ""},
+            {"f", "MY======"},
+            {"fo", "MZXQ===="},
+            {"foo", "MZXW6==="},
+            {"foob", "MZXW6YQ="},
+            {"fooba", "MZXW6YTB"},
+            {"foobar", "MZXW6YTBOI======"}
+        };
         for (String[] v : vectors) {
             assertEquals(v[1], Base32.encode(v[0].getBytes(StandardCharsets.US_ASCII)), v[0]);
         }

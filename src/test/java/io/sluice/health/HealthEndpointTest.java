@@ -16,17 +16,23 @@ class HealthEndpointTest {
 
     @Test
     void readyOnceEveryControllerStartedAndItsCachesSynced() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", equalTo(List.of(ControllersReadinessCheck.NAME)))
                 .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.status", equalTo("UP"))
-                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.externalsecret",
+                .body(
+                        "checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.externalsecret",
                         equalTo("synced"))
-                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.secretstore",
+                .body(
+                        "checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.secretstore",
                         equalTo("synced"))
-                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.clustersecretstore",
+                .body(
+                        "checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.clustersecretstore",
                         equalTo("synced"))
-                .body("checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.leadership",
+                .body(
+                        "checks.find { it.name == '" + ControllersReadinessCheck.NAME + "' }.data.leadership",
                         equalTo("not_elected"));
     }
 

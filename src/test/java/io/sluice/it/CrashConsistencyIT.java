@@ -59,8 +59,9 @@ class CrashConsistencyIT {
         allowLeases(server);
         emulator = AwsEmulator.start();
         Random random = new Random(seed);
-        System.out.printf("[crash] seed %d: %d ExternalSecrets, %d PushSecrets, %d kills%n", seed, externalSecrets,
-                pushSecrets, kills);
+        System.out.printf(
+                "[crash] seed %d: %d ExternalSecrets, %d PushSecrets, %d kills%n",
+                seed, externalSecrets, pushSecrets, kills);
         long began = System.nanoTime();
         try (SyncWorld world = new SyncWorld(client, emulator, externalSecrets, pushSecrets)) {
             world.create();
@@ -76,9 +77,10 @@ class CrashConsistencyIT {
             world.awaitConverged(last);
             Map<String, Integer> calls = new HashMap<>(emulator.callCounts());
             System.out.printf("[crash] %s%n", String.join("\n[crash] ", rows));
-            System.out.printf("[crash] converged after %d kills in %d ms in all: %d ExternalSecrets Ready with their "
-                    + "Secret, %d PushSecrets Ready; AWS calls %s%n", kills,
-                    Duration.ofNanos(System.nanoTime() - began).toMillis(), externalSecrets, pushSecrets, calls);
+            System.out.printf(
+                    "[crash] converged after %d kills in %d ms in all: %d ExternalSecrets Ready with their "
+                            + "Secret, %d PushSecrets Ready; AWS calls %s%n",
+                    kills, Duration.ofNanos(System.nanoTime() - began).toMillis(), externalSecrets, pushSecrets, calls);
             assertEquals(List.of(), world.problems());
             for (SluiceProcess p : started) {
                 assertFalse(p.output().contains(SyncWorld.VALUE_MARK), p.log + " holds a secret value");
@@ -99,7 +101,8 @@ class CrashConsistencyIT {
         SluiceProcess p = start("crash-" + k);
         long[] firstCall = {0};
         long[] ready = {0};
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
                 .failFast(() -> !p.process.isAlive())
                 .until(() -> {
                     int calls = awsCalls() - before;
@@ -118,37 +121,65 @@ class CrashConsistencyIT {
         assertTrue(p.process.waitFor(10, TimeUnit.SECONDS), "SIGKILL");
         int calls = awsCalls() - before;
         SyncWorld.Snapshot left = world.snapshot();
-        return String.format("kill %d at %d ms (%s): %d AWS calls in this run; left %d/%d Secrets, %d/%d Ready, %d "
-                + "remote versions pushed", k + 1, Duration.ofNanos(System.nanoTime() - start).toMillis(),
-                calls >= callTarget ? "after " + callTarget + " AWS calls"
+        return String.format(
+                "kill %d at %d ms (%s): %d AWS calls in this run; left %d/%d Secrets, %d/%d Ready, %d "
+                        + "remote versions pushed",
+                k + 1,
+                Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                calls >= callTarget
+                        ? "after " + callTarget + " AWS calls"
                         : idleDelayMs + " ms after its first call, or readiness",
-                calls, left.targetSecrets(), world.externalSecrets, left.readyExternalSecrets(),
-                world.externalSecrets, left.pushedVersions());
+                calls,
+                left.targetSecrets(),
+                world.externalSecrets,
+                left.readyExternalSecrets(),
+                world.externalSecrets,
+                left.pushedVersions());
     }
 
     private int awsCalls() {
-        return emulator.callCounts().values().stream().mapToInt(Integer::intValue).sum();
+        return emulator.callCounts().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     private SluiceProcess start(String logName) throws Exception {
         String endpoint = emulator.endpoint().toString();
-        SluiceProcess p = SluiceProcess.start(IDENTITY, logName, client.getConfiguration().getMasterUrl(), Map.of(
-                "sluice.leader-election.lease-namespace", LEASE_NS,
-                "sluice.aws.secrets-manager-endpoint", endpoint,
-                "sluice.aws.sts-endpoint", endpoint));
+        SluiceProcess p = SluiceProcess.start(
+                IDENTITY,
+                logName,
+                client.getConfiguration().getMasterUrl(),
+                Map.of(
+                        "sluice.leader-election.lease-namespace", LEASE_NS,
+                        "sluice.aws.secrets-manager-endpoint", endpoint,
+                        "sluice.aws.sts-endpoint", endpoint));
         started.add(p);
         return p;
     }
 
     /** JOSDK checks its Lease permissions with a SelfSubjectRulesReview before electing. */
     static void allowLeases(KubernetesMockServer server) {
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
-                        .withResourceRules(new ResourceRuleBuilder().withApiGroups("coordination.k8s.io")
-                                .withResources("leases").withVerbs("*").build())
-                        .withIncomplete(false).endStatus().build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withResourceRules(new ResourceRuleBuilder()
+                                        .withApiGroups("coordination.k8s.io")
+                                        .withResources("leases")
+                                        .withVerbs("*")
+                                        .build())
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
                 .always();
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NS).endMetadata().build())
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(LEASE_NS)
+                        .endMetadata()
+                        .build())
                 .createOr(existing -> existing.update());
     }
 }

@@ -57,8 +57,8 @@ class LeaderFailoverIT {
             "sluice.leader-election.renew-deadline", "20s",
             "sluice.leader-election.retry-period", "1s");
     /** Set by every reconcile, in the replica that ran it; an ExternalSecret that needs nothing is not synced. */
-    private static final Pattern RECONCILED = Pattern
-            .compile("(externalsecret|secretstore)_reconcile_duration\\{[^}]*name=\"([^\"]+)\"");
+    private static final Pattern RECONCILED =
+            Pattern.compile("(externalsecret|secretstore)_reconcile_duration\\{[^}]*name=\"([^\"]+)\"");
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -68,15 +68,30 @@ class LeaderFailoverIT {
     @BeforeEach
     void allowLeases() {
         // JOSDK checks its Lease permissions with a SelfSubjectRulesReview before electing.
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
-                        .withResourceRules(new ResourceRuleBuilder().withApiGroups("coordination.k8s.io")
-                                .withResources("leases").withVerbs("*").build())
-                        .withIncomplete(false).endStatus().build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withResourceRules(new ResourceRuleBuilder()
+                                        .withApiGroups("coordination.k8s.io")
+                                        .withResources("leases")
+                                        .withVerbs("*")
+                                        .build())
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
                 .always();
         client.leases().inNamespace(NS).withName(LEASE).delete();
         for (String ns : List.of(NS, APPS)) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .endMetadata()
+                            .build())
                     .createOr(existing -> existing.update());
         }
     }
@@ -97,8 +112,8 @@ class LeaderFailoverIT {
         Duration exitTime = Duration.ofNanos(System.nanoTime() - sigterm);
 
         assertTrue(exited, "still running 15 s after SIGTERM; log:\n" + tail(leader));
-        System.out.printf("replica-solo exited %d ms after SIGTERM with %d%n", exitTime.toMillis(),
-                leader.process.exitValue());
+        System.out.printf(
+                "replica-solo exited %d ms after SIGTERM with %d%n", exitTime.toMillis(), leader.process.exitValue());
         Lease lease = client.leases().inNamespace(NS).withName(LEASE).get();
         assertNull(lease.getSpec().getHolderIdentity(), "the Lease is released: " + lease.getSpec());
         assertEquals(Integer.valueOf(1), lease.getSpec().getLeaseDurationSeconds(), "the next leader need not wait");
@@ -110,16 +125,19 @@ class LeaderFailoverIT {
         awaitLeading(a);
         client.resource(fakeStore(APPS, "fake", entry("token", "t0k3n"))).create();
         for (int i = 0; i < EXTERNAL_SECRETS; i++) {
-            client.resource(withData(externalSecret(APPS, "es-" + i, "fake", "1h"), "token", "token", null)).create();
+            client.resource(withData(externalSecret(APPS, "es-" + i, "fake", "1h"), "token", "token", null))
+                    .create();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> IntStream.range(0, EXTERNAL_SECRETS)
-                .allMatch(i -> "True".equals(readyStatus("es-" + i))));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> IntStream.range(0, EXTERNAL_SECRETS).allMatch(i -> "True".equals(readyStatus("es-" + i))));
 
         SluiceProcess b = start("replica-b");
         JsonNode standby = await().atMost(Duration.ofSeconds(120)).until(b::readiness, r -> r != null);
         assertEquals("UP", standby.get("status").asText(), standby.toString());
         assertEquals(1, standby.get("checks").size(), "one readiness check: " + standby);
-        assertEquals("standby", standby.get("checks").get(0).get("data").get("leadership").asText(),
+        assertEquals(
+                "standby",
+                standby.get("checks").get(0).get("data").get("leadership").asText(),
                 standby.toString());
         assertEquals("replica-a", holder());
 
@@ -130,7 +148,8 @@ class LeaderFailoverIT {
         assertTrue(a.process.waitFor(15, TimeUnit.SECONDS), "replica-a still running; log:\n" + tail(a));
         // a Lease that was not released would keep replica-b waiting its 30 s
         await().atMost(Duration.ofSeconds(15)).until(() -> "replica-b".equals(holder()));
-        System.out.printf("replica-b leads %d ms after replica-a's SIGTERM%n",
+        System.out.printf(
+                "replica-b leads %d ms after replica-a's SIGTERM%n",
                 Duration.ofNanos(System.nanoTime() - sigterm).toMillis());
         // the barrier: replica-b's first cycle has reconciled the store and every ExternalSecret
         await().atMost(Duration.ofSeconds(60)).until(() -> reconciled(b).size() == EXTERNAL_SECRETS + 1);
@@ -144,11 +163,16 @@ class LeaderFailoverIT {
             }
         }
         assertTrue(release >= 0, "replica-a released the Lease: " + describe(afterSigterm));
-        assertFalse(afterSigterm.get(release).getUtf8Body().contains("holderIdentity"),
+        assertFalse(
+                afterSigterm.get(release).getUtf8Body().contains("holderIdentity"),
                 afterSigterm.get(release).getUtf8Body());
-        assertEquals(List.of(), describe(writesOf(afterSigterm.subList(release + 1, afterSigterm.size()),
-                "replica-a")), "replica-a writes nothing after giving up the Lease");
-        assertEquals(List.of(), describe(objectWrites(afterSigterm, "replica-b")),
+        assertEquals(
+                List.of(),
+                describe(writesOf(afterSigterm.subList(release + 1, afterSigterm.size()), "replica-a")),
+                "replica-a writes nothing after giving up the Lease");
+        assertEquals(
+                List.of(),
+                describe(objectWrites(afterSigterm, "replica-b")),
                 "replica-b's first cycle writes nothing that was already correct");
 
         // positive control: replica-b's writes reach the log when there is something to repair; the repair's
@@ -174,13 +198,15 @@ class LeaderFailoverIT {
     }
 
     private SluiceProcess start(String identity) throws Exception {
-        SluiceProcess replica = SluiceProcess.start(identity, client.getConfiguration().getMasterUrl(), TIMINGS);
+        SluiceProcess replica =
+                SluiceProcess.start(identity, client.getConfiguration().getMasterUrl(), TIMINGS);
         replicas.add(replica);
         return replica;
     }
 
     private void awaitLeading(SluiceProcess replica) {
-        await().atMost(Duration.ofSeconds(120)).failFast(() -> !replica.process.isAlive())
+        await().atMost(Duration.ofSeconds(120))
+                .failFast(() -> !replica.process.isAlive())
                 .until(() -> replica.readiness() != null && replica.identity.equals(holder()));
     }
 
@@ -199,9 +225,12 @@ class LeaderFailoverIT {
     }
 
     private String readyStatus(String name) {
-        ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(APPS).withName(name).get();
-        Condition ready = es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions,
-                "Ready");
+        ExternalSecret es = client.resources(ExternalSecret.class)
+                .inNamespace(APPS)
+                .withName(name)
+                .get();
+        Condition ready =
+                es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, "Ready");
         return ready == null ? null : ready.status;
     }
 
@@ -228,13 +257,15 @@ class LeaderFailoverIT {
 
     /** Writes to anything but the Lease: Secrets, statuses, events. */
     private static List<RecordedRequest> objectWrites(List<RecordedRequest> requests, String identity) {
-        return writesOf(requests, identity).stream().filter(r -> !r.getPath().contains("/leases/")
-                && !r.getPath().contains("selfsubjectrulesreviews")).toList();
+        return writesOf(requests, identity).stream()
+                .filter(r -> !r.getPath().contains("/leases/") && !r.getPath().contains("selfsubjectrulesreviews"))
+                .toList();
     }
 
     private static List<String> describe(List<RecordedRequest> requests) {
-        return requests.stream().map(r -> r.getMethod() + " " + r.getPath() + " by "
-                + r.getHeader("Authorization")).toList();
+        return requests.stream()
+                .map(r -> r.getMethod() + " " + r.getPath() + " by " + r.getHeader("Authorization"))
+                .toList();
     }
 
     private static String tail(SluiceProcess replica) {
@@ -246,7 +277,8 @@ class LeaderFailoverIT {
     private record RequestLog(KubernetesMockServer server) {
         List<RecordedRequest> drain() throws InterruptedException {
             List<RecordedRequest> taken = new ArrayList<>();
-            for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS); r != null;
+            for (RecordedRequest r = server.takeRequest(10, TimeUnit.MILLISECONDS);
+                    r != null;
                     r = server.takeRequest(10, TimeUnit.MILLISECONDS)) {
                 taken.add(r);
             }

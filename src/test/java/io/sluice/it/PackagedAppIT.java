@@ -32,7 +32,10 @@ class PackagedAppIT {
     @Test
     void readyAndExportingEsoMetricFamilies() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().accept("text/plain; version=0.0.4").get("/q/metrics").then().statusCode(200)
+        given().accept("text/plain; version=0.0.4")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("# TYPE externalsecret_provider_api_calls_count untyped"))
                 .body(containsString("# TYPE externalsecret_sync_calls_error untyped"))
                 .body(not(containsString("externalsecret_provider_api_calls_count_total")));

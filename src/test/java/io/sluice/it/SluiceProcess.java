@@ -22,7 +22,8 @@ import java.util.Properties;
  * carry its identity as bearer token, so that the test server can tell the replicas' requests apart.
  */
 final class SluiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String identity;
@@ -56,8 +57,8 @@ final class SluiceProcess implements AutoCloseable {
                 "-Dsluice.leader-election.enabled=true"));
         settings.forEach((key, value) -> options.add("-D" + key + "=" + value));
         List<String> command = launcher(options);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HOSTNAME", identity);
         return new SluiceProcess(identity, builder.start(), log, port);
     }
@@ -115,8 +116,11 @@ final class SluiceProcess implements AutoCloseable {
             throw new IOException(identity + " exited with " + process.exitValue());
         }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -54,6 +54,7 @@ final class SyncWorld implements AutoCloseable {
     static final String NS = "apps";
     /** Every secret value starts with it, so that logs can be searched for values. */
     static final String VALUE_MARK = "s3cr3t-";
+
     private static final String KEYS = "aws-keys";
     private static final Set<String> INPUTS = Set.of(KEYS);
 
@@ -64,13 +65,16 @@ final class SyncWorld implements AutoCloseable {
     private final Map<String, String> remoteValues = new HashMap<>();
     /** ExternalSecrets pointed elsewhere than {@link #remoteOf} by {@link #repoint}. */
     private final Map<Integer, String> remotes = new HashMap<>();
+
     private final Map<String, List<String>> pushedValues = new HashMap<>();
 
     SyncWorld(KubernetesClient client, AwsEmulator emulator, int externalSecrets, int pushSecrets) {
         this.client = client;
         this.externalSecrets = externalSecrets;
         this.pushSecrets = pushSecrets;
-        this.aws = SdkClients.secretsManager(emulator.endpoint(), Region.of(AwsEmulator.DEFAULT_REGION),
+        this.aws = SdkClients.secretsManager(
+                emulator.endpoint(),
+                Region.of(AwsEmulator.DEFAULT_REGION),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWORLD", "world")));
         for (int i = 0; i < externalSecrets; i++) {
             String value = VALUE_MARK + "es-" + i;
@@ -88,11 +92,20 @@ final class SyncWorld implements AutoCloseable {
     }
 
     void create() {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NS)
+                        .endMetadata()
+                        .build())
                 .createOr(existing -> existing.update());
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(KEYS)
-                .build()).withData(Map.of("access-key", b64("AKIDWORLD"), "secret-access-key", b64("world")))
-                .build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(NS)
+                                .withName(KEYS)
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDWORLD"), "secret-access-key", b64("world")))
+                        .build())
+                .create();
         client.resource(awsStore()).create();
         for (int j = 0; j < pushSecrets; j++) {
             setSource(j, VALUE_MARK + "push-" + j + "-0");
@@ -107,8 +120,13 @@ final class SyncWorld implements AutoCloseable {
     /** Sets the value of PushSecret j's source Secret; it must reach Secrets Manager, and only once. */
     void setSource(int ps, String value) {
         pushedValues.computeIfAbsent(pushedRemoteOf(ps), k -> new ArrayList<>()).add(value);
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(NS)
-                .withName(sourceOf(ps)).build()).withData(Map.of("token", b64(value))).build())
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(NS)
+                                .withName(sourceOf(ps))
+                                .build())
+                        .withData(Map.of("token", b64(value)))
+                        .build())
                 .createOr(existing -> existing.update());
     }
 
@@ -119,8 +137,8 @@ final class SyncWorld implements AutoCloseable {
         aws.createSecret(r -> r.name(remote).secretString(value));
         remotes.put(es, remote);
         remoteValues.put(remote, value);
-        io.sluice.testing.Fixtures.editLatest(client.resources(ExternalSecret.class).inNamespace(NS)
-                .withName("es-" + es), latest -> {
+        io.sluice.testing.Fixtures.editLatest(
+                client.resources(ExternalSecret.class).inNamespace(NS).withName("es-" + es), latest -> {
                     latest.getSpec().data.get(0).remoteRef.key = remote;
                     return latest;
                 });
@@ -135,7 +153,8 @@ final class SyncWorld implements AutoCloseable {
         // the last complete list: a timeout may interrupt an evaluation half-way
         AtomicReference<List<String>> last = new AtomicReference<>(List.of("not evaluated"));
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
                     .failFast(() -> !sluice.process.isAlive())
                     .until(() -> {
                         List<String> problems = problems();
@@ -151,7 +170,8 @@ final class SyncWorld implements AutoCloseable {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         Map<String, ExternalSecret> byName = new HashMap<>();
-        for (ExternalSecret es : client.resources(ExternalSecret.class).inNamespace(NS).list().getItems()) {
+        for (ExternalSecret es :
+                client.resources(ExternalSecret.class).inNamespace(NS).list().getItems()) {
             byName.put(es.getMetadata().getName(), es);
         }
         Map<String, Secret> secrets = new HashMap<>();
@@ -180,7 +200,9 @@ final class SyncWorld implements AutoCloseable {
                 continue;
             }
             List<OwnerReference> owners = target.getMetadata().getOwnerReferences();
-            if (owners == null || owners.size() != 1 || !es.getMetadata().getUid().equals(owners.get(0).getUid())
+            if (owners == null
+                    || owners.size() != 1
+                    || !es.getMetadata().getUid().equals(owners.get(0).getUid())
                     || !Boolean.TRUE.equals(owners.get(0).getController())) {
                 problems.add(name + ": Secret not owned by its ExternalSecret alone: " + owners);
             }
@@ -194,7 +216,10 @@ final class SyncWorld implements AutoCloseable {
             }
         }
         for (int j = 0; j < pushSecrets; j++) {
-            PushSecret ps = client.resources(PushSecret.class).inNamespace(NS).withName("ps-" + j).get();
+            PushSecret ps = client.resources(PushSecret.class)
+                    .inNamespace(NS)
+                    .withName("ps-" + j)
+                    .get();
             if (!"True".equals(ready(ps.getStatus() == null ? null : ps.getStatus().conditions))) {
                 problems.add("ps-" + j + ": not Ready");
             }
@@ -216,12 +241,12 @@ final class SyncWorld implements AutoCloseable {
     }
 
     /** Counts for a report: Secrets of ExternalSecrets, Ready ExternalSecrets, remote versions pushed. */
-    record Snapshot(int targetSecrets, int readyExternalSecrets, int pushedVersions) {
-    }
+    record Snapshot(int targetSecrets, int readyExternalSecrets, int pushedVersions) {}
 
     Snapshot snapshot() {
         int targets = (int) client.secrets().inNamespace(NS).list().getItems().stream()
-                .filter(s -> s.getMetadata().getName().startsWith("es-")).count();
+                .filter(s -> s.getMetadata().getName().startsWith("es-"))
+                .count();
         int ready = (int) client.resources(ExternalSecret.class).inNamespace(NS).list().getItems().stream()
                 .filter(es -> "True".equals(ready(es.getStatus() == null ? null : es.getStatus().conditions)))
                 .count();
@@ -253,7 +278,9 @@ final class SyncWorld implements AutoCloseable {
 
     /** PushSecrets write SecretBinary, as ESO does unless told otherwise. */
     private static String text(GetSecretValueResponse value) {
-        return value.secretString() != null ? value.secretString() : value.secretBinary().asUtf8String();
+        return value.secretString() != null
+                ? value.secretString()
+                : value.secretBinary().asUtf8String();
     }
 
     static String sourceOf(int ps) {
@@ -267,7 +294,8 @@ final class SyncWorld implements AutoCloseable {
 
     private PushSecret pushSecret(int j) {
         PushSecret ps = new PushSecret();
-        ps.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("ps-" + j).build());
+        ps.setMetadata(
+                new ObjectMetaBuilder().withNamespace(NS).withName("ps-" + j).build());
         PushSecretSpec spec = new PushSecretSpec();
         spec.refreshInterval = "1h";
         PushSecretStoreRef ref = new PushSecretStoreRef();

@@ -49,7 +49,12 @@ class WatchLossIT {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.start();
         client = server.createClient();
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NS).endMetadata().build()).create();
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(LEASE_NS)
+                        .endMetadata()
+                        .build())
+                .create();
         emulator = AwsEmulator.start();
     }
 
@@ -68,10 +73,14 @@ class WatchLossIT {
         try (SyncWorld world = new SyncWorld(client, emulator, EXTERNAL_SECRETS, PUSH_SECRETS)) {
             world.create();
             String endpoint = emulator.endpoint().toString();
-            sluice = SluiceProcess.start("sluice-0", "watch-loss", client.getConfiguration().getMasterUrl(), Map.of(
-                    "sluice.leader-election.lease-namespace", LEASE_NS,
-                    "sluice.aws.secrets-manager-endpoint", endpoint,
-                    "sluice.aws.sts-endpoint", endpoint));
+            sluice = SluiceProcess.start(
+                    "sluice-0",
+                    "watch-loss",
+                    client.getConfiguration().getMasterUrl(),
+                    Map.of(
+                            "sluice.leader-election.lease-namespace", LEASE_NS,
+                            "sluice.aws.secrets-manager-endpoint", endpoint,
+                            "sluice.aws.sts-endpoint", endpoint));
             world.awaitConverged(sluice);
             double syncsBefore = syncs();
 
@@ -95,7 +104,8 @@ class WatchLossIT {
             server.start(port);
             // A real API server replays, to a watch resumed at its resourceVersion, what changed while it was
             // reconnecting; the test server cannot. So the changes wait until every watch is back.
-            await().atMost(Duration.ofSeconds(60)).failFast(() -> !sluice.process.isAlive())
+            await().atMost(Duration.ofSeconds(60))
+                    .failFast(() -> !sluice.process.isAlive())
                     .until(() -> dispatcher.watchesOpened() - openedBefore >= watching);
             for (int i = 10; i < 15; i++) {
                 world.deleteTarget(i);
@@ -110,17 +120,26 @@ class WatchLossIT {
             world.awaitConverged(sluice);
             double syncsAfterControl = syncs();
 
-            System.out.printf("[watch-loss] %d ExternalSecrets, %d PushSecrets; %d watches ended with 410; syncs: %.0f"
-                    + " to converge, +%.0f after the 410s (10 ExternalSecrets changed), +%.0f after the restart (10"
-                    + " changed), +%.0f for one deleted Secret; watches opened %d, ended %d%n", EXTERNAL_SECRETS,
-                    PUSH_SECRETS, expired, syncsBefore, syncsAfter410 - syncsBefore, syncsAfterRestart - syncsAfter410,
-                    syncsAfterControl - syncsAfterRestart, dispatcher.watchesOpened(), dispatcher.watchesEnded());
+            System.out.printf(
+                    "[watch-loss] %d ExternalSecrets, %d PushSecrets; %d watches ended with 410; syncs: %.0f"
+                            + " to converge, +%.0f after the 410s (10 ExternalSecrets changed), +%.0f after the restart (10"
+                            + " changed), +%.0f for one deleted Secret; watches opened %d, ended %d%n",
+                    EXTERNAL_SECRETS,
+                    PUSH_SECRETS,
+                    expired,
+                    syncsBefore,
+                    syncsAfter410 - syncsBefore,
+                    syncsAfterRestart - syncsAfter410,
+                    syncsAfterControl - syncsAfterRestart,
+                    dispatcher.watchesOpened(),
+                    dispatcher.watchesEnded());
             assertTrue(expired >= 5, "Sluice's informers were watching: " + expired);
             // a relist delivers every object again: each may be looked at, but only the changed ones are synced.
             // Upper bounds only: convergence above already proves no change was lost, and the sync counter may
             // lag the convergence it observed (4 of 10 was seen once on a loaded machine)
             assertTrue(syncsAfter410 - syncsBefore <= 20, "syncs after the 410s: " + (syncsAfter410 - syncsBefore));
-            assertTrue(syncsAfterRestart - syncsAfter410 <= 20,
+            assertTrue(
+                    syncsAfterRestart - syncsAfter410 <= 20,
                     "syncs after the restart: " + (syncsAfterRestart - syncsAfter410));
             assertEquals(1.0, syncsAfterControl - syncsAfterRestart, "one change, one sync");
             assertFalse(sluice.output().contains(SyncWorld.VALUE_MARK), "a secret value in the log");
@@ -142,11 +161,18 @@ class WatchLossIT {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
             if (request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
-                return new MockResponse().setResponseCode(201).setBody(Serialization.asJson(
-                        new SelfSubjectRulesReviewBuilder().withNewStatus()
-                                .withResourceRules(new ResourceRuleBuilder().withApiGroups("coordination.k8s.io")
-                                        .withResources("leases").withVerbs("*").build())
-                                .withIncomplete(false).endStatus().build()));
+                return new MockResponse()
+                        .setResponseCode(201)
+                        .setBody(Serialization.asJson(new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withResourceRules(new ResourceRuleBuilder()
+                                        .withApiGroups("coordination.k8s.io")
+                                        .withResources("leases")
+                                        .withVerbs("*")
+                                        .build())
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build()));
             }
             return super.dispatch(request);
         }

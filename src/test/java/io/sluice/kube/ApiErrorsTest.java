@@ -30,14 +30,18 @@ class ApiErrorsTest {
                  "code":422}
                 """.formatted(value, rule);
         Status status = Serialization.unmarshal(json, Status.class);
-        return new KubernetesClientException("Failure executing: POST at: https://10.0.0.1/api/v1/namespaces/t/secrets. "
-                + "Message: " + status.getMessage() + ". Received status: " + status + ".", 422, status);
+        return new KubernetesClientException(
+                "Failure executing: POST at: https://10.0.0.1/api/v1/namespaces/t/secrets. " + "Message: "
+                        + status.getMessage() + ". Received status: " + status + ".",
+                422,
+                status);
     }
 
     @Test
     void aRefusedLabelKeepsCodeReasonObjectAndFieldButNeverTheValue() {
         KubernetesClientException e = invalidLabel(VALUE);
-        assertTrue(e.getMessage().contains(VALUE) && e.getStatus().getMessage().contains(VALUE),
+        assertTrue(
+                e.getMessage().contains(VALUE) && e.getStatus().getMessage().contains(VALUE),
                 "the fixture carries the value where fabric8 and the API server put it");
 
         String shown = ApiErrors.describe(e);
@@ -49,7 +53,8 @@ class ApiErrorsTest {
     @Test
     void theRuntimeExceptionOverloadSanitizesKubernetesErrorsAndKeepsOthers() {
         RuntimeException kubernetes = invalidLabel(VALUE);
-        assertEquals("HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)", ApiErrors.describe(kubernetes));
+        assertEquals(
+                "HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)", ApiErrors.describe(kubernetes));
         assertEquals("written by Sluice", ApiErrors.describe(new IllegalStateException("written by Sluice")));
     }
 
@@ -68,15 +73,17 @@ class ApiErrorsTest {
 
         String shown = ApiErrors.describe(new KubernetesClientException(status));
 
-        assertEquals("HTTP 422 Invalid: Secret app: data[...] (FieldValueInvalid), data[tls.crt] (FieldValueRequired), "
-                + "FieldValueInvalid, spec.data[0].remoteRef.key (FieldValueInvalid)", shown);
+        assertEquals(
+                "HTTP 422 Invalid: Secret app: data[...] (FieldValueInvalid), data[tls.crt] (FieldValueRequired), "
+                        + "FieldValueInvalid, spec.data[0].remoteRef.key (FieldValueInvalid)",
+                shown);
     }
 
     @Test
     void anErrorWithoutStatusOrAnswerShowsOnlyWhatHappened() {
         assertEquals("HTTP 403", ApiErrors.describe(new KubernetesClientException("Forbidden: " + VALUE, 403, null)));
-        String noAnswer = ApiErrors.describe(new KubernetesClientException("An error has occurred: " + VALUE,
-                new java.net.ConnectException(VALUE)));
+        String noAnswer = ApiErrors.describe(
+                new KubernetesClientException("An error has occurred: " + VALUE, new java.net.ConnectException(VALUE)));
         assertEquals("no answer from the API server (ConnectException)", noAnswer);
     }
 
@@ -111,14 +118,18 @@ class ApiErrorsTest {
         }
         assertTrue(parser.getMessage().contains("s3cr3t"), "Jackson quotes its input");
         assertEquals("unexpected JsonParseException", ApiErrors.describeUnexpected(parser));
-        assertEquals("unexpected UncheckedIOException", ApiErrors.describeUnexpected(
-                new java.io.UncheckedIOException(VALUE, new java.io.IOException(VALUE))));
+        assertEquals(
+                "unexpected UncheckedIOException",
+                ApiErrors.describeUnexpected(new java.io.UncheckedIOException(VALUE, new java.io.IOException(VALUE))));
 
         RuntimeException wrapped = new IllegalStateException(VALUE, invalidLabel(VALUE));
-        assertEquals("Kubernetes API error: HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)",
+        assertEquals(
+                "Kubernetes API error: HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)",
                 ApiErrors.describeUnexpected(wrapped));
 
-        assertEquals("spec.data[0].remoteRef.key is required", ApiErrors.describeUnexpected(
-                new io.sluice.externalsecret.SyncException("SecretSyncedError", "spec.data[0].remoteRef.key is required")));
+        assertEquals(
+                "spec.data[0].remoteRef.key is required",
+                ApiErrors.describeUnexpected(new io.sluice.externalsecret.SyncException(
+                        "SecretSyncedError", "spec.data[0].remoteRef.key is required")));
     }
 }

@@ -77,7 +77,8 @@ class ChangeDuringStatusWriteTest {
             assertNotNull(currentApp().getMetadata().getDeletionTimestamp());
         }
 
-        await().atMost(WAIT).until(() -> client.secrets().inNamespace(ns).withName("app").get() == null);
+        await().atMost(WAIT)
+                .until(() -> client.secrets().inNamespace(ns).withName("app").get() == null);
         await().atMost(WAIT).until(() -> currentApp() == null);
     }
 
@@ -85,8 +86,13 @@ class ChangeDuringStatusWriteTest {
     void aPushSecretSpecChangedWhileItsStatusIsWrittenIsReconciled() throws InterruptedException {
         client.resource(fakeStore(ns, "a")).create();
         client.resource(fakeStore(ns, "b")).create();
-        Secret source = new SecretBuilder().withNewMetadata().withNamespace(ns).withName("db").endMetadata()
-                .withStringData(Map.of("pass", "pw")).build();
+        Secret source = new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName("db")
+                .endMetadata()
+                .withStringData(Map.of("pass", "pw"))
+                .build();
         client.resource(source).create();
 
         try (HeldRequests.Hold statusWrite = held.holdNext("PATCH", "/pushsecrets/tidy/status")) {
@@ -105,7 +111,10 @@ class ChangeDuringStatusWriteTest {
     }
 
     private ExternalSecret currentApp() {
-        return client.resources(ExternalSecret.class).inNamespace(ns).withName("app").get();
+        return client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName("app")
+                .get();
     }
 
     private String pushed(String store, String key) {
@@ -119,11 +128,13 @@ class ChangeDuringStatusWriteTest {
         PushSecretSpec spec = new PushSecretSpec();
         spec.refreshInterval = "1h";
         spec.deletionPolicy = PushSecretSpec.DeletionPolicy.Delete;
-        spec.secretStoreRefs = new ArrayList<>(stores.stream().map(store -> {
-            PushSecretStoreRef ref = new PushSecretStoreRef();
-            ref.name = store;
-            return ref;
-        }).toList());
+        spec.secretStoreRefs = new ArrayList<>(stores.stream()
+                .map(store -> {
+                    PushSecretStoreRef ref = new PushSecretStoreRef();
+                    ref.name = store;
+                    return ref;
+                })
+                .toList());
         spec.selector = new PushSecretSelector();
         spec.selector.secret = new PushSecretSelector.SecretSource();
         spec.selector.secret.name = "db";

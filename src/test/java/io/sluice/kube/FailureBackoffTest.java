@@ -36,7 +36,10 @@ class FailureBackoffTest {
             Duration delay = schedule.failed(id, "inputs", at);
             long expected = Math.min(5_000L << (failures - 1), 300_000L);
             assertTrue(delay.toMillis() >= expected * 0.8 - 1 && delay.toMillis() <= expected, failures + ": " + delay);
-            assertTrue(schedule.pending(id, "inputs", at.plus(delay).minusMillis(1)).isPresent(), "not before its time");
+            assertTrue(
+                    schedule.pending(id, "inputs", at.plus(delay).minusMillis(1))
+                            .isPresent(),
+                    "not before its time");
             at = at.plus(delay);
             assertFalse(schedule.pending(id, "inputs", at).isPresent(), "free to go at its time");
             total += delay.toMillis();
@@ -73,7 +76,10 @@ class FailureBackoffTest {
             Duration delay = fixed.failed(id, "inputs", clock);
             steps[failure] = delay.toMillis();
             assertEquals(delay, fixed.pending(id, "inputs", clock).orElseThrow());
-            assertTrue(fixed.pending(id, "inputs", clock.plus(delay).minusMillis(1)).isPresent(), "not before the step");
+            assertTrue(
+                    fixed.pending(id, "inputs", clock.plus(delay).minusMillis(1))
+                            .isPresent(),
+                    "not before the step");
             clock = clock.plus(delay);
             assertTrue(fixed.pending(id, "inputs", clock).isEmpty(), "free to go once the step has passed");
         }
@@ -94,7 +100,8 @@ class FailureBackoffTest {
     void unchangedInputsWaitButChangedInputsGoAtOnce() {
         Duration delay = backoff.failed(id, "inputs-1", now);
         assertTrue(backoff.pending(id, "inputs-1", now.plusMillis(100)).isPresent());
-        assertFalse(backoff.pending(id, "inputs-2", now.plusMillis(100)).isPresent(), "a spec or store change retries now");
+        assertFalse(
+                backoff.pending(id, "inputs-2", now.plusMillis(100)).isPresent(), "a spec or store change retries now");
         assertFalse(backoff.pending(id, "inputs-1", now.plus(delay)).isPresent());
         backoff.succeeded(id);
         assertFalse(backoff.pending(id, "inputs-1", now).isPresent());

@@ -60,7 +60,8 @@ class GuardedDeleteTest {
         assertEquals("uid-current", sent.getPreconditions().getUid());
         assertEquals(null, sent.getPreconditions().getResourceVersion(), "uid only unless asked");
 
-        KubernetesClientException e = assertThrows(KubernetesClientException.class,
+        KubernetesClientException e = assertThrows(
+                KubernetesClientException.class,
                 () -> GuardedDelete.delete(client, secret("uid-of-a-secret-deleted-meanwhile", "7"), false));
         assertEquals(409, e.getCode());
     }
@@ -70,8 +71,8 @@ class GuardedDeleteTest {
         PreconditionCheck apiServer = new PreconditionCheck("uid-current", "8");
         server.expect().delete().withPath(PATH).andReply(apiServer).always();
 
-        KubernetesClientException e = assertThrows(KubernetesClientException.class,
-                () -> GuardedDelete.delete(client, secret("uid-current", "7"), true));
+        KubernetesClientException e = assertThrows(
+                KubernetesClientException.class, () -> GuardedDelete.delete(client, secret("uid-current", "7"), true));
         assertEquals(409, e.getCode());
         DeleteOptions sent = apiServer.received.get(0);
         assertEquals("7", sent.getPreconditions().getResourceVersion());
@@ -80,7 +81,11 @@ class GuardedDeleteTest {
 
     @Test
     void anObjectAlreadyGoneCountsAsNotDeleted() {
-        server.expect().delete().withPath(PATH).andReturn(404, new StatusBuilder().withCode(404).build()).once();
+        server.expect()
+                .delete()
+                .withPath(PATH)
+                .andReturn(404, new StatusBuilder().withCode(404).build())
+                .once();
         assertFalse(GuardedDelete.delete(client, secret("uid-current", "7"), false));
     }
 
@@ -93,8 +98,14 @@ class GuardedDeleteTest {
     }
 
     private static Secret secret(String uid, String resourceVersion) {
-        return new SecretBuilder().withNewMetadata().withNamespace("ns").withName("app").withUid(uid)
-                .withResourceVersion(resourceVersion).endMetadata().build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace("ns")
+                .withName("app")
+                .withUid(uid)
+                .withResourceVersion(resourceVersion)
+                .endMetadata()
+                .build();
     }
 
     /** The API server's rule: every precondition given must equal the stored object's field. */
@@ -115,7 +126,9 @@ class GuardedDeleteTest {
             DeleteOptions options = Serialization.unmarshal(request.getUtf8Body(), DeleteOptions.class);
             received.add(options);
             var p = options == null ? null : options.getPreconditions();
-            boolean holds = p != null && p.getUid() != null && Objects.equals(p.getUid(), storedUid)
+            boolean holds = p != null
+                    && p.getUid() != null
+                    && Objects.equals(p.getUid(), storedUid)
                     && (p.getResourceVersion() == null || p.getResourceVersion().equals(storedVersion));
             lastCode = holds ? 200 : 409;
             return lastCode;
@@ -123,8 +136,11 @@ class GuardedDeleteTest {
 
         @Override
         public Object getBody(RecordedRequest request) {
-            return new StatusBuilder().withCode(lastCode).withStatus(lastCode == 200 ? "Success" : "Failure")
-                    .withReason(lastCode == 200 ? null : "Conflict").build();
+            return new StatusBuilder()
+                    .withCode(lastCode)
+                    .withStatus(lastCode == 200 ? "Success" : "Failure")
+                    .withReason(lastCode == 200 ? null : "Conflict")
+                    .build();
         }
 
         @Override
@@ -133,7 +149,6 @@ class GuardedDeleteTest {
         }
 
         @Override
-        public void setHeaders(Headers headers) {
-        }
+        public void setHeaders(Headers headers) {}
     }
 }

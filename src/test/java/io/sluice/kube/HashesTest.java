@@ -31,9 +31,10 @@ class HashesTest {
         assertEquals("map[]", GoFormat.byteMap(null));
         Map<String, byte[]> unsorted = new LinkedHashMap<>();
         unsorted.put("empty", new byte[0]);
-        unsorted.put("bin", new byte[] { (byte) 0xff, 0, (byte) 0x80 });
+        unsorted.put("bin", new byte[] {(byte) 0xff, 0, (byte) 0x80});
         assertEquals("map[bin:[255 0 128] empty:[]]", GoFormat.byteMap(unsorted), "keys sorted, bytes unsigned");
-        assertEquals("eb5ab2676d1ed4009bcd06b409f718cb6e49a8e80907334f80d01648", Hashes.ofData(Map.of("a", bytes("1"))));
+        assertEquals(
+                "eb5ab2676d1ed4009bcd06b409f718cb6e49a8e80907334f80d01648", Hashes.ofData(Map.of("a", bytes("1"))));
     }
 
     @Test
@@ -45,11 +46,14 @@ class HashesTest {
 
     @Test
     void hashesLabelsAndAnnotationsAsEsosHashMeta() {
-        assertEquals("f47fe3c0b255b6dd8047cdffa772587bb829efe7a1cb70febeda2eb2", Hashes.ofMetadata(null, Map.of()),
+        assertEquals(
+                "f47fe3c0b255b6dd8047cdffa772587bb829efe7a1cb70febeda2eb2",
+                Hashes.ofMetadata(null, Map.of()),
                 "{annotations:map[] labels:map[]}");
-        assertEquals("34fa5de551507b31a5492b1d62e1aae588a16c7d527a15fe63457f08",
-                Hashes.ofMetadata(Map.of("tier", "db", "app", "web"),
-                        Map.of("note", "two words", "force-sync", "1700000000")),
+        assertEquals(
+                "34fa5de551507b31a5492b1d62e1aae588a16c7d527a15fe63457f08",
+                Hashes.ofMetadata(
+                        Map.of("tier", "db", "app", "web"), Map.of("note", "two words", "force-sync", "1700000000")),
                 "{annotations:map[force-sync:1700000000 note:two words] labels:map[app:web tier:db]}");
     }
 

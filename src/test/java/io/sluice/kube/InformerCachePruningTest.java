@@ -55,10 +55,12 @@ class InformerCachePruningTest {
 
     @Test
     void everyControllersPrimaryInformerTrimsItsObjects() {
-        for (String name : List.of("externalsecret", "clusterexternalsecret", "pushsecret", "secretstore",
-                "clustersecretstore")) {
+        for (String name :
+                List.of("externalsecret", "clusterexternalsecret", "pushsecret", "secretstore", "clustersecretstore")) {
             var controller = operator.getRegisteredController(name).orElseThrow();
-            assertInstanceOf(PrunedItemStore.class, controller.getConfiguration().getInformerConfig().getItemStore(),
+            assertInstanceOf(
+                    PrunedItemStore.class,
+                    controller.getConfiguration().getInformerConfig().getItemStore(),
                     name);
         }
     }
@@ -69,29 +71,45 @@ class InformerCachePruningTest {
         Map<String, String> annotations = new HashMap<>();
         annotations.put(LAST_APPLIED, "{\"kind\":\"Secret\"}");
         client.resource(new SecretBuilder()
-                .withNewMetadata().withNamespace(ns).withName("target")
-                .withLabels(Map.of(WellKnown.MANAGED_LABEL, "true")).withAnnotations(annotations)
-                .withManagedFields(
-                        new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Update")
-                                .withFieldsV1(dataFields("foreign")).build(),
-                        new ManagedFieldsEntryBuilder().withManager("externalsecrets.external-secrets.io/app")
-                                .withOperation("Apply").withFieldsV1(dataFields("a", "b")).build())
-                .endMetadata()
-                .withType("Opaque")
-                .withData(SecretData.encode(Map.of("a", bytes("old"), "b", bytes("gone"), "foreign", bytes("f"))))
-                .build()).create();
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("target")
+                        .withLabels(Map.of(WellKnown.MANAGED_LABEL, "true"))
+                        .withAnnotations(annotations)
+                        .withManagedFields(
+                                new ManagedFieldsEntryBuilder()
+                                        .withManager("kubectl")
+                                        .withOperation("Update")
+                                        .withFieldsV1(dataFields("foreign"))
+                                        .build(),
+                                new ManagedFieldsEntryBuilder()
+                                        .withManager("externalsecrets.external-secrets.io/app")
+                                        .withOperation("Apply")
+                                        .withFieldsV1(dataFields("a", "b"))
+                                        .build())
+                        .endMetadata()
+                        .withType("Opaque")
+                        .withData(
+                                SecretData.encode(Map.of("a", bytes("old"), "b", bytes("gone"), "foreign", bytes("f"))))
+                        .build())
+                .create();
         ExternalSecret es = withData(externalSecret(ns, "app", "fake", "1h"), "a", "a", null);
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.name = "target";
         es.getSpec().target.creationPolicy = CreationPolicy.Merge;
         client.resource(es).create();
 
-        Secret merged = await().atMost(Duration.ofSeconds(20)).until(
-                () -> client.secrets().inNamespace(ns).withName("target").get(),
-                s -> s != null && "new".equals(text(s, "a")));
+        Secret merged = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> client.secrets()
+                                .inNamespace(ns)
+                                .withName("target")
+                                .get(),
+                        s -> s != null && "new".equals(text(s, "a")));
 
         assertEquals(Map.of("a", "new", "foreign", "f"), texts(merged), "b was ESO's, read from its managedFields");
-        assertTrue(merged.getMetadata().getAnnotations().containsKey(LAST_APPLIED),
+        assertTrue(
+                merged.getMetadata().getAnnotations().containsKey(LAST_APPLIED),
                 "the Secret is written whole, so its last-applied annotation must survive the trimmed cache");
     }
 
@@ -102,15 +120,24 @@ class InformerCachePruningTest {
         es.getSpec().target = new ExternalSecretTarget();
         es.getSpec().target.deletionPolicy = DeletionPolicy.Delete; // a finalizer patch besides the status patch
         es.getMetadata().setAnnotations(new HashMap<>(Map.of(LAST_APPLIED, "{\"kind\":\"ExternalSecret\"}")));
-        es.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl")
-                .withOperation("Update").build()));
+        es.getMetadata()
+                .setManagedFields(List.of(new ManagedFieldsEntryBuilder()
+                        .withManager("kubectl")
+                        .withOperation("Update")
+                        .build()));
         client.resource(es).create();
 
-        ExternalSecret synced = await().atMost(Duration.ofSeconds(20)).until(
-                () -> client.resources(ExternalSecret.class).inNamespace(ns).withName("applied").get(),
-                r -> r.getStatus() != null && ready(r) && r.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER));
+        ExternalSecret synced = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> client.resources(ExternalSecret.class)
+                                .inNamespace(ns)
+                                .withName("applied")
+                                .get(),
+                        r -> r.getStatus() != null && ready(r) && r.hasFinalizer(WellKnown.ES_CLEANUP_FINALIZER));
 
-        assertEquals("{\"kind\":\"ExternalSecret\"}", synced.getMetadata().getAnnotations().get(LAST_APPLIED));
+        assertEquals(
+                "{\"kind\":\"ExternalSecret\"}",
+                synced.getMetadata().getAnnotations().get(LAST_APPLIED));
     }
 
     private static boolean ready(ExternalSecret es) {

@@ -7,24 +7,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MetadataRulesTest {
     private static final String SECRET = "hunter2 with spaces";
 
     @ParameterizedTest
-    @ValueSource(strings = {"app", "a", "app.kubernetes.io/name", "example.com/A_b-c.9", "x/y",
-            "a23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "app",
+                "a",
+                "app.kubernetes.io/name",
+                "example.com/A_b-c.9",
+                "x/y",
+                "a23456789012345678901234567890123456789012345678901234567890123"
+            })
     void qualifiedNamesTheApiServerAccepts(String key) {
         assertTrue(MetadataRules.isQualifiedName(key), key);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/", "a/", "/a", "-a", "a-", "a b", "Example.com/a", "a/b/c", "ex_ample.com/a",
-            ".example.com/a", "example..com/a", "a234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "",
+                "/",
+                "a/",
+                "/a",
+                "-a",
+                "a-",
+                "a b",
+                "Example.com/a",
+                "a/b/c",
+                "ex_ample.com/a",
+                ".example.com/a",
+                "example..com/a",
+                "a234567890123456789012345678901234567890123456789012345678901234"
+            })
     void qualifiedNamesTheApiServerRefuses(String key) {
         assertFalse(MetadataRules.isQualifiedName(key), key);
     }
@@ -39,8 +60,20 @@ class MetadataRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"''|true", "v1|true", "MyValue|true", "my_value.x-1|true", "a|true", "-a|false", "a.|false",
-            "a b|false", "a/b|false", "é|false"}, delimiter = '|')
+    @CsvSource(
+            value = {
+                "''|true",
+                "v1|true",
+                "MyValue|true",
+                "my_value.x-1|true",
+                "a|true",
+                "-a|false",
+                "a.|false",
+                "a b|false",
+                "a/b|false",
+                "é|false"
+            },
+            delimiter = '|')
     void labelValues(String value, boolean valid) {
         assertEquals(valid, MetadataRules.isLabelValue(value), value);
         assertTrue(MetadataRules.isLabelValue("x".repeat(63)));
@@ -62,31 +95,47 @@ class MetadataRulesTest {
 
         assertEquals(2, problems.size(), problems.toString());
         problems.forEach(p -> assertFalse(p.contains("hunter2") || p.contains("team"), p));
-        assertTrue(problems.get(0).startsWith("label key rendered by a template (its text is not shown): a label key "
-                + "must be a qualified name"), problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .startsWith("label key rendered by a template (its text is not shown): a label key "
+                                + "must be a qualified name"),
+                problems.get(0));
     }
 
     @Test
     void annotationKeysAreCheckedInLowerCaseAndTheirTotalSizeIsBounded() {
-        assertEquals(List.of(), MetadataRules.annotationProblems("annotation",
-                Map.of("Example.COM/Key", SECRET + "!\n{}"), k -> true), "annotation values are free text");
+        assertEquals(
+                List.of(),
+                MetadataRules.annotationProblems("annotation", Map.of("Example.COM/Key", SECRET + "!\n{}"), k -> true),
+                "annotation values are free text");
         String half = "v".repeat(MetadataRules.MAX_ANNOTATIONS_BYTES / 2);
-        assertEquals(List.of(), MetadataRules.annotationProblems("annotation", Map.of("a", half, "b", half.substring(2)),
-                k -> true));
+        assertEquals(
+                List.of(),
+                MetadataRules.annotationProblems("annotation", Map.of("a", half, "b", half.substring(2)), k -> true));
         List<String> tooBig = MetadataRules.annotationProblems("annotation", Map.of("a", half, "b", half), k -> true);
-        assertEquals(List.of("annotation: keys and values together hold 262146 bytes; the limit is 262144 bytes (256 KiB)"),
+        assertEquals(
+                List.of("annotation: keys and values together hold 262146 bytes; the limit is 262144 bytes (256 KiB)"),
                 tooBig);
-        assertEquals(1, MetadataRules.annotationProblems("annotation", Map.of("bad key", "v"), k -> true).size());
+        assertEquals(
+                1,
+                MetadataRules.annotationProblems("annotation", Map.of("bad key", "v"), k -> true)
+                        .size());
     }
 
     @Test
     void aSecretsDataKeysLabelsAndAnnotationsAreCheckedTogether() {
-        List<String> problems = MetadataRules.secretProblems(Map.of("l", SECRET), Map.of("bad key", "x"),
-                Set.of("ok.key", "..", SECRET), Set.of("l", "bad key", "..")::contains);
+        List<String> problems = MetadataRules.secretProblems(
+                Map.of("l", SECRET),
+                Map.of("bad key", "x"),
+                Set.of("ok.key", "..", SECRET),
+                Set.of("l", "bad key", "..")::contains);
 
-        assertEquals(List.of("the value of label l: " + MetadataRules.VALUE_RULE,
-                "annotation key bad key: an annotation key must be " + MetadataRules.NAME_RULE,
-                "data key ..: " + MetadataRules.SECRET_KEY_RULE,
-                "data key rendered by a template (its text is not shown): " + MetadataRules.SECRET_KEY_RULE), problems);
+        assertEquals(
+                List.of(
+                        "the value of label l: " + MetadataRules.VALUE_RULE,
+                        "annotation key bad key: an annotation key must be " + MetadataRules.NAME_RULE,
+                        "data key ..: " + MetadataRules.SECRET_KEY_RULE,
+                        "data key rendered by a template (its text is not shown): " + MetadataRules.SECRET_KEY_RULE),
+                problems);
     }
 }

@@ -52,10 +52,15 @@ class PrunedItemStoreTest {
         annotations.put("team", "shop");
         annotations.put(PrunedItemStore.LAST_APPLIED_ANNOTATION, "{\"apiVersion\":\"v1\",\"data\":{\"k\":\"v\"}}");
         return new ConfigMapBuilder()
-                .withNewMetadata().withNamespace(namespace).withName(name).withResourceVersion("7")
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withResourceVersion("7")
                 .withAnnotations(annotations)
-                .withManagedFields(new ManagedFieldsEntryBuilder().withManager("kubectl-client-side-apply")
-                        .withOperation("Update").build())
+                .withManagedFields(new ManagedFieldsEntryBuilder()
+                        .withManager("kubectl-client-side-apply")
+                        .withOperation("Update")
+                        .build())
                 .endMetadata()
                 .withData(Map.of("k", "v"))
                 .build();

@@ -34,12 +34,16 @@ class ReconcileBudgetTest {
         assertTrue(budget.spend(app, t0).isEmpty());
         assertTrue(budget.spend(app, t0.plusSeconds(10)).isEmpty());
         assertTrue(budget.spend(app, t0.plusSeconds(20)).isEmpty());
-        assertEquals(Duration.ofSeconds(30), budget.spend(app, t0.plusSeconds(30)).orElseThrow());
-        assertEquals(Duration.ofSeconds(1), budget.spend(app, t0.plusSeconds(59)).orElseThrow(),
+        assertEquals(
+                Duration.ofSeconds(30), budget.spend(app, t0.plusSeconds(30)).orElseThrow());
+        assertEquals(
+                Duration.ofSeconds(1),
+                budget.spend(app, t0.plusSeconds(59)).orElseThrow(),
                 "refused attempts are not counted");
         assertEquals(2, budget.postponed(app));
         assertTrue(budget.spend(app, t0.plusSeconds(60)).isEmpty(), "the first sync left the window");
-        assertEquals(Duration.ofSeconds(10), budget.spend(app, t0.plusSeconds(60)).orElseThrow());
+        assertEquals(
+                Duration.ofSeconds(10), budget.spend(app, t0.plusSeconds(60)).orElseThrow());
     }
 
     @Test

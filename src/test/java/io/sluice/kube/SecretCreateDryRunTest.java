@@ -64,10 +64,23 @@ class SecretCreateDryRunTest {
 
     @Test
     void aRefusalNamesTheStatusAndTheFieldsButNeverTheServersMessage() {
-        server.expect().post().withPath(PATH).andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid")
-                .withMessage("Secret \"app\" is invalid: data[tls.key]: Invalid value: \"s3cr3t\"")
-                .withNewDetails().addNewCause().withField("data[tls.key]").withMessage("Invalid value: \"s3cr3t\"")
-                .endCause().endDetails().build()).once();
+        server.expect()
+                .post()
+                .withPath(PATH)
+                .andReturn(
+                        422,
+                        new StatusBuilder()
+                                .withCode(422)
+                                .withReason("Invalid")
+                                .withMessage("Secret \"app\" is invalid: data[tls.key]: Invalid value: \"s3cr3t\"")
+                                .withNewDetails()
+                                .addNewCause()
+                                .withField("data[tls.key]")
+                                .withMessage("Invalid value: \"s3cr3t\"")
+                                .endCause()
+                                .endDetails()
+                                .build())
+                .once();
 
         Optional<String> refusal = new SecretCreateDryRun(client).refusal(secret());
 
@@ -76,15 +89,28 @@ class SecretCreateDryRunTest {
 
     @Test
     void anErrorThatSaysNothingAboutTheSecretIsThrown() {
-        server.expect().post().withPath(PATH).andReturn(401, new StatusBuilder().withCode(401).build()).once();
-        KubernetesClientException e = assertThrows(KubernetesClientException.class,
-                () -> new SecretCreateDryRun(client).refusal(secret()));
+        server.expect()
+                .post()
+                .withPath(PATH)
+                .andReturn(401, new StatusBuilder().withCode(401).build())
+                .once();
+        KubernetesClientException e =
+                assertThrows(KubernetesClientException.class, () -> new SecretCreateDryRun(client).refusal(secret()));
         assertEquals(401, e.getCode());
     }
 
     private static Secret secret() {
-        return new SecretBuilder().withNewMetadata().withNamespace("ns").withName("app").withUid("u")
-                .withResourceVersion("3").addToLabels("team", "a").endMetadata()
-                .withType("kubernetes.io/tls").addToData("tls.crt", "Yw==").addToData("tls.key", "aw==").build();
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace("ns")
+                .withName("app")
+                .withUid("u")
+                .withResourceVersion("3")
+                .addToLabels("team", "a")
+                .endMetadata()
+                .withType("kubernetes.io/tls")
+                .addToData("tls.crt", "Yw==")
+                .addToData("tls.key", "aw==")
+                .build();
     }
 }

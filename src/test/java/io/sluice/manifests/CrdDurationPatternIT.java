@@ -30,11 +30,51 @@ class CrdDurationPatternIT {
             "SecretStore v1 spec.retrySettings.retryInterval",
             "ClusterSecretStore v1 spec.retrySettings.retryInterval");
     /** Durations used in ESO's docs and examples, Go's own examples, and what Sluice writes ("1h0m0s"). */
-    private static final List<String> ACCEPTED = List.of("0", "0s", "15s", "1m", "1h", "1h30m", "1h0m0s", "10m", "5m0s",
-            "24h", "168h", "8760h", "300ms", "1.5h", "2h45m", "1m30s", "1h15m30.918273645s", "100us", "100\u00b5s",
-            "100\u03bcs", "10ns", ".5h", "1.h", "+1h");
-    private static final List<String> REFUSED = List.of("", "-1h", "-0s", "1", "10", "1d", "1w", "1H", "1 h", " 1h",
-            "1h ", "h", "1.5", "one hour", "1h-30m", "PT1H", "00:10:00", "1e3s");
+    private static final List<String> ACCEPTED = List.of(
+            "0",
+            "0s",
+            "15s",
+            "1m",
+            "1h",
+            "1h30m",
+            "1h0m0s",
+            "10m",
+            "5m0s",
+            "24h",
+            "168h",
+            "8760h",
+            "300ms",
+            "1.5h",
+            "2h45m",
+            "1m30s",
+            "1h15m30.918273645s",
+            "100us",
+            "100\u00b5s",
+            "100\u03bcs",
+            "10ns",
+            ".5h",
+            "1.h",
+            "+1h");
+
+    private static final List<String> REFUSED = List.of(
+            "",
+            "-1h",
+            "-0s",
+            "1",
+            "10",
+            "1d",
+            "1w",
+            "1H",
+            "1 h",
+            " 1h",
+            "1h ",
+            "h",
+            "1.5",
+            "one hour",
+            "1h-30m",
+            "PT1H",
+            "00:10:00",
+            "1e3s");
 
     private static final Map<String, String> stringDurationFields = new TreeMap<>();
 
@@ -43,8 +83,11 @@ class CrdDurationPatternIT {
         GeneratedCrds.byKind().forEach((kind, crd) -> {
             for (JsonNode version : crd.at("/spec/versions")) {
                 if (version.path("served").asBoolean(false)) {
-                    collect(kind + " " + version.path("name").asText(), "",
-                            version.at("/schema/openAPIV3Schema/properties/spec"), "spec");
+                    collect(
+                            kind + " " + version.path("name").asText(),
+                            "",
+                            version.at("/schema/openAPIV3Schema/properties/spec"),
+                            "spec");
                 }
             }
         });
@@ -54,8 +97,9 @@ class CrdDurationPatternIT {
         if (schema.path("type").asText().equals("string") && DURATION_FIELDS.contains(parent)) {
             stringDurationFields.put(where + " " + path, schema.path("pattern").asText(null));
         }
-        schema.path("properties").fields().forEachRemaining(e -> collect(where, e.getKey(), e.getValue(),
-                path + "." + e.getKey()));
+        schema.path("properties")
+                .fields()
+                .forEachRemaining(e -> collect(where, e.getKey(), e.getValue(), path + "." + e.getKey()));
         if (schema.has("items")) {
             collect(where, parent, schema.get("items"), path + "[]");
         }

@@ -23,8 +23,8 @@ class CrdTemplateTargetIT {
             "ExternalSecret v1 spec.target.template.templateFrom[].target",
             "ClusterExternalSecret v1 spec.externalSecretSpec.target.template.templateFrom[].target",
             "PushSecret v1alpha1 spec.template.templateFrom[].target");
-    private static final List<String> ACCEPTED = List.of("Data", "data", "DATA", "Annotations", "annotations",
-            "Labels", "labels", "lAbElS");
+    private static final List<String> ACCEPTED =
+            List.of("Data", "data", "DATA", "Annotations", "annotations", "Labels", "labels", "lAbElS");
     private static final List<String> REFUSED = List.of("", "spec", "spec.data", "Datas", " data", "data ", "label");
 
     private static final Map<String, JsonNode> targets = new TreeMap<>();
@@ -34,8 +34,10 @@ class CrdTemplateTargetIT {
         GeneratedCrds.byKind().forEach((kind, crd) -> {
             for (JsonNode version : crd.at("/spec/versions")) {
                 if (version.path("served").asBoolean(false)) {
-                    collect(kind + " " + version.path("name").asText(),
-                            version.at("/schema/openAPIV3Schema/properties/spec"), "spec");
+                    collect(
+                            kind + " " + version.path("name").asText(),
+                            version.at("/schema/openAPIV3Schema/properties/spec"),
+                            "spec");
                 }
             }
         });

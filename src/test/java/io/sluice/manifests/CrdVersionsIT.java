@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * surface (the external-secrets category, ESO's printer columns).
  */
 class CrdVersionsIT {
-    private static final List<String> ESO_V1_KINDS = List.of("ExternalSecret", "SecretStore", "ClusterSecretStore",
-            "ClusterExternalSecret");
+    private static final List<String> ESO_V1_KINDS =
+            List.of("ExternalSecret", "SecretStore", "ClusterSecretStore", "ClusterExternalSecret");
     private static Map<String, JsonNode> crds;
 
     @BeforeAll
@@ -45,7 +45,9 @@ class CrdVersionsIT {
             assertPreservesEverything(kind, v1beta1.at("/schema/openAPIV3Schema"));
         }
         JsonNode pushSecret = crds.get("PushSecret");
-        assertEquals("v1alpha1", GeneratedCrds.storageVersion(pushSecret).path("name").asText());
+        assertEquals(
+                "v1alpha1",
+                GeneratedCrds.storageVersion(pushSecret).path("name").asText());
         assertEquals(1, pushSecret.at("/spec/versions").size(), "ESO's PushSecret has no other version");
     }
 
@@ -58,14 +60,24 @@ class CrdVersionsIT {
         for (String part : List.of("spec", "status")) {
             JsonNode property = schema.at("/properties/" + part);
             assertEquals("object", property.path("type").asText(), kind + " v1beta1 " + part);
-            assertTrue(property.path("x-kubernetes-preserve-unknown-fields").asBoolean(false), kind + " v1beta1 " + part);
+            assertTrue(
+                    property.path("x-kubernetes-preserve-unknown-fields").asBoolean(false), kind + " v1beta1 " + part);
         }
     }
 
     @Test
     void allKindsAreInTheExternalSecretsCategoryAndKeepTheirNames() {
-        Map<String, String> shortNames = Map.of("ExternalSecret", "es", "SecretStore", "ss", "ClusterSecretStore",
-                "css", "ClusterExternalSecret", "ces", "PushSecret", "ps");
+        Map<String, String> shortNames = Map.of(
+                "ExternalSecret",
+                "es",
+                "SecretStore",
+                "ss",
+                "ClusterSecretStore",
+                "css",
+                "ClusterExternalSecret",
+                "ces",
+                "PushSecret",
+                "ps");
         Set<String> generators = Set.of("ECRAuthorizationToken", "STSSessionToken", "Password", "ClusterGenerator");
         Set<String> all = new TreeSet<>(shortNames.keySet());
         all.addAll(generators);
@@ -78,10 +90,16 @@ class CrdVersionsIT {
         for (String kind : generators) {
             JsonNode crd = crds.get(kind);
             assertEquals("generators.external-secrets.io", crd.at("/spec/group").asText(), kind);
-            assertEquals(List.of("external-secrets", "external-secrets-generators"),
-                    texts(crd.at("/spec/names/categories")), kind);
-            assertEquals("v1alpha1", GeneratedCrds.storageVersion(crd).path("name").asText(), kind);
-            assertEquals(kind.equals("ClusterGenerator") ? "Cluster" : "Namespaced", crd.at("/spec/scope").asText(), kind);
+            assertEquals(
+                    List.of("external-secrets", "external-secrets-generators"),
+                    texts(crd.at("/spec/names/categories")),
+                    kind);
+            assertEquals(
+                    "v1alpha1", GeneratedCrds.storageVersion(crd).path("name").asText(), kind);
+            assertEquals(
+                    kind.equals("ClusterGenerator") ? "Cluster" : "Namespaced",
+                    crd.at("/spec/scope").asText(),
+                    kind);
         }
     }
 

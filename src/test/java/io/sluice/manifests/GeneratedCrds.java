@@ -16,13 +16,13 @@ public final class GeneratedCrds {
     public static final Path DIRECTORY = Path.of("target", "kubernetes");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private GeneratedCrds() {
-    }
+    private GeneratedCrds() {}
 
     public static Map<String, JsonNode> byKind() {
         Map<String, JsonNode> crds = new TreeMap<>();
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().contains(".external-secrets.io-")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains(".external-secrets.io-"))
+                    .toList()) {
                 JsonNode crd = YAML.readTree(file.toFile());
                 crds.put(crd.at("/spec/names/kind").asText(), crd);
             }

@@ -37,7 +37,8 @@ class GeneratedManifestsIT {
     @BeforeAll
     static void loadCrds() throws IOException {
         try (Stream<Path> files = Files.list(GENERATED)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().contains(".external-secrets.io-")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains(".external-secrets.io-"))
+                    .toList()) {
                 JsonNode crd = YAML.readTree(file.toFile());
                 CRDS_BY_KIND.put(crd.at("/spec/names/kind").asText(), crd);
             }
@@ -45,7 +46,9 @@ class GeneratedManifestsIT {
     }
 
     static Stream<Path> crdFiles() throws IOException {
-        return Files.list(GENERATED).filter(f -> f.getFileName().toString().contains(".external-secrets.io-")).sorted();
+        return Files.list(GENERATED)
+                .filter(f -> f.getFileName().toString().contains(".external-secrets.io-"))
+                .sorted();
     }
 
     @ParameterizedTest
@@ -58,10 +61,28 @@ class GeneratedManifestsIT {
 
     @Test
     void crdsHaveEsoNamesShortNamesStatusAndColumns() {
-        Map<String, String> shortNames = Map.of("ExternalSecret", "es", "SecretStore", "ss", "ClusterSecretStore", "css",
-                "ClusterExternalSecret", "ces", "PushSecret", "ps");
-        Map<String, String> versions = Map.of("ExternalSecret", "v1", "SecretStore", "v1", "ClusterSecretStore", "v1",
-                "ClusterExternalSecret", "v1", "PushSecret", "v1alpha1");
+        Map<String, String> shortNames = Map.of(
+                "ExternalSecret",
+                "es",
+                "SecretStore",
+                "ss",
+                "ClusterSecretStore",
+                "css",
+                "ClusterExternalSecret",
+                "ces",
+                "PushSecret",
+                "ps");
+        Map<String, String> versions = Map.of(
+                "ExternalSecret",
+                "v1",
+                "SecretStore",
+                "v1",
+                "ClusterSecretStore",
+                "v1",
+                "ClusterExternalSecret",
+                "v1",
+                "PushSecret",
+                "v1alpha1");
         shortNames.forEach((kind, shortName) -> {
             JsonNode crd = CRDS_BY_KIND.get(kind);
             assertNotNull(crd, kind + " CRD generated");
@@ -72,9 +93,11 @@ class GeneratedManifestsIT {
             assertTrue(version.at("/subresources/status").isObject(), kind + " has the status subresource");
         });
         List<String> esColumns = new ArrayList<>();
-        GeneratedCrds.storageVersion(CRDS_BY_KIND.get("ExternalSecret")).path("additionalPrinterColumns")
+        GeneratedCrds.storageVersion(CRDS_BY_KIND.get("ExternalSecret"))
+                .path("additionalPrinterColumns")
                 .forEach(c -> esColumns.add(c.get("name").asText()));
-        assertTrue(esColumns.containsAll(List.of("Store", "Refresh Interval", "Status", "Ready")), esColumns.toString());
+        assertTrue(
+                esColumns.containsAll(List.of("Store", "Refresh Interval", "Status", "Ready")), esColumns.toString());
     }
 
     @Test
@@ -84,13 +107,15 @@ class GeneratedManifestsIT {
         assertTrue(es.contains("deletionPolicy=Delete requires creationPolicy=Owner"));
         assertTrue(es.contains("deletionPolicy=Merge cannot be combined with creationPolicy=None"));
         assertTrue(es.contains("a generatorRef cannot be combined with extract or find"));
-        assertTrue(CRDS_BY_KIND.get("SecretStore").toString().contains("recoveryWindowInDays must be between 7 and 30"));
+        assertTrue(
+                CRDS_BY_KIND.get("SecretStore").toString().contains("recoveryWindowInDays must be between 7 and 30"));
         assertTrue(CRDS_BY_KIND.get("PushSecret").toString().contains("exactly one of name or selector must be set"));
     }
 
     static Stream<Path> examples() throws IOException {
         return Stream.concat(Files.list(Path.of("examples", "aws")), Files.list(Path.of("examples", "demo")))
-                .filter(p -> p.toString().endsWith(".yaml")).sorted();
+                .filter(p -> p.toString().endsWith(".yaml"))
+                .sorted();
     }
 
     /** Every field of the manifest must exist in the schema, or the API server would prune or reject it. */
@@ -116,7 +141,8 @@ class GeneratedManifestsIT {
             return;
         }
         if (value.isObject()) {
-            boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+            boolean preserve =
+                    schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
             JsonNode properties = schema.path("properties");
             JsonNode additional = schema.path("additionalProperties");
             value.fields().forEachRemaining(e -> {
@@ -142,7 +168,8 @@ class GeneratedManifestsIT {
     @Test
     void rbacCoversWhatSluiceUsesWithoutWildcards() throws IOException {
         List<JsonNode> rules = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(GENERATED.resolve("kubernetes.yml").toFile())) {
+        try (YAMLParser parser = new YAMLFactory()
+                .createParser(GENERATED.resolve("kubernetes.yml").toFile())) {
             for (JsonNode doc : YAML.readValues(parser, JsonNode.class).readAll()) {
                 if (Set.of("ClusterRole", "Role").contains(doc.path("kind").asText())) {
                     doc.path("rules").forEach(rules::add);
@@ -158,8 +185,12 @@ class GeneratedManifestsIT {
                     }
                 });
             }
-            summary.append(rule.path("apiGroups")).append(' ').append(rule.path("resources")).append(' ')
-                    .append(rule.path("verbs")).append('\n');
+            summary.append(rule.path("apiGroups"))
+                    .append(' ')
+                    .append(rule.path("resources"))
+                    .append(' ')
+                    .append(rule.path("verbs"))
+                    .append('\n');
         }
         System.out.print("RBAC rules:\n" + summary);
         assertTrue(allows(rules, "", "secrets", "create"));
@@ -174,8 +205,10 @@ class GeneratedManifestsIT {
     }
 
     private static boolean allows(List<JsonNode> rules, String group, String resource, String verb) {
-        return rules.stream().anyMatch(r -> contains(r.path("apiGroups"), group) && contains(r.path("resources"), resource)
-                && contains(r.path("verbs"), verb));
+        return rules.stream()
+                .anyMatch(r -> contains(r.path("apiGroups"), group)
+                        && contains(r.path("resources"), resource)
+                        && contains(r.path("verbs"), verb));
     }
 
     private static boolean contains(JsonNode array, String value) {

@@ -13,7 +13,8 @@ class ReconcileLedgerInputsTest {
 
     @Test
     void theSameSpecAndMetadataAtAnotherResourceVersionAreTheSameInputs() {
-        assertEquals(ReconcileLedger.inputsOf(resource(1L, "1", Map.of("a", "1"), null)),
+        assertEquals(
+                ReconcileLedger.inputsOf(resource(1L, "1", Map.of("a", "1"), null)),
                 ReconcileLedger.inputsOf(resource(1L, "2", Map.of("a", "1"), null)));
     }
 
@@ -29,9 +30,16 @@ class ReconcileLedgerInputsTest {
         assertNotEquals(seen, ReconcileLedger.inputsOf(labelled));
     }
 
-    private static ConfigMap resource(Long generation, String version, Map<String, String> annotations, String deleted) {
-        return new ConfigMapBuilder().withNewMetadata().withName("r").withGeneration(generation)
-                .withResourceVersion(version).withAnnotations(annotations).withDeletionTimestamp(deleted)
-                .endMetadata().build();
+    private static ConfigMap resource(
+            Long generation, String version, Map<String, String> annotations, String deleted) {
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("r")
+                .withGeneration(generation)
+                .withResourceVersion(version)
+                .withAnnotations(annotations)
+                .withDeletionTimestamp(deleted)
+                .endMetadata()
+                .build();
     }
 }

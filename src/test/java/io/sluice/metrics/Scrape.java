@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The samples of a Prometheus text exposition, parsed enough to look series up by name and labels. */
 record Scrape(String text, List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
@@ -21,7 +20,8 @@ record Scrape(String text, List<Sample> samples) {
             int brace = line.indexOf('{');
             int space = line.lastIndexOf(' ');
             String name = brace < 0 ? line.substring(0, line.indexOf(' ')) : line.substring(0, brace);
-            Map<String, String> labels = brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
+            Map<String, String> labels =
+                    brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
             samples.add(new Sample(name, labels, Double.parseDouble(line.substring(space + 1))));
         }
         return new Scrape(text, samples);
@@ -29,7 +29,9 @@ record Scrape(String text, List<Sample> samples) {
 
     /** The one sample of that name whose labels include all of {@code labels} (given as name, value pairs). */
     Optional<Sample> find(String name, String... labels) {
-        List<Sample> found = samples.stream().filter(s -> s.name.equals(name) && matches(s, labels)).toList();
+        List<Sample> found = samples.stream()
+                .filter(s -> s.name.equals(name) && matches(s, labels))
+                .toList();
         if (found.size() > 1) {
             throw new AssertionError("more than one " + name + " sample matches: " + found);
         }
@@ -37,14 +39,18 @@ record Scrape(String text, List<Sample> samples) {
     }
 
     double value(String name, String... labels) {
-        return find(name, labels).orElseThrow(() -> new AssertionError("no sample " + name + " "
-                + List.of(labels) + " in:\n" + text)).value();
+        return find(name, labels)
+                .orElseThrow(() -> new AssertionError("no sample " + name + " " + List.of(labels) + " in:\n" + text))
+                .value();
     }
 
     /** The {@code # TYPE} line's type of a family, e.g. {@code counter}, {@code gauge}, {@code untyped}. */
     Optional<String> type(String family) {
         String prefix = "# TYPE " + family + " ";
-        return text.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).trim()).findFirst();
+        return text.lines()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()).trim())
+                .findFirst();
     }
 
     private static boolean matches(Sample s, String... labels) {

@@ -36,10 +36,14 @@ class SyncMetricsTest {
         metrics.synced("ns", "kept", true);
 
         Scrape scrape = Scrape.parse(prometheus.scrape());
-        assertEquals(3, scrape.value("externalsecret_sync_calls_total", "namespace", "ns", "name", "kept"), scrape.text());
+        assertEquals(
+                3, scrape.value("externalsecret_sync_calls_total", "namespace", "ns", "name", "kept"), scrape.text());
         assertEquals(1, scrape.value("externalsecret_sync_calls_error", "namespace", "ns", "name", "kept"));
-        assertTrue(scrape.find("externalsecret_sync_calls_total", "name", "gone").isEmpty());
-        assertTrue(scrape.find("externalsecret_last_successful_sync_timestamp_seconds", "name", "gone").isEmpty());
-        assertFalse(scrape.find("externalsecret_last_successful_sync_timestamp_seconds", "name", "kept").isEmpty());
+        assertTrue(
+                scrape.find("externalsecret_sync_calls_total", "name", "gone").isEmpty());
+        assertTrue(scrape.find("externalsecret_last_successful_sync_timestamp_seconds", "name", "gone")
+                .isEmpty());
+        assertFalse(scrape.find("externalsecret_last_successful_sync_timestamp_seconds", "name", "kept")
+                .isEmpty());
     }
 }

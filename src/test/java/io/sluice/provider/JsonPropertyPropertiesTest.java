@@ -14,8 +14,9 @@ class JsonPropertyPropertiesTest {
     @Test
     void settingAndRemovingAPropertyInAnyValueEndsInJsonOrAConfigurationError() {
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(300).forAll(HostileInput.payloads(), HostileInput.properties()).checkAssert((current, property) ->
-                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        qt().withExamples(300)
+                .forAll(HostileInput.payloads(), HostileInput.properties())
+                .checkAssert((current, property) -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                     try {
                         byte[] set = JsonProperty.set(current, property, "v".getBytes(StandardCharsets.UTF_8), "app/x");
                         JsonProperty.remove(set, property, "app/x");

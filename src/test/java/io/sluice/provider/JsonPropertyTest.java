@@ -14,7 +14,8 @@ class JsonPropertyTest {
     @Test
     void setsTopLevelAndNestedPropertiesKeepingOtherFields() {
         assertEquals("{\"a\":\"1\",\"b\":\"2\"}", text(JsonProperty.set(bytes("{\"a\":\"1\"}"), "b", bytes("2"), "k")));
-        assertEquals("{\"db\":{\"user\":\"u\",\"pass\":\"p\"}}",
+        assertEquals(
+                "{\"db\":{\"user\":\"u\",\"pass\":\"p\"}}",
                 text(JsonProperty.set(bytes("{\"db\":{\"user\":\"u\"}}"), "db.pass", bytes("p"), "k")));
         assertEquals("{\"x\":\"1\"}", text(JsonProperty.set(null, "x", bytes("1"), "k")));
     }
@@ -27,7 +28,8 @@ class JsonPropertyTest {
 
     @Test
     void aValueThatIsNotAJsonObjectIsRefusedWithoutQuotingIt() {
-        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+        ProviderConfigurationException e = assertThrows(
+                ProviderConfigurationException.class,
                 () -> JsonProperty.set(bytes("TOPSECRET-not-json"), "p", bytes("v"), "app/x"));
         assertTrue(e.getMessage().contains("app/x"));
         assertFalse(e.getMessage().contains("TOPSECRET"), e.getMessage());
@@ -51,10 +53,12 @@ class JsonPropertyTest {
     @Test
     void aPathWithAnEmptyKeyIsRefusedNamingIt() {
         for (String property : new String[] {".", "a..b", "a.", ".a", ""}) {
-            ProviderConfigurationException set = assertThrows(ProviderConfigurationException.class,
-                    () -> JsonProperty.set(null, property, bytes("v"), "k"));
+            ProviderConfigurationException set = assertThrows(
+                    ProviderConfigurationException.class, () -> JsonProperty.set(null, property, bytes("v"), "k"));
             assertEquals("property \"" + property + "\" is not a valid path: it has an empty key", set.getMessage());
-            assertThrows(ProviderConfigurationException.class, () -> JsonProperty.remove(bytes("{\"a\":\"1\"}"), property, "k"));
+            assertThrows(
+                    ProviderConfigurationException.class,
+                    () -> JsonProperty.remove(bytes("{\"a\":\"1\"}"), property, "k"));
         }
     }
 
@@ -62,9 +66,10 @@ class JsonPropertyTest {
     @Test
     void aPathDeeperThanTheWriterAllowsIsRefused() {
         String deepest = "a" + ".a".repeat(JsonProperty.MAX_PATH_KEYS - 1);
-        assertTrue(text(JsonProperty.set(null, deepest, bytes("v"), "k")).endsWith("\"a\":\"v\"" + "}".repeat(JsonProperty.MAX_PATH_KEYS)));
-        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                () -> JsonProperty.set(null, deepest + ".a", bytes("v"), "k"));
+        assertTrue(text(JsonProperty.set(null, deepest, bytes("v"), "k"))
+                .endsWith("\"a\":\"v\"" + "}".repeat(JsonProperty.MAX_PATH_KEYS)));
+        ProviderConfigurationException e = assertThrows(
+                ProviderConfigurationException.class, () -> JsonProperty.set(null, deepest + ".a", bytes("v"), "k"));
         assertTrue(e.getMessage().endsWith("is not a valid path: it has more than 999 keys"), e.getMessage());
     }
 }

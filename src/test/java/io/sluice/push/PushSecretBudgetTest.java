@@ -21,10 +21,10 @@ import io.sluice.api.v1alpha1.PushSecretSelector;
 import io.sluice.api.v1alpha1.PushSecretSpec;
 import io.sluice.api.v1alpha1.PushSecretStoreRef;
 import io.sluice.testing.Fixtures;
+import io.sluice.testing.SmallReconcileBudget;
 import io.sluice.testing.aws.EmulatorResource;
 import io.sluice.testing.aws.SdkClients;
 import io.sluice.testing.aws.emulator.AwsEmulator;
-import io.sluice.testing.SmallReconcileBudget;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,14 +66,20 @@ class PushSecretBudgetTest {
     @Test
     void aSourceChangingWithoutPauseGetsAtMostTheBudgetOfPushesPerMinute() throws Exception {
         String remote = ns + "/churn";
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("aws-keys")
-                .build()).withData(Map.of("access-key", b64("AKIDBUDGET"), "secret-access-key", b64("s3cret")))
-                .build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64("AKIDBUDGET"), "secret-access-key", b64("s3cret")))
+                        .build())
+                .create();
         client.resource(awsStore()).create();
         source("v0");
         client.resource(pushSecret(remote)).create();
         ResourceID id = new ResourceID("churn", ns);
-        try (SecretsManagerClient aws = SdkClients.secretsManager(EmulatorResource.emulator().endpoint(),
+        try (SecretsManagerClient aws = SdkClients.secretsManager(
+                EmulatorResource.emulator().endpoint(),
                 Region.of(AwsEmulator.DEFAULT_REGION),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBUDGET", "s3cret")))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> versions(aws, remote) == 1);
@@ -81,33 +87,36 @@ class PushSecretBudgetTest {
 
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger changes = new AtomicInteger();
-            Thread rival = new Thread(() -> {
-                while (!stop.get()) {
-                    try {
-                        source("v" + changes.incrementAndGet());
-                        Thread.sleep(50);
-                    } catch (KubernetesClientException e) {
-                        // a conflict: write again
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "source-churn");
+            Thread rival = new Thread(
+                    () -> {
+                        while (!stop.get()) {
+                            try {
+                                source("v" + changes.incrementAndGet());
+                                Thread.sleep(50);
+                            } catch (KubernetesClientException e) {
+                                // a conflict: write again
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "source-churn");
             rival.start();
             try {
                 // barrier: the budget is spent and several pushes were refused since, or (without a budget) the
                 // source changed far more often than the budget allows pushes
-                await().atMost(Duration.ofSeconds(50)).until(() -> reconciler.postponedByBudget(id) >= 5
-                        || changes.get() >= 150);
+                await().atMost(Duration.ofSeconds(50))
+                        .until(() -> reconciler.postponedByBudget(id) >= 5 || changes.get() >= 150);
             } finally {
                 stop.set(true);
                 rival.join(10_000);
             }
             int versions = versions(aws, remote);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("[measure] source churn for %d ms: %d source changes, %d remote versions (budget %d per"
-                    + " minute), %d pushes postponed%n", elapsedMs, changes.get(), versions, BUDGET,
-                    reconciler.postponedByBudget(id));
+            System.out.printf(
+                    "[measure] source churn for %d ms: %d source changes, %d remote versions (budget %d per"
+                            + " minute), %d pushes postponed%n",
+                    elapsedMs, changes.get(), versions, BUDGET, reconciler.postponedByBudget(id));
             assertTrue(versions >= 3, "the churn reached Secrets Manager: " + versions);
             long minutes = elapsedMs / 60_000 + 1;
             // the first version was written before the churn, in the same sliding minute
@@ -117,20 +126,29 @@ class PushSecretBudgetTest {
 
     private static int versions(SecretsManagerClient aws, String remote) {
         try {
-            return aws.listSecretVersionIds(r -> r.secretId(remote).includeDeprecated(true)).versions().size();
+            return aws.listSecretVersionIds(r -> r.secretId(remote).includeDeprecated(true))
+                    .versions()
+                    .size();
         } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {
             return 0;
         }
     }
 
     private void source(String value) {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("src")
-                .build()).withData(Map.of("token", b64(value))).build()).createOr(existing -> existing.update());
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(ns)
+                                .withName("src")
+                                .build())
+                        .withData(Map.of("token", b64(value)))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     private PushSecret pushSecret(String remoteKey) {
         PushSecret ps = new PushSecret();
-        ps.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("churn").build());
+        ps.setMetadata(
+                new ObjectMetaBuilder().withNamespace(ns).withName("churn").build());
         PushSecretSpec spec = new PushSecretSpec();
         spec.refreshInterval = "1h";
         PushSecretStoreRef ref = new PushSecretStoreRef();

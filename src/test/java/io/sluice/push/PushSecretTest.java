@@ -60,8 +60,8 @@ class PushSecretTest {
     void pushesAKeyAndTheWholeSecretAndWritesOnlyOnChange() {
         client.resource(fakeStore(ns, "vault")).create();
         source("db", Map.of("user", "admin", "pass", "pw1"));
-        PushSecret ps = pushSecret("push-db", "db", "1s", List.of("vault"), data("pass", "db-pass", null),
-                data(null, "db-all", null));
+        PushSecret ps = pushSecret(
+                "push-db", "db", "1s", List.of("vault"), data("pass", "db-pass", null), data(null, "db-all", null));
         client.resource(ps).create();
 
         // one reconcile pushes both entries, one after the other
@@ -71,12 +71,15 @@ class PushSecretTest {
         assertEquals("Synced", ready.reason);
         assertEquals("PushSecret synced successfully", ready.message);
         PushSecret synced = get("push-db");
-        assertEquals(java.util.Set.of("db-pass", "db-all"), synced.getStatus().syncedPushSecrets.get("SecretStore/vault")
-                .keySet());
+        assertEquals(
+                java.util.Set.of("db-pass", "db-all"),
+                synced.getStatus().syncedPushSecrets.get("SecretStore/vault").keySet());
         String version = synced.getMetadata().getResourceVersion();
         ReconcileBarrier barrier = new ReconcileBarrier(ledger, client);
         barrier.awaitReconciles(synced, barrier.reconciles(synced), 2); // two refreshes (1 s) ran since
-        assertEquals(version, get("push-db").getMetadata().getResourceVersion(),
+        assertEquals(
+                version,
+                get("push-db").getMetadata().getResourceVersion(),
                 "refreshes that push nothing new must not rewrite the status");
 
         source("db", Map.of("user", "admin", "pass", "pw2"));
@@ -90,13 +93,21 @@ class PushSecretTest {
         source("labelled", Map.of("pass", "l1", "note", "a"), Map.of("push", "me"));
         // sorts after "labelled": were it (wrongly) selected, its pass would win the merge
         source("zz-bystander", Map.of("pass", "b1"), Map.of("push", "not-me"));
-        client.resource(pushSecret("by-name", "named", "0", List.of("vault"), data("pass", "named-pass", null))).create();
-        PushSecret bySelector = pushSecret("by-selector", null, "0", List.of("vault"),
-                data("pass", "labelled-pass", null), data(null, "labelled-all", null));
-        bySelector.getSpec().selector.secret.selector = new LabelSelectorBuilder().addToMatchLabels("push", "me").build();
+        client.resource(pushSecret("by-name", "named", "0", List.of("vault"), data("pass", "named-pass", null)))
+                .create();
+        PushSecret bySelector = pushSecret(
+                "by-selector",
+                null,
+                "0",
+                List.of("vault"),
+                data("pass", "labelled-pass", null),
+                data(null, "labelled-all", null));
+        bySelector.getSpec().selector.secret.selector =
+                new LabelSelectorBuilder().addToMatchLabels("push", "me").build();
         client.resource(bySelector).create();
-        await().atMost(WAIT).until(() -> "n1".equals(pushed("vault", "named-pass"))
-                && "l1".equals(pushed("vault", "labelled-pass")));
+        await().atMost(WAIT)
+                .until(() ->
+                        "n1".equals(pushed("vault", "named-pass")) && "l1".equals(pushed("vault", "labelled-pass")));
 
         // refreshInterval 0: no timer; only the watch on the sources can send these out
         source("named", Map.of("pass", "n2"));
@@ -109,10 +120,13 @@ class PushSecretTest {
         long namedEvents = ledger.of(ResourceSeries.of(get("by-name"))).received();
         source("zz-bystander", Map.of("pass", "intruder"), Map.of("push", "not-me"));
         source("labelled", Map.of("pass", "l2", "note", "b"), Map.of("push", "me"));
-        await().atMost(WAIT).until(() -> pushed("vault", "labelled-all"), v -> v != null && v.contains("\"note\":\"b\""));
+        await().atMost(WAIT)
+                .until(() -> pushed("vault", "labelled-all"), v -> v != null && v.contains("\"note\":\"b\""));
         assertEquals("l2", pushed("vault", "labelled-pass"));
         assertFalse(pushed("vault", "labelled-all").contains("intruder"));
-        assertEquals(namedEvents, ledger.of(ResourceSeries.of(get("by-name"))).received(),
+        assertEquals(
+                namedEvents,
+                ledger.of(ResourceSeries.of(get("by-name"))).received(),
                 "no event reaches a PushSecret whose source did not change");
         assertEquals("n2", pushed("vault", "named-pass"));
     }
@@ -121,7 +135,8 @@ class PushSecretTest {
     void refusesToOverwriteARemoteSecretItDidNotCreate() {
         client.resource(fakeStore(ns, "vault", entry("legacy", "precious"))).create();
         source("db", Map.of("pass", "pw"));
-        client.resource(pushSecret("takeover", "db", "1h", List.of("vault"), data("pass", "legacy", null))).create();
+        client.resource(pushSecret("takeover", "db", "1h", List.of("vault"), data("pass", "legacy", null)))
+                .create();
 
         Condition ready = awaitReady("takeover", "False");
         assertEquals("Errored", ready.reason);
@@ -134,8 +149,8 @@ class PushSecretTest {
     void ifNotExistsLeavesExistingSecretsAlone() {
         client.resource(fakeStore(ns, "vault", entry("legacy", "precious"))).create();
         source("db", Map.of("pass", "pw"));
-        PushSecret ps = pushSecret("polite", "db", "1h", List.of("vault"), data("pass", "legacy", null),
-                data("pass", "fresh", null));
+        PushSecret ps = pushSecret(
+                "polite", "db", "1h", List.of("vault"), data("pass", "legacy", null), data("pass", "fresh", null));
         ps.getSpec().updatePolicy = PushSecretSpec.UpdatePolicy.IfNotExists;
         client.resource(ps).create();
 
@@ -177,13 +192,15 @@ class PushSecretTest {
         client.resource(fakeStore(ns, "a")).create();
         client.resource(fakeStore(ns, "b")).create();
         source("db", Map.of("pass", "pw"));
-        client.resource(pushSecret("keeper", "db", "1s", List.of("a", "b"), data("pass", "k1", null))).create();
+        client.resource(pushSecret("keeper", "db", "1s", List.of("a", "b"), data("pass", "k1", null)))
+                .create();
         await().atMost(WAIT).until(() -> "pw".equals(pushed("a", "k1")) && "pw".equals(pushed("b", "k1")));
 
         PushSecret oneStore = get("keeper");
         oneStore.getSpec().secretStoreRefs = List.of(storeRef("a"));
         io.sluice.testing.Fixtures.editSpec(client, oneStore);
-        await().atMost(WAIT).until(() -> get("keeper").getStatus().syncedPushSecrets.size() == 1);
+        await().atMost(WAIT)
+                .until(() -> get("keeper").getStatus().syncedPushSecrets.size() == 1);
         client.secrets().inNamespace(ns).withName("db").delete();
         awaitReady("keeper", "False");
         client.resource(get("keeper")).delete();
@@ -213,9 +230,16 @@ class PushSecretTest {
     void aPropertyIsMergedAndTemplatesRenderThePushedData() {
         client.resource(fakeStore(ns, "a")).create();
         source("db", Map.of("user", "admin", "pass", "pw"));
-        client.resource(pushSecret("merge", "db", "1h", List.of("a"), data("user", "config", "db.user"),
-                data("pass", "config", "db.password"))).create();
-        await().atMost(WAIT).until(() -> "{\"db\":{\"user\":\"admin\",\"password\":\"pw\"}}".equals(pushed("a", "config")));
+        client.resource(pushSecret(
+                        "merge",
+                        "db",
+                        "1h",
+                        List.of("a"),
+                        data("user", "config", "db.user"),
+                        data("pass", "config", "db.password")))
+                .create();
+        await().atMost(WAIT)
+                .until(() -> "{\"db\":{\"user\":\"admin\",\"password\":\"pw\"}}".equals(pushed("a", "config")));
 
         PushSecret templated = pushSecret("templated", "db", "1h", List.of("a"), data("url", "t", null));
         templated.getSpec().template = new ExternalSecretTemplate();
@@ -243,11 +267,17 @@ class PushSecretTest {
     void anIntervalThatOverflowsIsAnErrorInTheStatusNotANegativeTimer() {
         client.resource(fakeStore(ns, "vault")).create();
         source("overflow-src", Map.of("pass", "pw"));
-        client.resource(pushSecret("overflow", "overflow-src", "2562048h1h", List.of("vault"),
-                data("pass", "overflow-pass", null))).create();
+        client.resource(pushSecret(
+                        "overflow",
+                        "overflow-src",
+                        "2562048h1h",
+                        List.of("vault"),
+                        data("pass", "overflow-pass", null)))
+                .create();
 
         Condition ready = awaitReady("overflow", "False");
-        assertEquals("invalid spec.refreshInterval: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
+        assertEquals(
+                "invalid spec.refreshInterval: duration \"2562048h1h\" is too large (at most 2562047h47m16s)",
                 ready.message);
         assertEquals(null, pushed("vault", "overflow-pass"), "nothing is pushed under an invalid interval");
     }
@@ -257,8 +287,14 @@ class PushSecretTest {
     }
 
     private void source(String name, Map<String, String> data, Map<String, String> labels) {
-        Secret secret = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).withLabels(labels)
-                .endMetadata().withStringData(data).build();
+        Secret secret = new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .withStringData(data)
+                .build();
         client.resource(secret).createOr(s -> s.update());
     }
 
@@ -267,19 +303,25 @@ class PushSecretTest {
     }
 
     private Condition awaitReady(String name, String status) {
-        return await().atMost(WAIT).until(() -> {
-            PushSecret ps = get(name);
-            return ps == null || ps.getStatus() == null ? null : Conditions.find(ps.getStatus().conditions, "Ready");
-        }, c -> c != null && status.equals(c.status));
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            PushSecret ps = get(name);
+                            return ps == null || ps.getStatus() == null
+                                    ? null
+                                    : Conditions.find(ps.getStatus().conditions, "Ready");
+                        },
+                        c -> c != null && status.equals(c.status));
     }
 
-    private PushSecret pushSecret(String name, String source, String refresh, List<String> stores,
-            PushSecretData... data) {
+    private PushSecret pushSecret(
+            String name, String source, String refresh, List<String> stores, PushSecretData... data) {
         PushSecret ps = new PushSecret();
         ps.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
         PushSecretSpec spec = new PushSecretSpec();
         spec.refreshInterval = refresh;
-        spec.secretStoreRefs = new ArrayList<>(stores.stream().map(PushSecretTest::storeRef).toList());
+        spec.secretStoreRefs =
+                new ArrayList<>(stores.stream().map(PushSecretTest::storeRef).toList());
         spec.selector = new PushSecretSelector();
         spec.selector.secret = new PushSecretSelector.SecretSource();
         spec.selector.secret.name = source;

@@ -15,9 +15,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.sluice.api.common.Condition;
@@ -75,10 +75,22 @@ class SecretValuesNeverLeakTest {
         client.resource(fakeStore(ns, "fake", entry("plain", marker), entry("json", "{\"a\":\"" + marker + "\"}")))
                 .create();
         // a Secret the tenant may not read: templateFrom.secret plus a refused label must not reveal it
-        client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("victim").endMetadata()
-                .withStringData(Map.of("token", marker)).build()).create();
-        client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace(ns).withName("tpl").endMetadata()
-                .withData(Map.of("labels", "leak: \"{{ .plain }}\"")).build()).create();
+        client.resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("victim")
+                        .endMetadata()
+                        .withStringData(Map.of("token", marker))
+                        .build())
+                .create();
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("tpl")
+                        .endMetadata()
+                        .withData(Map.of("labels", "leak: \"{{ .plain }}\""))
+                        .build())
+                .create();
 
         try (LogCapture logs = LogCapture.start()) {
             create(dataProperty("data"));
@@ -88,31 +100,54 @@ class SecretValuesNeverLeakTest {
             create(templateFromConfigMapLabels("configmap-labels"));
             create(templateFromSecretLabel("secret-label"));
             create(renderedAnnotationKey("rendered-key"));
-            client.resource(new SecretBuilder().withNewMetadata().withNamespace(ns).withName("push-source").endMetadata()
-                    .withStringData(Map.of("token", marker)).build()).create();
+            client.resource(new SecretBuilder()
+                            .withNewMetadata()
+                            .withNamespace(ns)
+                            .withName("push-source")
+                            .endMetadata()
+                            .withStringData(Map.of("token", marker))
+                            .build())
+                    .create();
             client.resource(push("push")).create();
 
             assertTrue(message("data").contains("property a.b"), message("data"));
             assertTrue(message("extract").contains("plain"), message("extract"));
             assertTrue(message("find").contains("decod"), message("find"));
-            assertEquals("could not update secret: the API server would refuse it: the value of label leak: "
-                    + "a label value must be at most 63 characters, empty or beginning and ending with a letter or digit, "
-                    + "with only letters, digits, '-', '_' and '.'", message("template-label"));
-            assertTrue(message("configmap-labels").contains("the value of label rendered by a template (its text is "
-                    + "not shown)"), message("configmap-labels"));
-            assertTrue(message("secret-label").contains("the value of label token: a label value must"),
+            assertEquals(
+                    "could not update secret: the API server would refuse it: the value of label leak: "
+                            + "a label value must be at most 63 characters, empty or beginning and ending with a letter or digit, "
+                            + "with only letters, digits, '-', '_' and '.'",
+                    message("template-label"));
+            assertTrue(
+                    message("configmap-labels")
+                            .contains("the value of label rendered by a template (its text is " + "not shown)"),
+                    message("configmap-labels"));
+            assertTrue(
+                    message("secret-label").contains("the value of label token: a label value must"),
                     message("secret-label"));
-            assertTrue(message("rendered-key").contains("annotation key rendered by a template (its text is not "
-                    + "shown): an annotation key must be a qualified name"), message("rendered-key"));
-            Condition pushed = await().atMost(WAIT).until(() -> pushReady("push"), c -> c != null && "False".equals(c.status));
+            assertTrue(
+                    message("rendered-key")
+                            .contains("annotation key rendered by a template (its text is not "
+                                    + "shown): an annotation key must be a qualified name"),
+                    message("rendered-key"));
+            Condition pushed =
+                    await().atMost(WAIT).until(() -> pushReady("push"), c -> c != null && "False".equals(c.status));
             assertTrue(pushed.message.contains("b64dec"), pushed.message);
 
             for (String refused : List.of("template-label", "configmap-labels", "secret-label", "rendered-key")) {
                 // the False condition above was written by the reconcile that would have written the Secret
                 assertNull(client.secrets().inNamespace(ns).withName(refused).get(), refused);
             }
-            assertNothingLeaked(logs, List.of("data", "extract", "find", "template-label", "configmap-labels",
-                    "secret-label", "rendered-key"));
+            assertNothingLeaked(
+                    logs,
+                    List.of(
+                            "data",
+                            "extract",
+                            "find",
+                            "template-label",
+                            "configmap-labels",
+                            "secret-label",
+                            "rendered-key"));
             assertFalse(pushed.message.contains(marker), pushed.message);
         }
     }
@@ -120,12 +155,16 @@ class SecretValuesNeverLeakTest {
     @Test
     void theApiServersRefusalIsReportedWithoutTheValueItQuotes() {
         client.resource(fakeStore(ns, "fake", entry("plain", "fine"))).create();
-        server.expect().post().withPath("/api/v1/namespaces/" + ns + "/secrets").andReturn(422, invalidLabel("app"))
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/" + ns + "/secrets")
+                .andReturn(422, invalidLabel("app"))
                 .always();
         try (LogCapture logs = LogCapture.start()) {
             create(withData(externalSecret(ns, "app", "fake", "1h"), "k", "plain", null));
 
-            assertEquals("could not update secret: HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)",
+            assertEquals(
+                    "could not update secret: HTTP 422 Invalid: Secret app: metadata.labels (FieldValueInvalid)",
                     message("app"));
             assertNothingLeaked(logs, List.of("app"));
         }
@@ -148,7 +187,8 @@ class SecretValuesNeverLeakTest {
 
     private void assertNothingLeaked(LogCapture logs, List<String> names) {
         for (String name : names) {
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("sync failed") && l.contains(name)),
+            assertTrue(
+                    logs.lines().stream().anyMatch(l -> l.contains("sync failed") && l.contains(name)),
                     "the capture sees the failure log line of " + name);
             assertFalse(message(name).contains(marker), message(name));
         }
@@ -156,8 +196,13 @@ class SecretValuesNeverLeakTest {
         assertTrue(events.size() >= names.size(), "every failure is reported as an event");
         events.forEach(e -> assertFalse(e.getMessage().contains(marker), e.getMessage()));
         logs.lines().forEach(line -> assertFalse(line.contains(marker), line));
-        client.resources(ExternalSecret.class).inNamespace(ns).list().getItems().forEach(es ->
-                assertFalse(Serialization.asJson(es.getStatus()).contains(marker), es.getMetadata().getName()));
+        client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .list()
+                .getItems()
+                .forEach(es -> assertFalse(
+                        Serialization.asJson(es.getStatus()).contains(marker),
+                        es.getMetadata().getName()));
     }
 
     private void create(ExternalSecret es) {
@@ -165,14 +210,26 @@ class SecretValuesNeverLeakTest {
     }
 
     private String message(String name) {
-        return await().atMost(WAIT).until(() -> {
-            ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
-            return es == null || es.getStatus() == null ? null : Conditions.find(es.getStatus().conditions, "Ready");
-        }, c -> c != null && "False".equals(c.status)).message;
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            ExternalSecret es = client.resources(ExternalSecret.class)
+                                    .inNamespace(ns)
+                                    .withName(name)
+                                    .get();
+                            return es == null || es.getStatus() == null
+                                    ? null
+                                    : Conditions.find(es.getStatus().conditions, "Ready");
+                        },
+                        c -> c != null && "False".equals(c.status))
+                .message;
     }
 
     private Condition pushReady(String name) {
-        PushSecret ps = client.resources(PushSecret.class).inNamespace(ns).withName(name).get();
+        PushSecret ps = client.resources(PushSecret.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
         return ps == null || ps.getStatus() == null ? null : Conditions.find(ps.getStatus().conditions, "Ready");
     }
 

@@ -19,13 +19,15 @@ class TenantRegexpPropertiesTest {
     @Test
     void anyPatternCompilesBoundedOrIsRefusedNamingTheField() {
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(400).forAll(HostileInput.regexps(), HostileInput.subjects()).checkAssert((source, subject) ->
-                assertTimeoutPreemptively(BOUND, () -> {
+        qt().withExamples(400)
+                .forAll(HostileInput.regexps(), HostileInput.subjects())
+                .checkAssert((source, subject) -> assertTimeoutPreemptively(BOUND, () -> {
                     TenantRegexp pattern;
                     try {
                         pattern = TenantRegexp.compile("dataFrom[0].find.name.regexp", source);
                     } catch (InvalidRegexpException refused) {
-                        assertTrue(refused.getMessage().startsWith("dataFrom[0].find.name.regexp "), refused.getMessage());
+                        assertTrue(
+                                refused.getMessage().startsWith("dataFrom[0].find.name.regexp "), refused.getMessage());
                         outcomes.refused(refused.getMessage().contains("too large") ? "too large" : "invalid");
                         return;
                     }

@@ -30,8 +30,11 @@ class KubernetesClientQpsTest {
     public static class Paced implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("sluice.kubernetes.client-qps", String.valueOf(QPS),
-                    "sluice.kubernetes.client-burst", String.valueOf(BURST));
+            return Map.of(
+                    "sluice.kubernetes.client-qps",
+                    String.valueOf(QPS),
+                    "sluice.kubernetes.client-burst",
+                    String.valueOf(BURST));
         }
     }
 

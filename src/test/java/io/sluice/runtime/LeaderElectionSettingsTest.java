@@ -12,10 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeaderElectionSettingsTest {
-    private static final LeaderCallbacks NONE = new LeaderCallbacks(() -> {
-    }, () -> {
-    }, id -> {
-    });
+    private static final LeaderCallbacks NONE = new LeaderCallbacks(() -> {}, () -> {}, id -> {});
 
     @Test
     void carriesTheTimingsAndTheLeaseName() {
@@ -32,7 +29,8 @@ class LeaderElectionSettingsTest {
 
     @Test
     void aRenewDeadlineNotShorterThanTheLeaseIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> LeaderElectionSettings.configuration(settings(true, 10, 10), "replica-a", NONE));
         assertTrue(e.getMessage().contains("renew-deadline"), e.getMessage());
     }

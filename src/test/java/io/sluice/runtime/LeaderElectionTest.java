@@ -54,26 +54,41 @@ class LeaderElectionTest {
     private Operator replicaA;
     private Operator replicaB;
 
-    record Reconciled(String replica, long at) {
-    }
+    record Reconciled(String replica, long at) {}
 
     @BeforeEach
     void allowLeases() {
         // JOSDK checks its Lease permissions with a SelfSubjectRulesReview before electing.
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus()
-                        .withResourceRules(new ResourceRuleBuilder().withApiGroups("coordination.k8s.io")
-                                .withResources("leases").withVerbs("*").build())
-                        .withIncomplete(false).endStatus().build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withResourceRules(new ResourceRuleBuilder()
+                                        .withApiGroups("coordination.k8s.io")
+                                        .withResources("leases")
+                                        .withVerbs("*")
+                                        .build())
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
                 .always();
         client.leases().inNamespace(NS).withName(LEASE).delete();
-        client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace(NS).withName("probe").endMetadata()
-                .addToData("k", "v").build()).createOr(NonDeletingOperation::update);
+        client.resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName("probe")
+                        .endMetadata()
+                        .addToData("k", "v")
+                        .build())
+                .createOr(NonDeletingOperation::update);
     }
 
     @AfterEach
     void stop() {
-        for (Operator replica : new Operator[] { replicaA, replicaB }) {
+        for (Operator replica : new Operator[] {replicaA, replicaB}) {
             if (replica != null) {
                 replica.stop();
             }
@@ -82,13 +97,19 @@ class LeaderElectionTest {
 
     @Test
     void aStandbyWaitsAndALeaderThatLosesTheLeaseReconcilesNothingOnceTheNextLeaderStarted() {
-        replicaA = start("replica-a", leadershipA, settings(Duration.ofSeconds(10), Duration.ofSeconds(8)),
+        replicaA = start(
+                "replica-a",
+                leadershipA,
+                settings(Duration.ofSeconds(10), Duration.ofSeconds(8)),
                 stopOnLoss(() -> replicaA));
         await().atMost(Duration.ofSeconds(15)).until(() -> reconciledBy("replica-a") > 0);
         assertEquals("replica-a", holder());
         assertEquals(Leadership.State.LEADING, leadershipA.state());
 
-        replicaB = start("replica-b", leadershipB, settings(Duration.ofSeconds(10), Duration.ofSeconds(8)),
+        replicaB = start(
+                "replica-b",
+                leadershipB,
+                settings(Duration.ofSeconds(10), Duration.ofSeconds(8)),
                 stopOnLoss(() -> replicaB));
         await().atMost(Duration.ofSeconds(10)).until(() -> "replica-a".equals(leadershipB.currentLeader()));
         editProbe("changed while b waits");
@@ -108,9 +129,13 @@ class LeaderElectionTest {
         editProbe("changed after the take-over");
         await().atMost(Duration.ofSeconds(10)).until(() -> reconciledBy("replica-b") > 1);
 
-        long firstByB = reconciled.stream().filter(r -> r.replica.equals("replica-b")).mapToLong(Reconciled::at)
-                .min().orElseThrow();
-        List<Reconciled> lateByA = reconciled.stream().filter(r -> r.replica.equals("replica-a") && r.at > firstByB)
+        long firstByB = reconciled.stream()
+                .filter(r -> r.replica.equals("replica-b"))
+                .mapToLong(Reconciled::at)
+                .min()
+                .orElseThrow();
+        List<Reconciled> lateByA = reconciled.stream()
+                .filter(r -> r.replica.equals("replica-a") && r.at > firstByB)
                 .toList();
         assertEquals(List.of(), lateByA, "the old leader reconciled after the new one started");
     }
@@ -118,11 +143,10 @@ class LeaderElectionTest {
     @Test
     void aLeaderThatStopsReleasesTheLeaseSoTheStandbyNeedNotWaitItOut() {
         SluiceConfig.LeaderElection longLease = settings(Duration.ofSeconds(30), Duration.ofSeconds(20));
-        replicaA = start("replica-a", leadershipA, longLease,
-                () -> new LeaseRelease(client, NS, LEASE, "replica-a").release());
+        replicaA = start(
+                "replica-a", leadershipA, longLease, () -> new LeaseRelease(client, NS, LEASE, "replica-a").release());
         await().atMost(Duration.ofSeconds(15)).until(() -> reconciledBy("replica-a") > 0);
-        replicaB = start("replica-b", leadershipB, longLease, () -> {
-        });
+        replicaB = start("replica-b", leadershipB, longLease, () -> {});
         await().atMost(Duration.ofSeconds(10)).until(() -> "replica-a".equals(leadershipB.currentLeader()));
 
         replicaA.stop();
@@ -145,14 +169,13 @@ class LeaderElectionTest {
         });
     }
 
-    private Operator start(String identity, Leadership leadership, SluiceConfig.LeaderElection settings,
-            Runnable onStopLeading) {
-        var election = LeaderElectionSettings.configuration(settings, identity,
-                LeaderElectionSettings.callbacks(leadership, onStopLeading));
+    private Operator start(
+            String identity, Leadership leadership, SluiceConfig.LeaderElection settings, Runnable onStopLeading) {
+        var election = LeaderElectionSettings.configuration(
+                settings, identity, LeaderElectionSettings.callbacks(leadership, onStopLeading));
         leadership.electionStarted();
-        Operator operator = new Operator(o -> o.withKubernetesClient(client)
-                .withCloseClientOnStop(false)
-                .withLeaderElectionConfiguration(election));
+        Operator operator = new Operator(o ->
+                o.withKubernetesClient(client).withCloseClientOnStop(false).withLeaderElectionConfiguration(election));
         operator.register(new ProbeReconciler(identity, reconciled), c -> c.settingNamespaces(Set.of(NS)));
         operator.start();
         return operator;

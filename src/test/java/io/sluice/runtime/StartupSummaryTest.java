@@ -27,6 +27,9 @@ class StartupSummaryTest {
         assertTrue(line.contains("leader-election=off"), line);
         assertTrue(line.contains("reconcile-threads=10"), line);
         assertTrue(line.contains("/q/metrics") && line.contains("/q/health/ready"), line);
-        assertFalse(line.toLowerCase().contains("secretaccesskey") || line.toLowerCase().contains("password"), line);
+        assertFalse(
+                line.toLowerCase().contains("secretaccesskey")
+                        || line.toLowerCase().contains("password"),
+                line);
     }
 }

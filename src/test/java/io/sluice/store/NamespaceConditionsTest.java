@@ -21,10 +21,10 @@ class NamespaceConditionsTest {
 
     @ParameterizedTest(name = "{0} with labels team={1} -> {2}")
     @CsvSource({
-            "payments,other,true",       // listed by name
-            "team-a-dev,other,true",     // matches a regex
-            "sandbox,platform,true",     // matches the selector
-            "sandbox,other,false",       // matches nothing
+        "payments,other,true", // listed by name
+        "team-a-dev,other,true", // matches a regex
+        "sandbox,platform,true", // matches the selector
+        "sandbox,other,false", // matches nothing
     })
     void anyConditionAllows(String namespace, String team, boolean allowed) {
         ClusterSecretStoreCondition byName = new ClusterSecretStoreCondition();
@@ -32,11 +32,17 @@ class NamespaceConditionsTest {
         ClusterSecretStoreCondition byRegex = new ClusterSecretStoreCondition();
         byRegex.namespaceRegexes = List.of("^team-a-.*");
         ClusterSecretStoreCondition bySelector = new ClusterSecretStoreCondition();
-        bySelector.namespaceSelector = new LabelSelectorBuilder().addToMatchLabels("team", "platform")
-                .addNewMatchExpression().withKey("env").withOperator("NotIn").withValues("prod").endMatchExpression()
+        bySelector.namespaceSelector = new LabelSelectorBuilder()
+                .addToMatchLabels("team", "platform")
+                .addNewMatchExpression()
+                .withKey("env")
+                .withOperator("NotIn")
+                .withValues("prod")
+                .endMatchExpression()
                 .build();
-        assertEquals(allowed, NamespaceConditions.allows(List.of(byName, byRegex, bySelector), namespace,
-                Map.of("team", team)));
+        assertEquals(
+                allowed,
+                NamespaceConditions.allows(List.of(byName, byRegex, bySelector), namespace, Map.of("team", team)));
     }
 
     @Test
@@ -57,18 +63,24 @@ class NamespaceConditionsTest {
         byName.namespaces = List.of("payments");
         ClusterSecretStoreCondition invalid = new ClusterSecretStoreCondition();
         invalid.namespaceRegexes = List.of("^ok$", "(?=lookahead)");
-        InvalidRegexpException e = assertThrows(InvalidRegexpException.class,
+        InvalidRegexpException e = assertThrows(
+                InvalidRegexpException.class,
                 () -> NamespaceConditions.allows(List.of(byName, invalid), "other", Map.of()));
-        assertTrue(e.getMessage().startsWith("spec.conditions[1].namespaceRegexes[1] is not a valid regular expression"),
+        assertTrue(
+                e.getMessage().startsWith("spec.conditions[1].namespaceRegexes[1] is not a valid regular expression"),
                 e.getMessage());
     }
 
     @ParameterizedTest
-    @CsvSource({ "In,prod,true", "In,dev,false", "NotIn,prod,false", "Exists,x,true", "DoesNotExist,x,false" })
+    @CsvSource({"In,prod,true", "In,dev,false", "NotIn,prod,false", "Exists,x,true", "DoesNotExist,x,false"})
     void labelSelectorOperators(String operator, String value, boolean expected) {
-        var selector = new LabelSelectorBuilder().addNewMatchExpression().withKey("env").withOperator(operator)
+        var selector = new LabelSelectorBuilder()
+                .addNewMatchExpression()
+                .withKey("env")
+                .withOperator(operator)
                 .withValues(operator.endsWith("Exist") || operator.equals("Exists") ? List.of() : List.of("prod"))
-                .endMatchExpression().build();
+                .endMatchExpression()
+                .build();
         assertEquals(expected, LabelSelection.selects(selector, Map.of("env", value)));
     }
 }

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class StoreCredentialWatchTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final StoreView CLUSTER_STORE = new StoreView("ClusterSecretStore", null, "shared", "uid-1", 1L,
-            new SecretStoreSpec(), null);
+    private static final StoreView CLUSTER_STORE =
+            new StoreView("ClusterSecretStore", null, "shared", "uid-1", 1L, new SecretStoreSpec(), null);
 
     private final ExpiringWatchesDispatcher dispatcher = new ExpiringWatchesDispatcher();
     private KubernetesMockServer server;
@@ -157,7 +157,8 @@ class StoreCredentialWatchTest {
         // the namespace's events arrive in order: once keys-2's change is told, the unrelated one was handled
         await().atMost(WAIT).until(() -> !told.isEmpty());
         assertEquals(List.of("two@null"), told, "only the store reading keys-2 is concerned");
-        assertEquals(Set.of(new SecretReference("team-a", "keys-1"), new SecretReference("team-a", "keys-2")),
+        assertEquals(
+                Set.of(new SecretReference("team-a", "keys-1"), new SecretReference("team-a", "keys-2")),
                 watch.informedSecrets());
     }
 
@@ -169,14 +170,22 @@ class StoreCredentialWatchTest {
         watch.track(CLUSTER_STORE, Set.of());
         assertEquals(1, watch.informedSecrets().size(), "same generation: kept");
 
-        watch.track(new StoreView("ClusterSecretStore", null, "shared", "uid-1", 2L, new SecretStoreSpec(), null),
+        watch.track(
+                new StoreView("ClusterSecretStore", null, "shared", "uid-1", 2L, new SecretStoreSpec(), null),
                 Set.of());
         assertEquals(Set.of(), watch.informedSecrets());
     }
 
     private void keys(String namespace, String name, String accessKey) {
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-                .withNamespace(namespace).endMetadata().withStringData(Map.of("access-key", accessKey)).build())
+        client.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withStringData(Map.of("access-key", accessKey))
+                        .build())
                 .createOr(r -> r.update());
     }
 
@@ -189,8 +198,7 @@ class StoreCredentialWatchTest {
         }
 
         @Override
-        public void validate() {
-        }
+        public void validate() {}
 
         @Override
         public void close() {

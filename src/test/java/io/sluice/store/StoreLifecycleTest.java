@@ -47,8 +47,10 @@ class StoreLifecycleTest {
 
     @Inject
     KubernetesClient client;
+
     @Inject
     StoreCredentialWatch watch;
+
     @Inject
     StoreClientCache clients;
 
@@ -65,8 +67,9 @@ class StoreLifecycleTest {
 
         client.resources(SecretStore.class).inNamespace(ns).withName("doomed").delete();
 
-        await().atMost(WAIT).until(() -> !watch.informedSecrets().contains(keys)
-                && !clients.holdsClientsOf("SecretStore", ns, "doomed"));
+        await().atMost(WAIT)
+                .until(() -> !watch.informedSecrets().contains(keys)
+                        && !clients.holdsClientsOf("SecretStore", ns, "doomed"));
     }
 
     @Test
@@ -83,10 +86,12 @@ class StoreLifecycleTest {
             es.getSpec().secretStoreRef = new SecretStoreRef(store, SecretStoreRef.CLUSTER_SECRET_STORE);
             client.resource(es).create();
             await().atMost(WAIT).until(() -> failed("token"));
-            assertTrue(watch.informedSecrets().contains(new SecretReference(ns, "aws-keys")),
+            assertTrue(
+                    watch.informedSecrets().contains(new SecretReference(ns, "aws-keys")),
                     "the Secret read in the ExternalSecret's namespace is watched");
 
-            Secret rotated = client.secrets().inNamespace(ns).withName("aws-keys").get();
+            Secret rotated =
+                    client.secrets().inNamespace(ns).withName("aws-keys").get();
             rotated.setData(Map.of("access-key", b64("AKIDREFERENTGOOD"), "secret-access-key", b64("new")));
             client.resource(rotated).update();
 
@@ -100,26 +105,40 @@ class StoreLifecycleTest {
     }
 
     private boolean ready(String namespace, String name) {
-        SecretStore store = client.resources(SecretStore.class).inNamespace(namespace).withName(name).get();
+        SecretStore store = client.resources(SecretStore.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         return store != null && store.getStatus() != null && Conditions.isTrue(store.getStatus().conditions, "Ready");
     }
 
     private boolean failed(String name) {
-        ExternalSecret es = client.resources(ExternalSecret.class).inNamespace(ns).withName(name).get();
-        return es != null && es.getStatus() != null && es.getStatus().conditions != null
+        ExternalSecret es = client.resources(ExternalSecret.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
+        return es != null
+                && es.getStatus() != null
+                && es.getStatus().conditions != null
                 && Conditions.find(es.getStatus().conditions, "Ready") != null
                 && !Conditions.isTrue(es.getStatus().conditions, "Ready");
     }
 
     private void keys(String namespace, String accessKey, String secretKey) {
-        client.resource(new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(namespace)
-                .withName("aws-keys").build()).withData(Map.of("access-key", b64(accessKey), "secret-access-key",
-                        b64(secretKey))).build()).create();
+        client.resource(new SecretBuilder()
+                        .withMetadata(new ObjectMetaBuilder()
+                                .withNamespace(namespace)
+                                .withName("aws-keys")
+                                .build())
+                        .withData(Map.of("access-key", b64(accessKey), "secret-access-key", b64(secretKey)))
+                        .build())
+                .create();
     }
 
     private SecretStore secretStore(String name) {
         SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        store.setMetadata(
+                new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
         store.setSpec(awsSpec());
         return store;
     }
@@ -155,7 +174,8 @@ class StoreLifecycleTest {
 
     private String value(String secret, String key) {
         Secret s = client.secrets().inNamespace(ns).withName(secret).get();
-        return s == null || s.getData() == null || !s.getData().containsKey(key) ? null
+        return s == null || s.getData() == null || !s.getData().containsKey(key)
+                ? null
                 : new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
     }
 

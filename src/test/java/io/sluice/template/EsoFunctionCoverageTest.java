@@ -54,7 +54,8 @@ class EsoFunctionCoverageTest {
             and call html index js len not or print printf println urlquery eq ge gt le lt ne
             """;
     /** Go builtins the translator turns into Qute operators or lookups rather than library calls. */
-    private static final Set<String> TRANSLATED = Set.of("and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "index");
+    private static final Set<String> TRANSLATED =
+            Set.of("and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "index");
 
     static Stream<String> esoFunctions() {
         return Arrays.stream(ESO_FUNCTIONS.split("\\s+")).filter(s -> !s.isEmpty());
@@ -92,7 +93,10 @@ class EsoFunctionCoverageTest {
         String listed = docs.substring(section, docs.indexOf("\n## ", section));
         FunctionLibrary library = FunctionLibrary.standard();
         Set<String> wronglyListed = new TreeSet<>();
-        esoFunctions().filter(library::has).filter(name -> listed.contains("`" + name + "`")).forEach(wronglyListed::add);
+        esoFunctions()
+                .filter(library::has)
+                .filter(name -> listed.contains("`" + name + "`"))
+                .forEach(wronglyListed::add);
         assertEquals(Set.of(), wronglyListed);
     }
 

@@ -1,23 +1,23 @@
 package io.sluice.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.RSAPublicKeySpec;
 import javax.crypto.Cipher;
-import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.junit.jupiter.api.Test;
 
 /** ESO's rsaDecrypt and htpasswd rows (runtime/template/v2 TestExecute), with ESO's keys and expected bytes. */
@@ -52,10 +52,11 @@ class EsoRsaAndHtpasswdCasesTest {
             0IwaauEPX9lBYMZDMYuSAR5n
             -----END PRIVATE KEY-----
             """;
-    private static final String PKCS8_DATA = "hAZJktRFdzSkGxxiiSE46T271veCgwvC0GrY+AwDYA/KeuFZFdPgZsJ74awu1WR6x4BrbMLTXNpQw4U"
-            + "qChdbaM7VoKUCkPTcCU1jsveqYNisM2MNF98QjNjvp+9jXHfAsClLA5AvJxe3GjfWIi18E4PieFpATn/BTrmoklx4rSkWmfifZol7Wcny0D2"
-            + "fhrj/JOdxEIqowUB/tNwYzNd+lXgm55wea+G3YnD3Fr4ARaCCaQMUcdW9Kgx7mmZGZE3xDAhs8WMfpe9xVZ17Ca7Sw2r1JKS0o0fYiZNHUmC"
-            + "XVsP9O+//+0sfEtETiVUF0jItrwlK4GL8+bVcXQ9N2TW7+g==";
+    private static final String PKCS8_DATA =
+            "hAZJktRFdzSkGxxiiSE46T271veCgwvC0GrY+AwDYA/KeuFZFdPgZsJ74awu1WR6x4BrbMLTXNpQw4U"
+                    + "qChdbaM7VoKUCkPTcCU1jsveqYNisM2MNF98QjNjvp+9jXHfAsClLA5AvJxe3GjfWIi18E4PieFpATn/BTrmoklx4rSkWmfifZol7Wcny0D2"
+                    + "fhrj/JOdxEIqowUB/tNwYzNd+lXgm55wea+G3YnD3Fr4ARaCCaQMUcdW9Kgx7mmZGZE3xDAhs8WMfpe9xVZ17Ca7Sw2r1JKS0o0fYiZNHUmC"
+                    + "XVsP9O+//+0sfEtETiVUF0jItrwlK4GL8+bVcXQ9N2TW7+g==";
     private static final String PKCS1_KEY = """
             -----BEGIN RSA PRIVATE KEY-----
             MIICXAIBAAKBgQC8ronsBTX6GD5YhoE/v76+ZkWX0gODzAD+aCYIyTs4PiWruxlV
@@ -74,8 +75,9 @@ class EsoRsaAndHtpasswdCasesTest {
             -----END RSA PRIVATE KEY-----
 
             """;
-    private static final String PKCS1_DATA = "Xd9Jij8+hTqM7ii1nnKbKZy7pHhn3BJwxrENwIlvf0iRysVKn7gmAaD6UV4EpNwYOHvLbo6yLWBme6msVAh"
-            + "IV9KOp22jDe9j837C48rcUiF93Jb7+plabbwTQt4iqi1EKxEfVvKi4tLsLBRhu0v583oQAfCf5aLwF3Vb5bPgGeY=";
+    private static final String PKCS1_DATA =
+            "Xd9Jij8+hTqM7ii1nnKbKZy7pHhn3BJwxrENwIlvf0iRysVKn7gmAaD6UV4EpNwYOHvLbo6yLWBme6msVAh"
+                    + "IV9KOp22jDe9j837C48rcUiF93Jb7+plabbwTQt4iqi1EKxEfVvKi4tLsLBRhu0v583oQAfCf5aLwF3Vb5bPgGeY=";
 
     private static String render(String template, Map<String, byte[]> values) {
         return new String(Render.ENGINE.render("data[test]", template, values), StandardCharsets.UTF_8);
@@ -85,21 +87,29 @@ class EsoRsaAndHtpasswdCasesTest {
         Map<String, byte[]> values = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object v = keysAndValues[i + 1];
-            values.put((String) keysAndValues[i], v instanceof byte[] b ? b : ((String) v).getBytes(StandardCharsets.UTF_8));
+            values.put(
+                    (String) keysAndValues[i],
+                    v instanceof byte[] b ? b : ((String) v).getBytes(StandardCharsets.UTF_8));
         }
         return values;
     }
 
     @Test
     void rsaOaepSha1WithPkcs8KeyAndBase64Data() {
-        assertEquals("a1b2c3d4", render("{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA1\" (.data_crypted_base64 | b64dec) }}",
-                values("private_key", PKCS8_KEY, "data_crypted_base64", PKCS8_DATA)));
+        assertEquals(
+                "a1b2c3d4",
+                render(
+                        "{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA1\" (.data_crypted_base64 | b64dec) }}",
+                        values("private_key", PKCS8_KEY, "data_crypted_base64", PKCS8_DATA)));
     }
 
     @Test
     void rsaOaepSha256WithPkcs1KeyAndBase64Data() {
-        assertEquals("hellopkcs1sha256", render("{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" (.data_crypted_base64 | b64dec) }}",
-                values("private_key", PKCS1_KEY, "data_crypted_base64", PKCS1_DATA)));
+        assertEquals(
+                "hellopkcs1sha256",
+                render(
+                        "{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" (.data_crypted_base64 | b64dec) }}",
+                        values("private_key", PKCS1_KEY, "data_crypted_base64", PKCS1_DATA)));
     }
 
     /** ESO's "rsa decrypt rsa-oaep sha256 pkcs1 data bin": ESO's key, the data encrypted at test time, binary. */
@@ -107,53 +117,76 @@ class EsoRsaAndHtpasswdCasesTest {
     void rsaOaepSha256WithPkcs1KeyAndBinaryData() throws Exception {
         String body = PKCS1_KEY.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         RSAPrivateKey pkcs1 = RSAPrivateKey.getInstance(Base64.getDecoder().decode(body));
-        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
-                new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent()));
+        PublicKey publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent()));
         Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, publicKey, new OAEPParameterSpec("SHA-256", "MGF1",
-                MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
+                publicKey,
+                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
         byte[] ciphertext = cipher.doFinal("hellopkcs1sha256".getBytes(StandardCharsets.UTF_8));
-        assertEquals("hellopkcs1sha256", render("{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" .data_crypted_bin }}",
-                values("private_key", PKCS1_KEY, "data_crypted_bin", ciphertext)));
+        assertEquals(
+                "hellopkcs1sha256",
+                render(
+                        "{{ .private_key | rsaDecrypt \"RSA-OAEP\" \"SHA256\" .data_crypted_bin }}",
+                        values("private_key", PKCS1_KEY, "data_crypted_bin", ciphertext)));
     }
 
     @Test
     void rsaOaepSha512WithBinaryDataEncryptedHere() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, pair.getPublic(), new OAEPParameterSpec("SHA-512", "MGF1",
-                MGF1ParameterSpec.SHA512, PSource.PSpecified.DEFAULT));
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
+                pair.getPublic(),
+                new OAEPParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, PSource.PSpecified.DEFAULT));
         byte[] ciphertext = cipher.doFinal("hello512".getBytes(StandardCharsets.UTF_8));
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        assertEquals("hello512", render("{{ .key | rsaDecrypt \"RSA-OAEP\" \"SHA512\" .data }}",
-                values("key", pem, "data", ciphertext)));
-        TemplateException wrongHash = assertThrows(TemplateException.class,
-                () -> render("{{ .key | rsaDecrypt \"RSA-OAEP\" \"SHA1\" .data }}", values("key", pem, "data", ciphertext)));
+        assertEquals(
+                "hello512",
+                render(
+                        "{{ .key | rsaDecrypt \"RSA-OAEP\" \"SHA512\" .data }}",
+                        values("key", pem, "data", ciphertext)));
+        TemplateException wrongHash = assertThrows(
+                TemplateException.class,
+                () -> render(
+                        "{{ .key | rsaDecrypt \"RSA-OAEP\" \"SHA1\" .data }}", values("key", pem, "data", ciphertext)));
         assertEquals("TemplateFunctionError", wrongHash.reason());
         assertFalse(wrongHash.getMessage().contains("hello512"), wrongHash.getMessage());
     }
 
     @Test
     void rsaSchemeNoneReturnsTheInputAndOtherSchemesFail() {
-        assertEquals("plain", render("{{ rsaDecrypt \"None\" \"None\" .data .key }}", values("data", "plain", "key", "k")));
-        TemplateException e = assertThrows(TemplateException.class,
-                () -> render("{{ rsaDecrypt .scheme \"SHA1\" .data .key }}", values("scheme", "s3cr3t-scheme", "data", "x", "key", "k")));
+        assertEquals(
+                "plain", render("{{ rsaDecrypt \"None\" \"None\" .data .key }}", values("data", "plain", "key", "k")));
+        TemplateException e = assertThrows(
+                TemplateException.class,
+                () -> render(
+                        "{{ rsaDecrypt .scheme \"SHA1\" .data .key }}",
+                        values("scheme", "s3cr3t-scheme", "data", "x", "key", "k")));
         assertEquals("TemplateFunctionError", e.reason());
         assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
     }
 
     @Test
     void htpasswdWithSha() {
-        assertEquals("foo1:{SHA}wtdJD6OIjUniEJkTlewnKzfFxA4=", render("{{ htpasswd .username .password \"sha\" }}",
-                values("username", "foo1", "password", "FZ4jR;l]ON;pHKi=_'zh79P")));
+        assertEquals(
+                "foo1:{SHA}wtdJD6OIjUniEJkTlewnKzfFxA4=",
+                render(
+                        "{{ htpasswd .username .password \"sha\" }}",
+                        values("username", "foo1", "password", "FZ4jR;l]ON;pHKi=_'zh79P")));
     }
 
     @Test
     void htpasswdWithBcryptVerifies() {
-        String line = render("{{ htpasswd .username .password \"bcrypt\" }}", values("username", "u", "password", "pw"));
+        String line =
+                render("{{ htpasswd .username .password \"bcrypt\" }}", values("username", "u", "password", "pw"));
         assertEquals("u:", line.substring(0, 2));
-        assertEquals(true, org.bouncycastle.crypto.generators.OpenBSDBCrypt.checkPassword(line.substring(2), "pw".toCharArray()));
+        assertEquals(
+                true,
+                org.bouncycastle.crypto.generators.OpenBSDBCrypt.checkPassword(line.substring(2), "pw".toCharArray()));
     }
 }

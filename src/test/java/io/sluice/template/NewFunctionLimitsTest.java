@@ -15,18 +15,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NewFunctionLimitsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{{ until 2000000000 | len }}",
-        "{{ untilStep 0 2000000000 1 | len }}",
-        "{{ seq 1 2000000000 }}",
-        "{{ range 2000000000 }}x{{ end }}",
-        "{{ randAlphaNum 2000000000 }}",
-        "{{ randBytes 2000000000 }}",
-        "{{ \"ab\" | regexReplaceAll \"\" (repeat 1000000 \"x\") }}",
-    })
+    @ValueSource(
+            strings = {
+                "{{ until 2000000000 | len }}",
+                "{{ untilStep 0 2000000000 1 | len }}",
+                "{{ seq 1 2000000000 }}",
+                "{{ range 2000000000 }}x{{ end }}",
+                "{{ randAlphaNum 2000000000 }}",
+                "{{ randBytes 2000000000 }}",
+                "{{ \"ab\" | regexReplaceAll \"\" (repeat 1000000 \"x\") }}",
+            })
     void refusedBeforeAllocating(String template) {
-        TemplateException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(TemplateException.class, () -> Render.render(template)));
+        TemplateException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> assertThrows(TemplateException.class, () -> Render.render(template)));
         assertEquals("TemplateLimitExceeded", e.reason(), e.getMessage());
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 final class Render {
     static final TemplateEngine ENGINE = new TemplateEngine();
 
-    private Render() {
-    }
+    private Render() {}
 
     static Map<String, byte[]> values(String... keysAndValues) {
         Map<String, byte[]> values = new LinkedHashMap<>();

@@ -86,7 +86,8 @@ class SecretTemplateRendererTest {
         TemplateFrom fromConfigMap = new TemplateFrom();
         fromConfigMap.configMap = new TemplateRef();
         fromConfigMap.configMap.name = "tpl";
-        fromConfigMap.configMap.items = List.of(item("config.yaml", null), item("pairs", TemplateRef.TemplateAs.KeysAndValues));
+        fromConfigMap.configMap.items =
+                List.of(item("config.yaml", null), item("pairs", TemplateRef.TemplateAs.KeysAndValues));
         TemplateFrom fromSecret = new TemplateFrom();
         fromSecret.secret = new TemplateRef();
         fromSecret.secret.name = "tpl-secret";
@@ -99,8 +100,9 @@ class SecretTemplateRendererTest {
         TemplateSources sources = new TemplateSources() {
             @Override
             public Map<String, String> configMap(String name) {
-                return name.equals("tpl") ? Map.of("config.yaml", "user: {user}\n",
-                        "pairs", "{user}-key: \"{password}\"\nfixed: value") : null;
+                return name.equals("tpl")
+                        ? Map.of("config.yaml", "user: {user}\n", "pairs", "{user}-key: \"{password}\"\nfixed: value")
+                        : null;
             }
 
             @Override
@@ -109,8 +111,17 @@ class SecretTemplateRendererTest {
             }
         };
         RenderedSecret secret = renderer.render("ns/es", template, fetched, sources);
-        assertEquals(Map.of("config.yaml", "user: admin\n", "admin-key", "s3cret", "fixed", "value",
-                "extra", "data wins over templateFrom"), text(secret.data()));
+        assertEquals(
+                Map.of(
+                        "config.yaml",
+                        "user: admin\n",
+                        "admin-key",
+                        "s3cret",
+                        "fixed",
+                        "value",
+                        "extra",
+                        "data wins over templateFrom"),
+                text(secret.data()));
         assertEquals(Map.of("team", "admin", "tier", "backend"), secret.labels());
     }
 
@@ -122,8 +133,8 @@ class SecretTemplateRendererTest {
         from.configMap.name = "absent";
         from.configMap.items = List.of(item("k", null));
         template.templateFrom = List.of(from);
-        TemplateException e = assertThrows(TemplateException.class,
-                () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
+        TemplateException e = assertThrows(
+                TemplateException.class, () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
         assertEquals("TemplateSourceError", e.reason());
         assertEquals("templateFrom[0].configMap absent/k: ConfigMap absent not found", e.getMessage());
     }
@@ -134,8 +145,8 @@ class SecretTemplateRendererTest {
         TemplateFrom from = new TemplateFrom();
         from.literal = "- {password}";
         template.templateFrom = List.of(from);
-        TemplateException e = assertThrows(TemplateException.class,
-                () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
+        TemplateException e = assertThrows(
+                TemplateException.class, () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
         assertEquals("TemplateOutputError", e.reason());
         assertFalse(e.getMessage().contains("s3cret"));
     }
@@ -145,8 +156,8 @@ class SecretTemplateRendererTest {
     void oneFailingKeyFailsTheRender() {
         ExternalSecretTemplate template = new ExternalSecretTemplate();
         template.data = new TreeMap<>(Map.of("a-good", "{user}", "tls.crt", "{{ .missing }}"));
-        TemplateException e = assertThrows(TemplateException.class,
-                () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
+        TemplateException e = assertThrows(
+                TemplateException.class, () -> renderer.render("ns/es", template, fetched, TemplateSources.NONE));
         assertEquals("TemplateKeyNotFound", e.reason());
         assertEquals("data[tls.crt]", e.template());
         assertTrue(e.getMessage().startsWith("data[tls.crt]: unknown key at line 1"), e.getMessage());
@@ -157,8 +168,9 @@ class SecretTemplateRendererTest {
         ExternalSecretTemplate template = new ExternalSecretTemplate();
         template.metadata = new TemplateMetadata();
         template.metadata.labels = Map.of("bin", "{blob.b64dec}");
-        TemplateException e = assertThrows(TemplateException.class, () -> renderer.render("ns/es", template,
-                values("blob", "/wD+"), TemplateSources.NONE));
+        TemplateException e = assertThrows(
+                TemplateException.class,
+                () -> renderer.render("ns/es", template, values("blob", "/wD+"), TemplateSources.NONE));
         assertEquals("TemplateOutputError", e.reason());
         assertEquals("metadata.labels[bin]: rendered binary data where text is required", e.getMessage());
     }

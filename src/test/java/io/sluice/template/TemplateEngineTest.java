@@ -16,8 +16,18 @@ class TemplateEngineTest {
 
     @Test
     void plainKeysAndKeysWithDashesAndDots() {
-        assertEquals("bob:pw:dc:ab", render("{username}:{data:['db-password']}:{data:['.dockerconfigjson']}:{data:['a.b']}",
-                "username", "bob", "db-password", "pw", ".dockerconfigjson", "dc", "a.b", "ab"));
+        assertEquals(
+                "bob:pw:dc:ab",
+                render(
+                        "{username}:{data:['db-password']}:{data:['.dockerconfigjson']}:{data:['a.b']}",
+                        "username",
+                        "bob",
+                        "db-password",
+                        "pw",
+                        ".dockerconfigjson",
+                        "dc",
+                        "a.b",
+                        "ab"));
         assertEquals("pw", render("{db-password}", "db-password", "pw"));
     }
 
@@ -25,9 +35,12 @@ class TemplateEngineTest {
     void functionsAsMethodsAndAsNamespaceCalls() {
         assertEquals("Ym9i", render("{username.b64enc}", "username", "bob"));
         assertEquals("BOB", render("{fn:upper(username)}", "username", "bob"));
-        assertEquals("bob:pw", render("{fn:printf('%s:%s', username, data:['db-password'])}",
-                "username", "bob", "db-password", "pw"));
-        assertEquals("Ym9iOnB3", render("{fn:printf('%s:%s', username, password).b64enc}", "username", "bob", "password", "pw"));
+        assertEquals(
+                "bob:pw",
+                render("{fn:printf('%s:%s', username, data:['db-password'])}", "username", "bob", "db-password", "pw"));
+        assertEquals(
+                "Ym9iOnB3",
+                render("{fn:printf('%s:%s', username, password).b64enc}", "username", "bob", "password", "pw"));
         assertEquals("    a\n    b", render("{text.indent(4)}", "text", "a\nb"));
         assertEquals("HELLO", render("{encoded.b64dec.upper}", "encoded", "aGVsbG8="));
     }
@@ -49,8 +62,9 @@ class TemplateEngineTest {
 
     @Test
     void fromJsonResultsAreNavigable() {
-        assertEquals("db.local:5432", render("{cfg.fromJson.host}:{cfg.fromJson.port}",
-                "cfg", "{\"host\":\"db.local\",\"port\":5432}"));
+        assertEquals(
+                "db.local:5432",
+                render("{cfg.fromJson.host}:{cfg.fromJson.port}", "cfg", "{\"host\":\"db.local\",\"port\":5432}"));
         assertEquals("a,b,", render("{#for x in list.fromJson}{x},{/for}", "list", "[\"a\",\"b\"]"));
     }
 
@@ -68,14 +82,18 @@ class TemplateEngineTest {
     @Test
     @DisplayName("A missing key is an error naming key, template and line, never an empty string")
     void missingKeyIsAnError() {
-        TemplateException e = assertThrows(TemplateException.class, () -> render("line1\n  {passwrd}", "password", "x"));
+        TemplateException e =
+                assertThrows(TemplateException.class, () -> render("line1\n  {passwrd}", "password", "x"));
         assertEquals("TemplateKeyNotFound", e.reason());
         assertTrue(e.getMessage().startsWith("data[test]: unknown key at line 2, column 3"), e.getMessage());
         assertTrue(e.getMessage().contains("passwrd"), e.getMessage());
 
-        TemplateException dashed = assertThrows(TemplateException.class, () -> render("{data:['db-pass']}", "db-password", "x"));
+        TemplateException dashed =
+                assertThrows(TemplateException.class, () -> render("{data:['db-pass']}", "db-password", "x"));
         assertEquals("TemplateKeyNotFound", dashed.reason());
-        assertTrue(dashed.getMessage().contains("\"db-pass\" not found; the fetched keys are [db-password]"), dashed.getMessage());
+        assertTrue(
+                dashed.getMessage().contains("\"db-pass\" not found; the fetched keys are [db-password]"),
+                dashed.getMessage());
     }
 
     @Test
@@ -90,7 +108,8 @@ class TemplateEngineTest {
         TemplateException method = assertThrows(TemplateException.class, () -> render("{x.b64encode}", "x", "1"));
         assertEquals("TemplateUnknownFunction", method.reason());
         assertTrue(method.getMessage().contains("b64encode"), method.getMessage());
-        TemplateException namespaced = assertThrows(TemplateException.class, () -> render("a\n{fn:nosuch(x)}", "x", "1"));
+        TemplateException namespaced =
+                assertThrows(TemplateException.class, () -> render("a\n{fn:nosuch(x)}", "x", "1"));
         assertEquals("TemplateUnknownFunction", namespaced.reason());
         assertTrue(namespaced.getMessage().contains("nosuch: unknown function at line 2"), namespaced.getMessage());
     }
@@ -116,7 +135,8 @@ class TemplateEngineTest {
                 "{#for i in x}{i}{/for}", marker,
                 "{{ .x | fromJson }}", "{" + marker,
                 "{{ .y }}", marker,
-                "{x.filterCertChain('leaf')}", "-----BEGIN CERTIFICATE-----\n" + marker + "\n-----END CERTIFICATE-----\n");
+                "{x.filterCertChain('leaf')}",
+                        "-----BEGIN CERTIFICATE-----\n" + marker + "\n-----END CERTIFICATE-----\n");
         failing.forEach((template, value) -> {
             TemplateException e = assertThrows(TemplateException.class, () -> render(template, "x", value), template);
             assertFalse(e.getMessage().contains(marker), template + " -> " + e.getMessage());
@@ -132,25 +152,35 @@ class TemplateEngineTest {
         io.sluice.api.v1.ExternalSecretTemplate template = new io.sluice.api.v1.ExternalSecretTemplate();
         template.data = Map.of("url", "postgres://{user}:{password}@db/{name}", "go", "{{ .user | upper }}");
         for (int i = 0; i < 1000; i++) {
-            RenderedSecret secret = renderer.render("ns/es-" + i, template,
-                    Render.values("user", "u" + i, "password", "p" + i, "name", "db"), TemplateSources.NONE);
-            assertEquals("postgres://u" + i + ":p" + i + "@db/db", new String(secret.data().get("url")));
+            RenderedSecret secret = renderer.render(
+                    "ns/es-" + i,
+                    template,
+                    Render.values("user", "u" + i, "password", "p" + i, "name", "db"),
+                    TemplateSources.NONE);
+            assertEquals(
+                    "postgres://u" + i + ":p" + i + "@db/db",
+                    new String(secret.data().get("url")));
         }
         assertEquals(2, engine.parseCount());
     }
 
     @Test
-    @DisplayName("Key templates go through the same parse cache: 1,000 rewrites, and a Secret template of the same text, parse once")
+    @DisplayName(
+            "Key templates go through the same parse cache: 1,000 rewrites, and a Secret template of the same text, parse once")
     void keyTemplatesShareTheParseCache() {
         TemplateEngine engine = new TemplateEngine();
         for (int i = 0; i < 1000; i++) {
-            assertEquals("K" + i, engine.keyTemplate("rewrite[0].transform.template", "{{ .value | upper }}", 253)
-                    .render("k" + i));
+            assertEquals(
+                    "K" + i,
+                    engine.keyTemplate("rewrite[0].transform.template", "{{ .value | upper }}", 253)
+                            .render("k" + i));
         }
         assertEquals(1, engine.parseCount());
-        assertArrayEquals("BOB".getBytes(), engine.render("data[x]", "{{ .value | upper }}", Render.values("value", "bob")));
+        assertArrayEquals(
+                "BOB".getBytes(), engine.render("data[x]", "{{ .value | upper }}", Render.values("value", "bob")));
         assertEquals(1, engine.parseCount());
-        engine.keyTemplate("rewrite[0].transform.template", "{value.upper}", 253).render("k");
+        engine.keyTemplate("rewrite[0].transform.template", "{value.upper}", 253)
+                .render("k");
         assertEquals(2, engine.parseCount());
     }
 
@@ -159,9 +189,12 @@ class TemplateEngineTest {
     void keyTemplateSeesOnlyTheKey() {
         KeyTemplate all = Render.ENGINE.keyTemplate("t", "{{ range $k, $v := . }}{{ $k }}:{{ $v }};{{ end }}", 253);
         assertEquals("value:db/user;", all.render("db/user"));
-        assertEquals("string", Render.ENGINE.keyTemplate("t", "{{ typeOf .value }}", 253).render("k"));
+        assertEquals(
+                "string",
+                Render.ENGINE.keyTemplate("t", "{{ typeOf .value }}", 253).render("k"));
         // the key is not a secret value, so it is not masked: a Secret template would print "at *** 1" here
-        TemplateException missing = assertThrows(TemplateException.class,
+        TemplateException missing = assertThrows(
+                TemplateException.class,
                 () -> Render.ENGINE.keyTemplate("t", "{{ .password }}", 253).render("line"));
         assertEquals("TemplateKeyNotFound", missing.reason());
         assertTrue(missing.getMessage().startsWith("t: unknown key at line 1"), missing.getMessage());

@@ -48,9 +48,14 @@ class TemplateFromFieldsTest {
     /** ESO's applyToTarget and mapScopeApply switch on strings.ToLower(target). */
     static Stream<Arguments> targetsInAnyCase() {
         return Stream.of(
-                Arguments.of("Data", "data"), Arguments.of("data", "data"), Arguments.of("DATA", "data"),
-                Arguments.of("Annotations", "annotations"), Arguments.of("annotations", "annotations"),
-                Arguments.of("Labels", "labels"), Arguments.of("labels", "labels"), Arguments.of("lAbElS", "labels"));
+                Arguments.of("Data", "data"),
+                Arguments.of("data", "data"),
+                Arguments.of("DATA", "data"),
+                Arguments.of("Annotations", "annotations"),
+                Arguments.of("annotations", "annotations"),
+                Arguments.of("Labels", "labels"),
+                Arguments.of("labels", "labels"),
+                Arguments.of("lAbElS", "labels"));
     }
 
     @ParameterizedTest(name = "target: {0} renders into {1}")
@@ -62,8 +67,10 @@ class TemplateFromFieldsTest {
                   literal: "team: {{ .a }}"
                 """.formatted(target), "a", "payments");
         Map<String, String> found = switch (where) {
-            case "data" -> secret.data().isEmpty() ? Map.of() : Map.of("team",
-                    new String(secret.data().get("team"), StandardCharsets.UTF_8));
+            case "data" ->
+                secret.data().isEmpty()
+                        ? Map.of()
+                        : Map.of("team", new String(secret.data().get("team"), StandardCharsets.UTF_8));
             case "labels" -> secret.labels();
             default -> secret.annotations();
         };
@@ -143,14 +150,16 @@ class TemplateFromFieldsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("serviceAccountAnnotationSources")
     void serviceAccountTokenNeverGetsTheServiceAccountAnnotation(String row, String templateYaml) {
-        TemplateException e = assertThrows(TemplateException.class,
+        TemplateException e = assertThrows(
+                TemplateException.class,
                 () -> render(templateYaml, "a", "admin", "key", "kubernetes.io/service-account.name"));
         assertEquals(TemplateErrorReason.TemplateOutputError, e.reasonCode(), row);
         assertTrue(e.getMessage().contains("must not set the service account annotation"), e.getMessage());
     }
 
     @Test
-    @DisplayName("Positive controls: the same annotation on an Opaque Secret, and other annotations on a token Secret, render")
+    @DisplayName(
+            "Positive controls: the same annotation on an Opaque Secret, and other annotations on a token Secret, render")
     void theRuleIsNarrow() {
         RenderedSecret opaque = render("""
                 templateFrom:

@@ -23,8 +23,8 @@ class TemplateLimitsTest {
     private static final String PEM_BODY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
 
     private static TemplateException limitHit(String template, String... keysAndValues) {
-        TemplateException e = assertTimeoutPreemptively(QUICKLY,
-                () -> assertThrows(TemplateException.class, () -> render(template, keysAndValues), template));
+        TemplateException e = assertTimeoutPreemptively(
+                QUICKLY, () -> assertThrows(TemplateException.class, () -> render(template, keysAndValues), template));
         assertEquals("TemplateLimitExceeded", e.reason(), e.getMessage());
         assertTrue(e.getMessage().startsWith("data[test]: template limit exceeded: "), e.getMessage());
         return e;
@@ -33,9 +33,11 @@ class TemplateLimitsTest {
     @Test
     @DisplayName("Two indent 400000000 in one template are refused before any padding is built")
     void indentBomb() {
-        TemplateException go = limitHit("{{ .value | indent 400000000 }}{{ .value | indent 400000000 }}",
-                "value", "a\nb");
-        assertTrue(go.getMessage().contains("function indent would produce 800,000,003 characters, more than the 1 MiB limit"),
+        TemplateException go =
+                limitHit("{{ .value | indent 400000000 }}{{ .value | indent 400000000 }}", "value", "a\nb");
+        assertTrue(
+                go.getMessage()
+                        .contains("function indent would produce 800,000,003 characters, more than the 1 MiB limit"),
                 go.getMessage());
         limitHit("{value.nindent(400000000)}", "value", "x");
         // a modest width over many lines multiplies just the same
@@ -62,8 +64,13 @@ class TemplateLimitsTest {
     @DisplayName("Output beyond 1 MiB is an error, not a Secret the API server will refuse")
     void outputLargerThanASecret() {
         TemplateException e = limitHit("{#for i in 2000}{value}{/for}", "value", "v".repeat(1000));
-        assertTrue(e.getMessage().contains("the rendered output is larger than the 1 MiB Secret size limit"), e.getMessage());
-        assertEquals(1000 * 1000, render("{#for i in 1000}{value}{/for}", "value", "v".repeat(1000)).length());
+        assertTrue(
+                e.getMessage().contains("the rendered output is larger than the 1 MiB Secret size limit"),
+                e.getMessage());
+        assertEquals(
+                1000 * 1000,
+                render("{#for i in 1000}{value}{/for}", "value", "v".repeat(1000))
+                        .length());
     }
 
     @Test
@@ -76,7 +83,8 @@ class TemplateLimitsTest {
         limitHit("{#for i in 2000000000}x{/for}");
         // counted across loops that are each small enough on their own
         limitHit("{#for i in 300}{#for j in 300}{#for k in 300}{/for}{/for}{/for}");
-        assertEquals(10_000, render("{#for i in 100}{#for j in 100}x{/for}{/for}").length());
+        assertEquals(
+                10_000, render("{#for i in 100}{#for j in 100}x{/for}{/for}").length());
     }
 
     @Test
@@ -97,15 +105,20 @@ class TemplateLimitsTest {
     @Test
     @DisplayName("A StackOverflowError on a thread with little stack still ends as a template error")
     void stackOverflowIsATemplateError() throws InterruptedException {
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
         String template = "{#if x}".repeat(90) + "small stack" + "{/if}".repeat(90);
-        Thread small = new Thread(null, () -> {
-            try {
-                render(template, "x", "1");
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        }, "small-stack", 16 * 1024);
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        render(template, "x", "1");
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                },
+                "small-stack",
+                16 * 1024);
         small.start();
         small.join();
         TemplateException e = assertInstanceOf(TemplateException.class, thrown.get());
@@ -145,11 +158,13 @@ class TemplateLimitsTest {
     @DisplayName("A key missing from a parsed value names the key, not the keys the value holds")
     void renderErrorsDoNotQuoteDerivedValues() {
         String json = java.util.Base64.getEncoder().encodeToString("{\"token-7f3a\": \"v\"}".getBytes());
-        TemplateException e = assertThrows(TemplateException.class, () -> render("{x.b64dec.fromJson.nosuch}", "x", json));
+        TemplateException e =
+                assertThrows(TemplateException.class, () -> render("{x.b64dec.fromJson.nosuch}", "x", json));
         assertEquals("TemplateKeyNotFound", e.reason());
         assertFalse(e.getMessage().contains("7f3a"), e.getMessage());
         assertTrue(e.getMessage().contains("\"nosuch\" not found"), e.getMessage());
-        TemplateException property = assertThrows(TemplateException.class, () -> render("{x.b64dec.nosuch}", "x", json));
+        TemplateException property =
+                assertThrows(TemplateException.class, () -> render("{x.b64dec.nosuch}", "x", json));
         assertEquals("TemplateUnknownFunction", property.reason());
     }
 }

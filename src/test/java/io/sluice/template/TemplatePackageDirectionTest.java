@@ -29,8 +29,10 @@ class TemplatePackageDirectionTest {
 
     private static boolean importsExternalSecret(Path file) {
         try {
-            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("import io.sluice.externalsecret")
-                    || line.startsWith("import static io.sluice.externalsecret") || line.contains("io.sluice.externalsecret."));
+            return Files.readAllLines(file).stream()
+                    .anyMatch(line -> line.startsWith("import io.sluice.externalsecret")
+                            || line.startsWith("import static io.sluice.externalsecret")
+                            || line.contains("io.sluice.externalsecret."));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

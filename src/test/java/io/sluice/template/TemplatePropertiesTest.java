@@ -37,8 +37,12 @@ class TemplatePropertiesTest {
         Gen<byte[]> value = Generate.frequency(
                 Pair.of(4, HostileInput.punctuated(30).map(s -> (MARKER + s).getBytes(StandardCharsets.UTF_8))),
                 Pair.of(2, HostileInput.bytes(64)),
-                Pair.of(1, integers().between(HostileInput.ONE_MIB - 16, HostileInput.ONE_MIB).map(n -> (MARKER
-                        + "x".repeat(n - MARKER.length())).getBytes(StandardCharsets.UTF_8))));
+                Pair.of(
+                        1,
+                        integers()
+                                .between(HostileInput.ONE_MIB - 16, HostileInput.ONE_MIB)
+                                .map(n ->
+                                        (MARKER + "x".repeat(n - MARKER.length())).getBytes(StandardCharsets.UTF_8))));
         return value.zip(value, value, (a, b, c) -> {
             Map<String, byte[]> values = new LinkedHashMap<>();
             values.put("value", a);
@@ -50,11 +54,12 @@ class TemplatePropertiesTest {
 
     private static Gen<ExternalSecretTemplate> templates() {
         // mostly Data and no decoding, so that a fair share of examples renders; the rest fail in all the ways
-        Gen<TemplateFrom.Target> targets = Generate.constant(TemplateFrom.Target.Data)
-                .mix(Generate.enumValues(TemplateFrom.Target.class), 40);
+        Gen<TemplateFrom.Target> targets =
+                Generate.constant(TemplateFrom.Target.Data).mix(Generate.enumValues(TemplateFrom.Target.class), 40);
         Gen<RemoteRef.DecodingStrategy> decodings = Generate.constant(RemoteRef.DecodingStrategy.None)
                 .mix(Generate.enumValues(RemoteRef.DecodingStrategy.class), 40);
-        Gen<String> sources = Generate.frequency(Pair.of(1, HostileInput.templates()), Pair.of(2, HostileInput.ordinaryTemplates()));
+        Gen<String> sources =
+                Generate.frequency(Pair.of(1, HostileInput.templates()), Pair.of(2, HostileInput.ordinaryTemplates()));
         return sources.zip(sources, targets, decodings, (data, literal, target, decoding) -> {
             ExternalSecretTemplate template = new ExternalSecretTemplate();
             template.data = Map.of("out", data);
@@ -71,8 +76,9 @@ class TemplatePropertiesTest {
     void anyTemplateRendersBoundedOrFailsWithATemplateError() {
         SecretTemplateRenderer renderer = new SecretTemplateRenderer();
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(40).forAll(templates(), fetched()).checkAssert((template, values) ->
-                assertTimeoutPreemptively(BOUND, () -> {
+        qt().withExamples(40)
+                .forAll(templates(), fetched())
+                .checkAssert((template, values) -> assertTimeoutPreemptively(BOUND, () -> {
                     RenderedSecret secret;
                     try {
                         secret = renderer.render("ns/es", template, values, TemplateSources.NONE);
@@ -82,8 +88,11 @@ class TemplatePropertiesTest {
                         outcomes.refused(refused.reason());
                         return;
                     }
-                    secret.data().values().forEach(v -> assertTrue(v.length <= TemplateLimits.MAX_OUTPUT_BYTES,
-                            "a rendered value of " + v.length + " bytes"));
+                    secret.data()
+                            .values()
+                            .forEach(v -> assertTrue(
+                                    v.length <= TemplateLimits.MAX_OUTPUT_BYTES,
+                                    "a rendered value of " + v.length + " bytes"));
                     outcomes.accepted();
                 }));
         outcomes.assertBothSeen("TemplatePropertiesTest.anyTemplate");
@@ -93,7 +102,8 @@ class TemplatePropertiesTest {
     void anySingleTemplateRendersBoundedOrFailsWithATemplateError() {
         TemplateEngine engine = new TemplateEngine();
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(100).forAll(HostileInput.templates().mix(HostileInput.punctuated(60), 30), fetched())
+        qt().withExamples(100)
+                .forAll(HostileInput.templates().mix(HostileInput.punctuated(60), 30), fetched())
                 .checkAssert((source, values) -> assertTimeoutPreemptively(BOUND, () -> {
                     try {
                         byte[] out = engine.render("data[x]", source, values);

@@ -43,7 +43,8 @@ class ValuesDecodingStrategyTest {
     }
 
     @Test
-    @DisplayName("When a literal's valuesDecodingStrategy is Base64, then each rendered value is decoded, binary included")
+    @DisplayName(
+            "When a literal's valuesDecodingStrategy is Base64, then each rendered value is decoded, binary included")
     void base64DecodesEachRenderedValueOfALiteral() {
         RenderedSecret secret = render(literal("decoded: {greeting}\nbinary: {blob}", DecodingStrategy.Base64));
         assertEquals("Hello", text(secret.data().get("decoded")));
@@ -52,13 +53,15 @@ class ValuesDecodingStrategyTest {
 
     @Test
     void unsetAndNoneKeepTheRenderedValue() {
-        RenderedSecret secret = render(literal("unset: {greeting}", null), literal("none: {greeting}", DecodingStrategy.None));
+        RenderedSecret secret =
+                render(literal("unset: {greeting}", null), literal("none: {greeting}", DecodingStrategy.None));
         assertEquals("SGVsbG8=", text(secret.data().get("unset")));
         assertEquals("SGVsbG8=", text(secret.data().get("none")));
     }
 
     @Test
-    @DisplayName("When a ConfigMap item renders with Base64URL, then it is decoded, and template.data on the same key family is not")
+    @DisplayName(
+            "When a ConfigMap item renders with Base64URL, then it is decoded, and template.data on the same key family is not")
     void configMapItemsAreDecodedButTemplateDataIsNot() {
         TemplateFrom fromConfigMap = new TemplateFrom();
         fromConfigMap.configMap = new TemplateRef();
@@ -95,16 +98,19 @@ class ValuesDecodingStrategyTest {
     }
 
     @Test
-    @DisplayName("When a rendered value is not base64 under Base64, then the render fails naming the entry and strategy, never the value")
+    @DisplayName(
+            "When a rendered value is not base64 under Base64, then the render fails naming the entry and strategy, never the value")
     void invalidBase64FailsWithoutQuotingTheValue() {
         Map<String, byte[]> notEncoded = values("password", "hunter2!");
         ExternalSecretTemplate template = new ExternalSecretTemplate();
         template.templateFrom = List.of(literal("pw: {password}", DecodingStrategy.Base64));
-        TemplateException e = assertThrows(TemplateException.class,
-                () -> renderer.render("ns/es", template, notEncoded, TemplateSources.NONE));
+        TemplateException e = assertThrows(
+                TemplateException.class, () -> renderer.render("ns/es", template, notEncoded, TemplateSources.NONE));
         assertEquals(TemplateErrorReason.TemplateOutputError, e.reasonCode());
-        assertEquals("templateFrom[0].literal: valuesDecodingStrategy Base64: a rendered value is not standard (+/)"
-                + " base64 padded to a multiple of 4 characters", e.getMessage());
+        assertEquals(
+                "templateFrom[0].literal: valuesDecodingStrategy Base64: a rendered value is not standard (+/)"
+                        + " base64 padded to a multiple of 4 characters",
+                e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"));
     }
 

@@ -4,11 +4,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.sluice.api.common.SecretKeySelector;
+import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.ExternalSecret;
 import io.sluice.api.v1.ExternalSecretData;
 import io.sluice.api.v1.ExternalSecretSpec;
-import io.sluice.api.common.SecretKeySelector;
-import io.sluice.api.v1.AwsProvider;
 import io.sluice.api.v1.FakeProvider;
 import io.sluice.api.v1.RemoteRef;
 import io.sluice.api.v1.SecretStore;
@@ -25,12 +25,12 @@ import java.util.function.UnaryOperator;
 public final class Fixtures {
     private static final int MAX_EDIT_ATTEMPTS = 10;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static SecretStore fakeStore(String namespace, String name, FakeProvider.Entry... entries) {
         SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        store.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         SecretStoreSpec spec = new SecretStoreSpec();
         spec.provider = new SecretStoreProvider();
         spec.provider.fake = new FakeProvider();
@@ -46,7 +46,9 @@ public final class Fixtures {
         var meta = changed.getMetadata();
         var resource = meta.getNamespace() == null
                 ? client.resources((Class<T>) changed.getClass()).withName(meta.getName())
-                : client.resources((Class<T>) changed.getClass()).inNamespace(meta.getNamespace()).withName(meta.getName());
+                : client.resources((Class<T>) changed.getClass())
+                        .inNamespace(meta.getNamespace())
+                        .withName(meta.getName());
         editLatest(resource, latest -> {
             ((io.fabric8.kubernetes.client.CustomResource<Object, ?>) latest).setSpec(changed.getSpec());
             latest.getMetadata().setLabels(meta.getLabels());
@@ -61,7 +63,7 @@ public final class Fixtures {
      * Conflict: read and apply it again then.
      */
     public static <T extends HasMetadata> T editLatest(Resource<T> resource, UnaryOperator<T> edit) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return resource.edit(edit);
             } catch (KubernetesClientException e) {
@@ -85,7 +87,8 @@ public final class Fixtures {
      */
     public static SecretStore awsStore(String namespace, String name) {
         SecretStore store = new SecretStore();
-        store.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        store.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         store.setSpec(new SecretStoreSpec());
         store.getSpec().provider = new SecretStoreProvider();
         AwsProvider aws = new AwsProvider();
@@ -106,9 +109,11 @@ public final class Fixtures {
         return selector;
     }
 
-    public static ExternalSecret externalSecret(String namespace, String name, String storeName, String refreshInterval) {
+    public static ExternalSecret externalSecret(
+            String namespace, String name, String storeName, String refreshInterval) {
         ExternalSecret es = new ExternalSecret();
-        es.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        es.setMetadata(
+                new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         ExternalSecretSpec spec = new ExternalSecretSpec();
         spec.secretStoreRef = new SecretStoreRef(storeName, null);
         spec.refreshInterval = refreshInterval;

@@ -18,8 +18,7 @@ public final class HeldRequests implements Interceptor {
 
     private final AtomicReference<Hold> armed = new AtomicReference<>();
 
-    private HeldRequests() {
-    }
+    private HeldRequests() {}
 
     /** Holds the next request with this method whose path ends with {@code pathSuffix}. */
     public Hold holdNext(String method, String pathSuffix) {
@@ -56,7 +55,8 @@ public final class HeldRequests implements Interceptor {
         }
 
         private boolean matches(HttpRequest request) {
-            return method.equalsIgnoreCase(request.method()) && request.uri().getPath().endsWith(pathSuffix);
+            return method.equalsIgnoreCase(request.method())
+                    && request.uri().getPath().endsWith(pathSuffix);
         }
 
         private void block() {

@@ -38,9 +38,10 @@ public class HeldRequestsHttpClientFactory implements HttpClient.Factory {
 
     private static HttpClient.Factory delegate() {
         HttpClient.Factory best = null;
-        for (HttpClient.Factory factory : ServiceLoader.load(HttpClient.Factory.class,
-                Thread.currentThread().getContextClassLoader())) {
-            if (!(factory instanceof HeldRequestsHttpClientFactory) && (best == null || factory.priority() > best.priority())) {
+        for (HttpClient.Factory factory : ServiceLoader.load(
+                HttpClient.Factory.class, Thread.currentThread().getContextClassLoader())) {
+            if (!(factory instanceof HeldRequestsHttpClientFactory)
+                    && (best == null || factory.priority() > best.priority())) {
                 best = factory;
             }
         }

@@ -116,8 +116,12 @@ class InlineQualifiedNamesTest {
 
         assertEquals(List.of(), scan.findings);
         assertEquals(
-                List.of("io.quarkus.qute.TemplateException", "java.util.regex.Pattern", "java.util.regex.Pattern",
-                        "java.util.Optional", "java.util.Optional"),
+                List.of(
+                        "io.quarkus.qute.TemplateException",
+                        "java.util.regex.Pattern",
+                        "java.util.regex.Pattern",
+                        "java.util.Optional",
+                        "java.util.Optional"),
                 scan.allowed.stream().map(Finding::name).toList());
     }
 }

@@ -35,7 +35,8 @@ public final class ReconcileBarrier {
         await().atMost(WAIT).until(() -> {
             ReconcileLedger.Entry entry = ledger.of(series);
             HasMetadata current = client.resource(resource).get();
-            return entry.handled() >= received && current != null
+            return entry.handled() >= received
+                    && current != null
                     && Objects.equals(entry.lastInputs(), ReconcileLedger.inputsOf(current));
         });
     }

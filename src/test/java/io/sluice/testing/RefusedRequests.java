@@ -23,14 +23,22 @@ public final class RefusedRequests implements Interceptor {
 
     private final List<Refusal> active = new CopyOnWriteArrayList<>();
 
-    private RefusedRequests() {
-    }
+    private RefusedRequests() {}
 
     /** Answers {@code /sluice-refused/<code>} with a Status of that code and reason, for every code a test uses. */
     public static void expectRefusals(KubernetesServer server, int code, String reason) {
-        server.expect().get().withPath(PATH + code).andReturn(code, new StatusBuilder()
-                .withStatus("Failure").withCode(code).withReason(reason)
-                .withMessage("refused by the test: this text must never be shown").build()).always();
+        server.expect()
+                .get()
+                .withPath(PATH + code)
+                .andReturn(
+                        code,
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withCode(code)
+                                .withReason(reason)
+                                .withMessage("refused by the test: this text must never be shown")
+                                .build())
+                .always();
     }
 
     /** Refuses every GET (get, list, watch) whose URI matches, with {@code code}, until closed. */

@@ -23,6 +23,7 @@ public class TestServerSecretCreateDryRun extends SecretCreateDryRun {
 
     /** Secret ({@code namespace/name}) to how many more asks are accepted before every later one is refused. */
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+
     private final AtomicInteger asked = new AtomicInteger();
 
     public TestServerSecretCreateDryRun(KubernetesClient client) {
@@ -32,7 +33,8 @@ public class TestServerSecretCreateDryRun extends SecretCreateDryRun {
     @Override
     public Optional<String> refusal(Secret secret) {
         asked.incrementAndGet();
-        String key = secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
+        String key =
+                secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName();
         AtomicInteger accepted = refused.get(key);
         return accepted != null && accepted.getAndDecrement() <= 0 ? Optional.of(REFUSAL) : Optional.empty();
     }

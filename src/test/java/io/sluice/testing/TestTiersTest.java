@@ -22,19 +22,25 @@ class TestTiersTest {
     private static final Path TESTS = Path.of("src", "test", "java");
     private static final Path SLOW_LIST = Path.of("src", "test", "slow-tests.txt");
     private static final Pattern STARTS_QUARKUS = Pattern.compile("(?m)^@Quarkus(?:Main)?Test\\b");
-    private static final Pattern TAGGED_SLOW = Pattern.compile("(?m)^@(?:org\\.junit\\.jupiter\\.api\\.)?Tag\\(\"slow\"\\)");
+    private static final Pattern TAGGED_SLOW =
+            Pattern.compile("(?m)^@(?:org\\.junit\\.jupiter\\.api\\.)?Tag\\(\"slow\"\\)");
 
     @Test
     void everyTestThatStartsQuarkusIsTaggedSlow() throws IOException {
         List<Path> quarkusTests;
         try (Stream<Path> files = Files.walk(TESTS)) {
             quarkusTests = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> STARTS_QUARKUS.matcher(read(f)).find()).sorted().toList();
+                    .filter(f -> STARTS_QUARKUS.matcher(read(f)).find())
+                    .sorted()
+                    .toList();
         }
         // positive control: the scan finds the reconciler tests it is about
-        assertTrue(quarkusTests.stream().anyMatch(f -> f.endsWith(Path.of("push", "PushSecretTest.java"))),
+        assertTrue(
+                quarkusTests.stream().anyMatch(f -> f.endsWith(Path.of("push", "PushSecretTest.java"))),
                 quarkusTests.toString());
-        List<Path> untagged = quarkusTests.stream().filter(f -> !TAGGED_SLOW.matcher(read(f)).find()).toList();
+        List<Path> untagged = quarkusTests.stream()
+                .filter(f -> !TAGGED_SLOW.matcher(read(f)).find())
+                .toList();
         assertEquals(List.of(), untagged, "add @Tag(\"slow\") to these");
     }
 
@@ -42,11 +48,17 @@ class TestTiersTest {
     void theUnitTierSkipsExactlyTheClassesTaggedSlow() throws IOException {
         List<String> tagged;
         try (Stream<Path> files = Files.walk(TESTS)) {
-            tagged = files.filter(f -> f.toString().endsWith(".java")).filter(f -> TAGGED_SLOW.matcher(read(f)).find())
-                    .map(f -> TESTS.relativize(f).toString().replace(java.io.File.separatorChar, '/')).sorted().toList();
+            tagged = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> TAGGED_SLOW.matcher(read(f)).find())
+                    .map(f -> TESTS.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .sorted()
+                    .toList();
         }
-        List<String> listed = Files.readAllLines(SLOW_LIST).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+        List<String> listed = Files.readAllLines(SLOW_LIST).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .sorted()
+                .toList();
         assertTrue(tagged.contains("io/sluice/push/PushSecretTest.java"), tagged.toString());
         assertEquals(tagged, listed, SLOW_LIST + " must list exactly the classes tagged slow");
     }

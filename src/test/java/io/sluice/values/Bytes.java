@@ -7,8 +7,7 @@ import java.util.Map;
 /** Test helpers for byte-valued maps. */
 final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -23,32 +23,44 @@ class DeepAndLongJsonTest {
 
     @Test
     void extractReadsJsonNestedAsDeepAsGoAllows() {
-        Map<String, String> entries = text(SecretMapExtractor.extract("team/db", utf8(nested(JsonText.MAX_NESTING_DEPTH - 1)), null));
+        Map<String, String> entries =
+                text(SecretMapExtractor.extract("team/db", utf8(nested(JsonText.MAX_NESTING_DEPTH - 1)), null));
         assertEquals("v", entries.get("k"));
-        assertEquals(2 * (JsonText.MAX_NESTING_DEPTH - 1) + 1, entries.get("deep").length());
+        assertEquals(
+                2 * (JsonText.MAX_NESTING_DEPTH - 1) + 1, entries.get("deep").length());
     }
 
     @Test
     @DisplayName("When extracted JSON is nested deeper than Go allows, then the error is InvalidJson naming the limit")
     void extractRefusesDeeperJsonAsInvalidJson() {
-        ExtractionException e = assertThrows(ExtractionException.InvalidJson.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidJson.class,
                 () -> SecretMapExtractor.extract("team/db", utf8(nested(JsonText.MAX_NESTING_DEPTH + 1)), null));
-        assertEquals("unable to unmarshal secret team/db: the value is nested deeper than 10000 levels,"
-                + " dataFrom.extract needs a JSON object", e.getMessage());
+        assertEquals(
+                "unable to unmarshal secret team/db: the value is nested deeper than 10000 levels,"
+                        + " dataFrom.extract needs a JSON object",
+                e.getMessage());
     }
 
     @Test
     void aPropertyIsSelectedPastDeepSiblingsAndTooDeepIsInvalidProperty() {
         assertEquals("v", new String(PropertyPath.select("team/db", utf8(nested(5_000)), "k"), StandardCharsets.UTF_8));
-        ExtractionException e = assertThrows(ExtractionException.InvalidProperty.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidProperty.class,
                 () -> PropertyPath.select("team/db", utf8(nested(JsonText.MAX_NESTING_DEPTH + 1)), "k"));
-        assertEquals("secret team/db is nested deeper than 10000 levels, so property k cannot be selected", e.getMessage());
+        assertEquals(
+                "secret team/db is nested deeper than 10000 levels, so property k cannot be selected", e.getMessage());
     }
 
     @Test
     void numbersLongerThanJacksonsDefaultKeepTheirDigits() {
         String digits = "7".repeat(5_000);
-        assertEquals(digits, text(SecretMapExtractor.extract("k", utf8("{\"n\":" + digits + "}"), null)).get("n"));
-        assertEquals(digits, new String(PropertyPath.select("k", utf8("{\"n\":" + digits + "}"), "n"), StandardCharsets.UTF_8));
+        assertEquals(
+                digits,
+                text(SecretMapExtractor.extract("k", utf8("{\"n\":" + digits + "}"), null))
+                        .get("n"));
+        assertEquals(
+                digits,
+                new String(PropertyPath.select("k", utf8("{\"n\":" + digits + "}"), "n"), StandardCharsets.UTF_8));
     }
 }

@@ -43,7 +43,8 @@ class EntryValuesTest {
         RemoteRef ref = ref("k", null);
         ref.decodingStrategy = RemoteRef.DecodingStrategy.Base64;
         ref.nullBytePolicy = RemoteRef.NullBytePolicy.Fail;
-        ExtractionException e = assertThrows(ExtractionException.NullBytes.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.NullBytes.class,
                 () -> EntryValues.forData("payload", ref, RemoteSecret.ofString("QQBC")));
         assertEquals("fetched secret value for key \"payload\" contains null bytes", e.getMessage());
     }
@@ -63,14 +64,16 @@ class EntryValuesTest {
         assertEquals(Map.of("app_U002f_user", "u"), text(EntryValues.forExtract(extract, null, raw)));
         // With a rewrite, conversion is skipped: the rewrite must produce valid keys itself.
         assertEquals(Map.of("app-user", "u"), text(EntryValues.forExtract(extract, List.of(regexp("/", "-")), raw)));
-        assertThrows(ExtractionException.InvalidKey.class,
+        assertThrows(
+                ExtractionException.InvalidKey.class,
                 () -> EntryValues.forExtract(extract, List.of(regexp("^", "x")), raw));
     }
 
     @Test
     void extractDropsKeysRewrittenToNothing() {
         RemoteSecret raw = RemoteSecret.ofString("{\"keep\":\"1\",\"drop\":\"2\"}");
-        assertEquals(Map.of("keep", "1"), text(EntryValues.forExtract(ref("k", null), List.of(regexp("^drop$", "")), raw)));
+        assertEquals(
+                Map.of("keep", "1"), text(EntryValues.forExtract(ref("k", null), List.of(regexp("^drop$", "")), raw)));
     }
 
     @Test
@@ -87,8 +90,10 @@ class EntryValuesTest {
         Map<String, RemoteSecret> found = new LinkedHashMap<>();
         found.put("team/db/password", RemoteSecret.ofString("pw"));
         found.put("team/api-key", RemoteSecret.ofString("key"));
-        assertEquals(Map.of("team_db_password", "pw", "team_api-key", "key"), text(EntryValues.forFind(find, null, found)));
-        assertEquals(Map.of("db_password", "pw", "api-key", "key"),
+        assertEquals(
+                Map.of("team_db_password", "pw", "team_api-key", "key"), text(EntryValues.forFind(find, null, found)));
+        assertEquals(
+                Map.of("db_password", "pw", "api-key", "key"),
                 text(EntryValues.forFind(find, List.of(regexp("^team/", ""), regexp("/", "_")), found)));
     }
 

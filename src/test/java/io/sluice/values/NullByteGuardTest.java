@@ -31,7 +31,8 @@ class NullByteGuardTest {
 
     @Test
     void failRejectsNulBytesNamingTheKey() {
-        ExtractionException e = assertThrows(ExtractionException.NullBytes.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.NullBytes.class,
                 () -> NullByteGuard.check(NullBytePolicy.Fail, "payload", WITH_NUL));
         assertEquals("fetched secret value for key \"payload\" contains null bytes", e.getMessage());
         assertEquals("NullBytes", e.reason());
@@ -43,8 +44,8 @@ class NullByteGuardTest {
         values.put("zeta", WITH_NUL);
         values.put("safe", "value".getBytes());
         values.put("alpha", new byte[] {'C', 0, 'D'});
-        ExtractionException e = assertThrows(ExtractionException.NullBytes.class,
-                () -> NullByteGuard.checkAll(NullBytePolicy.Fail, values));
+        ExtractionException e = assertThrows(
+                ExtractionException.NullBytes.class, () -> NullByteGuard.checkAll(NullBytePolicy.Fail, values));
         assertEquals("fetched secret value for key \"alpha\" contains null bytes", e.getMessage());
     }
 }

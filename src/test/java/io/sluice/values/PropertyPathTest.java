@@ -67,8 +67,8 @@ class PropertyPathTest {
     @ParameterizedTest
     @MethodSource("missingProperties")
     void missingPropertyUsesEsoMessage(String property) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidProperty.class,
-                () -> PropertyPath.select("app/config", DOC, property));
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidProperty.class, () -> PropertyPath.select("app/config", DOC, property));
         assertEquals("key " + property + " does not exist in secret app/config", e.getMessage());
         assertEquals("InvalidProperty", e.reason());
     }
@@ -80,10 +80,12 @@ class PropertyPathTest {
     @ParameterizedTest
     @MethodSource("unsupportedProperties")
     void unsupportedGjsonSyntaxIsRejectedClearly(String property) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidProperty.class,
-                () -> PropertyPath.select("k", DOC, property));
-        assertEquals("property " + property
-                + " uses gjson syntax Sluice does not support (wildcards, queries, modifiers or pipes)", e.getMessage());
+        ExtractionException e =
+                assertThrows(ExtractionException.InvalidProperty.class, () -> PropertyPath.select("k", DOC, property));
+        assertEquals(
+                "property " + property
+                        + " uses gjson syntax Sluice does not support (wildcards, queries, modifiers or pipes)",
+                e.getMessage());
     }
 
     static Stream<String> unsupportedProperties() {
@@ -98,8 +100,8 @@ class PropertyPathTest {
     @ParameterizedTest
     @MethodSource("notJson")
     void nonJsonValueWithPropertyIsAClearError(String value) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidProperty.class,
-                () -> PropertyPath.select("db/password", value, "user"));
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidProperty.class, () -> PropertyPath.select("db/password", value, "user"));
         assertEquals("secret db/password is not valid JSON, so property user cannot be selected", e.getMessage());
     }
 
@@ -133,8 +135,14 @@ class PropertyPathTest {
 
     static Stream<Arguments> numbers() {
         return Stream.of(
-                Arguments.of("0", "0"), Arguments.of("-7", "-7"), Arguments.of("12345678901234567890", "12345678901234567890"),
-                Arguments.of("1.0", "1"), Arguments.of("0.10", "0.1"), Arguments.of("2.5e-3", "0.0025"),
-                Arguments.of("1E21", "1000000000000000000000"), Arguments.of("-0.0", "-0"), Arguments.of("1e400", "+Inf"));
+                Arguments.of("0", "0"),
+                Arguments.of("-7", "-7"),
+                Arguments.of("12345678901234567890", "12345678901234567890"),
+                Arguments.of("1.0", "1"),
+                Arguments.of("0.10", "0.1"),
+                Arguments.of("2.5e-3", "0.0025"),
+                Arguments.of("1E21", "1000000000000000000000"),
+                Arguments.of("-0.0", "-0"),
+                Arguments.of("1e400", "+Inf"));
     }
 }

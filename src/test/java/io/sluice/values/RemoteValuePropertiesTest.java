@@ -45,11 +45,16 @@ class RemoteValuePropertiesTest {
     @Test
     void dataEntriesEndInAValueOrAnExtractionError() {
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(200).forAll(markedPayloads(), HostileInput.properties().mix(Generate.constant(""), 40),
-                Generate.enumValues(RemoteRef.DecodingStrategy.class), Generate.enumValues(RemoteRef.NullBytePolicy.class))
+        qt().withExamples(200)
+                .forAll(
+                        markedPayloads(),
+                        HostileInput.properties().mix(Generate.constant(""), 40),
+                        Generate.enumValues(RemoteRef.DecodingStrategy.class),
+                        Generate.enumValues(RemoteRef.NullBytePolicy.class))
                 .checkAssert((payload, property, decoding, nul) -> {
-                    byte[] value = bounded(outcomes, () -> EntryValues.forData("key", ref(property, decoding, nul),
-                            new RemoteSecret(payload)));
+                    byte[] value = bounded(
+                            outcomes,
+                            () -> EntryValues.forData("key", ref(property, decoding, nul), new RemoteSecret(payload)));
                     if (value != null) {
                         // a number is printed as Go does (1e308 has 309 digits): the only growth, and a small one
                         assertTrue(value.length <= payload.length + 400, "a selection grew to " + value.length);
@@ -62,16 +67,30 @@ class RemoteValuePropertiesTest {
     void extractEndsInEntriesOrAnExtractionError() {
         Gen<List<ExternalSecretRewrite>> rewrites = Generate.frequency(
                 org.quicktheories.api.Pair.of(2, Generate.constant(List.<ExternalSecretRewrite>of())),
-                org.quicktheories.api.Pair.of(1, HostileInput.regexps().zip(HostileInput.punctuated(8),
-                        (source, target) -> List.of(Rewrites.regexp(source, target)))));
+                org.quicktheories.api.Pair.of(
+                        1,
+                        HostileInput.regexps()
+                                .zip(
+                                        HostileInput.punctuated(8),
+                                        (source, target) -> List.of(Rewrites.regexp(source, target)))));
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(200).forAll(markedPayloads(), HostileInput.properties().mix(Generate.constant(""), 60),
-                Generate.enumValues(RemoteRef.DecodingStrategy.class), rewrites)
+        qt().withExamples(200)
+                .forAll(
+                        markedPayloads(),
+                        HostileInput.properties().mix(Generate.constant(""), 60),
+                        Generate.enumValues(RemoteRef.DecodingStrategy.class),
+                        rewrites)
                 .checkAssert((payload, property, decoding, rewrite) -> {
-                    Map<String, byte[]> entries = bounded(outcomes, () -> EntryValues.forExtract(
-                            ref(property, decoding, RemoteRef.NullBytePolicy.Ignore), rewrite, new RemoteSecret(payload)));
+                    Map<String, byte[]> entries = bounded(
+                            outcomes,
+                            () -> EntryValues.forExtract(
+                                    ref(property, decoding, RemoteRef.NullBytePolicy.Ignore),
+                                    rewrite,
+                                    new RemoteSecret(payload)));
                     if (entries != null) {
-                        long total = entries.values().stream().mapToLong(v -> v.length).sum();
+                        long total = entries.values().stream()
+                                .mapToLong(v -> v.length)
+                                .sum();
                         assertTrue(total <= payload.length, "entries hold no more than the value: " + total);
                         entries.keySet().forEach(k -> assertTrue(SecretKeys.isValid(k), "invalid key kept"));
                     }
@@ -82,7 +101,8 @@ class RemoteValuePropertiesTest {
     @Test
     void decodingAnyBytesEndsInBytesOrADecodingError() {
         Outcomes outcomes = new Outcomes();
-        qt().withExamples(500).forAll(HostileInput.bytes(2_000), Generate.enumValues(RemoteRef.DecodingStrategy.class))
+        qt().withExamples(500)
+                .forAll(HostileInput.bytes(2_000), Generate.enumValues(RemoteRef.DecodingStrategy.class))
                 .checkAssert((value, decoding) -> {
                     byte[] decoded = bounded(outcomes, () -> ValueDecoder.decode(decoding, "key", value));
                     if (decoded != null) {

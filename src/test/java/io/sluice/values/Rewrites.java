@@ -5,8 +5,7 @@ import io.sluice.api.v1.ExternalSecretRewrite;
 /** Builders for rewrite model objects in tests. */
 final class Rewrites {
 
-    private Rewrites() {
-    }
+    private Rewrites() {}
 
     static ExternalSecretRewrite regexp(String source, String target) {
         ExternalSecretRewrite rewrite = new ExternalSecretRewrite();

@@ -36,7 +36,10 @@ class SecretMapExtractorTest {
 
     static Stream<Arguments> propertySelections() {
         return Stream.of(
-                Arguments.of("{\"app\":{\"user\":\"u\",\"pass\":\"p\"},\"other\":1}", "app", Map.of("user", "u", "pass", "p")),
+                Arguments.of(
+                        "{\"app\":{\"user\":\"u\",\"pass\":\"p\"},\"other\":1}",
+                        "app",
+                        Map.of("user", "u", "pass", "p")),
                 Arguments.of("{\"a\":{\"b\":{\"c\":\"d\"}}}", "a.b", Map.of("c", "d")),
                 // A string member that holds JSON is unquoted first, then parsed (ESO: gjson String, then unmarshal).
                 Arguments.of("{\"blob\":\"{\\\"k\\\":\\\"v\\\"}\"}", "blob", Map.of("k", "v")));
@@ -61,17 +64,21 @@ class SecretMapExtractorTest {
 
     @Test
     void keepsDocumentOrder() {
-        assertEquals(List.of("z", "a", "m"),
-                List.copyOf(SecretMapExtractor.extract("k", utf8("{\"z\":1,\"a\":2,\"m\":3}"), null).keySet()));
+        assertEquals(
+                List.of("z", "a", "m"),
+                List.copyOf(SecretMapExtractor.extract("k", utf8("{\"z\":1,\"a\":2,\"m\":3}"), null)
+                        .keySet()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("notObjects")
     void nonObjectIsAClearError(String value, String what) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidJson.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidJson.class,
                 () -> SecretMapExtractor.extract("app/creds", utf8(value), null));
-        assertEquals("unable to unmarshal secret app/creds: the value is " + what
-                + ", dataFrom.extract needs a JSON object", e.getMessage());
+        assertEquals(
+                "unable to unmarshal secret app/creds: the value is " + what + ", dataFrom.extract needs a JSON object",
+                e.getMessage());
         assertEquals("InvalidJson", e.reason());
     }
 
@@ -89,14 +96,15 @@ class SecretMapExtractorTest {
 
     @Test
     void missingPropertyUsesEsoMessage() {
-        ExtractionException e = assertThrows(ExtractionException.InvalidProperty.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidProperty.class,
                 () -> SecretMapExtractor.extract("app", utf8("{\"a\":{}}"), "b"));
         assertEquals("key b does not exist in secret app", e.getMessage());
     }
 
     @Test
     void propertySelectingAScalarIsNotAnObject() {
-        assertThrows(ExtractionException.InvalidJson.class,
-                () -> SecretMapExtractor.extract("app", utf8("{\"a\":5}"), "a"));
+        assertThrows(
+                ExtractionException.InvalidJson.class, () -> SecretMapExtractor.extract("app", utf8("{\"a\":5}"), "a"));
     }
 }

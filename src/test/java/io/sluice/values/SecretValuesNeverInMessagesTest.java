@@ -39,28 +39,34 @@ class SecretValuesNeverInMessagesTest {
         RemoteSecret array = RemoteSecret.ofString("[\"" + MARKER + "\"]");
         RemoteSecret withNul = RemoteSecret.ofString(MARKER + "\u0000" + MARKER);
         return Stream.of(
-                Arguments.of("missing property", (Executable) () -> EntryValues.forData("k", ref("nope", null, null), json)),
-                Arguments.of("property on non-JSON", (Executable) () -> EntryValues.forData("k", ref("a.b", null, null), notJson)),
-                Arguments.of("unsupported property", (Executable) () -> EntryValues.forData("k", ref("n.*", null, null), json)),
-                Arguments.of("base64", (Executable) () -> EntryValues.forData("k",
-                        ref("password", RemoteRef.DecodingStrategy.Base64, null), json)),
-                Arguments.of("base64url", (Executable) () -> EntryValues.forData("k",
-                        ref(null, RemoteRef.DecodingStrategy.Base64URL, null), notJson)),
-                Arguments.of("null bytes", (Executable) () -> EntryValues.forData("k",
-                        ref(null, null, RemoteRef.NullBytePolicy.Fail), withNul)),
-                Arguments.of("extract non-JSON", (Executable) () -> EntryValues.forExtract(ref(null, null, null), null, notJson)),
-                Arguments.of("extract array", (Executable) () -> EntryValues.forExtract(ref(null, null, null), null, array)),
-                Arguments.of("extract scalar property", (Executable) () -> EntryValues.forExtract(ref("password", null, null), null, json)),
-                Arguments.of("extract decoding", (Executable) () -> EntryValues.forExtract(
-                        ref(null, RemoteRef.DecodingStrategy.Base64, null), null, json)),
-                Arguments.of("invalid key", (Executable) () -> EntryValues.forExtract(ref(null, null, null),
-                        List.of(regexp("^", "bad/")), json)),
-                Arguments.of("duplicate key", (Executable) () -> EntryValues.forExtract(ref(null, null, null),
-                        List.of(regexp(".*", "same")), json)),
-                Arguments.of("template error", (Executable) () -> EntryValues.forExtract(ref(null, null, null),
-                        List.of(transform("{value.nope}")), json)),
-                Arguments.of("find decoding", (Executable) () -> EntryValues.forFind(base64Find(), null,
-                        Map.of("name", RemoteSecret.ofString(MARKER + "!")))));
+                Arguments.of(
+                        "missing property", (Executable) () -> EntryValues.forData("k", ref("nope", null, null), json)),
+                Arguments.of("property on non-JSON", (Executable)
+                        () -> EntryValues.forData("k", ref("a.b", null, null), notJson)),
+                Arguments.of("unsupported property", (Executable)
+                        () -> EntryValues.forData("k", ref("n.*", null, null), json)),
+                Arguments.of("base64", (Executable)
+                        () -> EntryValues.forData("k", ref("password", RemoteRef.DecodingStrategy.Base64, null), json)),
+                Arguments.of("base64url", (Executable)
+                        () -> EntryValues.forData("k", ref(null, RemoteRef.DecodingStrategy.Base64URL, null), notJson)),
+                Arguments.of("null bytes", (Executable)
+                        () -> EntryValues.forData("k", ref(null, null, RemoteRef.NullBytePolicy.Fail), withNul)),
+                Arguments.of("extract non-JSON", (Executable)
+                        () -> EntryValues.forExtract(ref(null, null, null), null, notJson)),
+                Arguments.of(
+                        "extract array", (Executable) () -> EntryValues.forExtract(ref(null, null, null), null, array)),
+                Arguments.of("extract scalar property", (Executable)
+                        () -> EntryValues.forExtract(ref("password", null, null), null, json)),
+                Arguments.of("extract decoding", (Executable)
+                        () -> EntryValues.forExtract(ref(null, RemoteRef.DecodingStrategy.Base64, null), null, json)),
+                Arguments.of("invalid key", (Executable)
+                        () -> EntryValues.forExtract(ref(null, null, null), List.of(regexp("^", "bad/")), json)),
+                Arguments.of("duplicate key", (Executable)
+                        () -> EntryValues.forExtract(ref(null, null, null), List.of(regexp(".*", "same")), json)),
+                Arguments.of("template error", (Executable)
+                        () -> EntryValues.forExtract(ref(null, null, null), List.of(transform("{value.nope}")), json)),
+                Arguments.of("find decoding", (Executable) () ->
+                        EntryValues.forFind(base64Find(), null, Map.of("name", RemoteSecret.ofString(MARKER + "!")))));
     }
 
     static ExternalSecretFind base64Find() {

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TransformRewriteTest {
 
     private static String transformKey(String template, String key) {
-        return KeyRewriter.rewrite(List.of(transform(template)), map(key, "v")).keySet().iterator().next();
+        return KeyRewriter.rewrite(List.of(transform(template)), map(key, "v"))
+                .keySet()
+                .iterator()
+                .next();
     }
 
     static Stream<Arguments> templates() {
@@ -52,8 +55,11 @@ class TransformRewriteTest {
                 // the rest of ESO's Go syntax and function library, which the one engine gives transform too
                 Arguments.of("{{ .value | title }}", "db user", "Db User"),
                 Arguments.of("{{ printf \"%s_%s\" \"app\" .value }}", "key", "app_key"),
-                Arguments.of("{{ if hasPrefix \"db-\" .value }}DB_{{ .value | trimPrefix \"db-\" | upper }}"
-                        + "{{ else }}{{ .value }}{{ end }}", "db-user", "DB_USER"),
+                Arguments.of(
+                        "{{ if hasPrefix \"db-\" .value }}DB_{{ .value | trimPrefix \"db-\" | upper }}"
+                                + "{{ else }}{{ .value }}{{ end }}",
+                        "db-user",
+                        "DB_USER"),
                 Arguments.of("{{ if hasPrefix \"db-\" .value }}x{{ else }}{{ .value }}{{ end }}", "api", "api"),
                 Arguments.of("{{ $x := .value | upper }}{{ $x }}-{{ $x | lower }}", "k", "K-k"),
                 Arguments.of("{{ .value | splitList \"/\" | last }}", "path/to/my/secrets/username", "username"),
@@ -76,14 +82,17 @@ class TransformRewriteTest {
 
     @Test
     void transformAppliesToEveryKeyAndKeepsValues() {
-        assertEquals(Map.of("USERNAME", "u", "PASSWORD", "p"),
-                text(KeyRewriter.rewrite(List.of(transform("{{ .value | upper }}")), map("username", "u", "password", "p"))));
+        assertEquals(
+                Map.of("USERNAME", "u", "PASSWORD", "p"),
+                text(KeyRewriter.rewrite(
+                        List.of(transform("{{ .value | upper }}")), map("username", "u", "password", "p"))));
     }
 
     @ParameterizedTest
     @MethodSource("unsupportedGoTemplates")
     void unsupportedGoConstructsAreNamed(String template, String construct) {
-        ExtractionException e = assertThrows(ExtractionException.UnsupportedRewrite.class, () -> transformKey(template, "k"));
+        ExtractionException e =
+                assertThrows(ExtractionException.UnsupportedRewrite.class, () -> transformKey(template, "k"));
         assertTrue(e.getMessage().startsWith("rewrite[0].transform.template: "), e.getMessage());
         assertTrue(e.getMessage().contains(construct), e.getMessage());
         assertTrue(e.getMessage().endsWith("(template: " + template + ")"), e.getMessage());
@@ -101,31 +110,48 @@ class TransformRewriteTest {
     @ParameterizedTest
     @MethodSource("invalidTemplates")
     void invalidTemplatesAreClearErrors(String template) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class, () -> transformKey(template, "k"));
+        ExtractionException e =
+                assertThrows(ExtractionException.InvalidRewrite.class, () -> transformKey(template, "k"));
         assertTrue(e.getMessage().contains(template), e.getMessage());
     }
 
     static Stream<String> invalidTemplates() {
-        return Stream.of("{{ .value ", "{{ .value | replace \"-\" }}", "{{ .value | replace \"-\" \"_ }}",
-                "{value", "{value.foo}", "{other}", "{value.replace('a')}", "",
+        return Stream.of(
+                "{{ .value ",
+                "{{ .value | replace \"-\" }}",
+                "{{ .value | replace \"-\" \"_ }}",
+                "{value",
+                "{value.foo}",
+                "{other}",
+                "{value.replace('a')}",
+                "",
                 // ESO renders "<no value>" for a missing key; Sluice is strict here as in spec.target.template
-                "{{ .key }}", "{{ .value | upper .value }}");
+                "{{ .key }}",
+                "{{ .value | upper .value }}");
     }
 
     @Test
     void renderErrorsNameTheRewriteTheKeyAndTheProblem() {
-        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class, () -> KeyRewriter.rewrite(
-                List.of(regexp("^", "x"), transform("{{ .value | b64dec }}")), map("a!", "v")));
-        assertEquals("rewrite[1].transform.template: function b64dec: input is not valid base64 at line 1 for key"
-                + " \"xa!\" (template: {{ .value | b64dec }})", e.getMessage());
-        ExtractionException binary = assertThrows(ExtractionException.InvalidRewrite.class,
-                () -> transformKey("{{ .value | b64dec }}", "//79"));
-        assertEquals("rewrite[0].transform.template: rendered binary data where a key is required for key \"//79\""
-                + " (template: {{ .value | b64dec }})", binary.getMessage());
-        ExtractionException parse = assertThrows(ExtractionException.InvalidRewrite.class,
-                () -> transformKey("{{ .value | upper ", "k"));
-        assertEquals("rewrite[0].transform.template: Go template syntax error at line 1: unclosed action"
-                + " (template: {{ .value | upper )", parse.getMessage());
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidRewrite.class,
+                () -> KeyRewriter.rewrite(
+                        List.of(regexp("^", "x"), transform("{{ .value | b64dec }}")), map("a!", "v")));
+        assertEquals(
+                "rewrite[1].transform.template: function b64dec: input is not valid base64 at line 1 for key"
+                        + " \"xa!\" (template: {{ .value | b64dec }})",
+                e.getMessage());
+        ExtractionException binary = assertThrows(
+                ExtractionException.InvalidRewrite.class, () -> transformKey("{{ .value | b64dec }}", "//79"));
+        assertEquals(
+                "rewrite[0].transform.template: rendered binary data where a key is required for key \"//79\""
+                        + " (template: {{ .value | b64dec }})",
+                binary.getMessage());
+        ExtractionException parse =
+                assertThrows(ExtractionException.InvalidRewrite.class, () -> transformKey("{{ .value | upper ", "k"));
+        assertEquals(
+                "rewrite[0].transform.template: Go template syntax error at line 1: unclosed action"
+                        + " (template: {{ .value | upper )",
+                parse.getMessage());
     }
 
     @Test
@@ -139,19 +165,27 @@ class TransformRewriteTest {
     @Test
     @DisplayName("Tenant bounds apply to key templates: function output, loop steps and key length")
     void keyTemplatesAreBounded() {
-        assertLimit("{{ .value | indent 400000000 }}", map("k", "v"),
+        assertLimit(
+                "{{ .value | indent 400000000 }}",
+                map("k", "v"),
                 "function indent would produce 400,000,001 characters, more than the 1 MiB limit");
         assertLimit("{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}", map("k", "v"), "loop steps");
-        assertLimit("{{ .value }}{{ repeat 4096 \"x\" }}", map("k", "v"),
+        assertLimit(
+                "{{ .value }}{{ repeat 4096 \"x\" }}",
+                map("k", "v"),
                 "the rendered key is longer than 4,096 characters");
         // stopped while it writes: 2 MB would otherwise reach the 1 MiB limit of a whole Secret first
-        assertLimit("{{ range until 2000 }}{{ repeat 1000 \"x\" }}{{ end }}", map("k", "v"),
+        assertLimit(
+                "{{ range until 2000 }}{{ repeat 1000 \"x\" }}{{ end }}",
+                map("k", "v"),
                 "the rendered key is longer than 4,096 characters");
-        assertEquals(4096, transformKey("{{ .value }}{{ repeat 4095 \"x\" }}", "k").length());
+        assertEquals(
+                4096, transformKey("{{ .value }}{{ repeat 4095 \"x\" }}", "k").length());
     }
 
     @Test
-    @DisplayName("The keys of one rewrite share one loop budget (200 keys of 1,000 steps): many keys cannot multiply it")
+    @DisplayName(
+            "The keys of one rewrite share one loop budget (200 keys of 1,000 steps): many keys cannot multiply it")
     void loopBudgetIsSharedByTheKeysOfOneRewrite() {
         String loop = "{{ range until 1000 }}{{ end }}{{ .value }}";
         Map<String, byte[]> few = new LinkedHashMap<>();
@@ -169,15 +203,18 @@ class TransformRewriteTest {
     }
 
     private static void assertLimit(String template, Map<String, byte[]> values, String expected) {
-        ExtractionException e = assertThrows(ExtractionException.InvalidRewrite.class,
+        ExtractionException e = assertThrows(
+                ExtractionException.InvalidRewrite.class,
                 () -> KeyRewriter.rewrite(List.of(transform(template)), values));
-        assertTrue(e.getMessage().startsWith("rewrite[0].transform.template: template limit exceeded: "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("rewrite[0].transform.template: template limit exceeded: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
     void duplicateResultIsAnError() {
-        assertThrows(ExtractionException.DuplicateKey.class,
+        assertThrows(
+                ExtractionException.DuplicateKey.class,
                 () -> KeyRewriter.rewrite(List.of(transform("{{ .value | lower }}")), map("KEY", "1", "key", "2")));
     }
 }

@@ -12,8 +12,7 @@ public class Condition {
     public String message;
     public String lastTransitionTime;
 
-    public Condition() {
-    }
+    public Condition() {}
 
     public Condition(String type, String status, String reason, String message, String lastTransitionTime) {
         this.type = type;
@@ -34,8 +33,7 @@ public class Condition {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Condition c && sameStateAs(c)
-                && Objects.equals(lastTransitionTime, c.lastTransitionTime);
+        return o instanceof Condition c && sameStateAs(c) && Objects.equals(lastTransitionTime, c.lastTransitionTime);
     }
 
     @Override

@@ -10,6 +10,5 @@ public final class DurationPattern {
     public static final String GO_DURATION =
             "^\\+?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$";
 
-    private DurationPattern() {
-    }
+    private DurationPattern() {}
 }

@@ -9,6 +9,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /** ESO's ECR generator: a registry login from {@code GetAuthorizationToken}, valid for 12 hours. */
 @Group(Generators.GROUP)
 @Version(Generators.VERSION)
-@Categories({ "external-secrets", "external-secrets-generators" })
-public class ECRAuthorizationToken extends CustomResource<EcrAuthorizationTokenSpec, Void> implements Namespaced {
-}
+@Categories({"external-secrets", "external-secrets-generators"})
+public class ECRAuthorizationToken extends CustomResource<EcrAuthorizationTokenSpec, Void> implements Namespaced {}

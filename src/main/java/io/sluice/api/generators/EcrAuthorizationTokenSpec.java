@@ -12,6 +12,7 @@ public class EcrAuthorizationTokenSpec {
     public String region;
     /** The same block as the aws provider's: secretRef, jwt, or neither for the operator's own credentials. */
     public AwsProvider.Auth auth;
+
     public String role;
     /** {@code private} (the default) or {@code public}; Sluice reports {@code public} as unsupported. */
     @Pattern("^(private|public)?$")

@@ -9,6 +9,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /** ESO's password generator: a random password from a cryptographically secure source. */
 @Group(Generators.GROUP)
 @Version(Generators.VERSION)
-@Categories({ "external-secrets", "external-secrets-generators" })
-public class Password extends CustomResource<PasswordSpec, Void> implements Namespaced {
-}
+@Categories({"external-secrets", "external-secrets-generators"})
+public class Password extends CustomResource<PasswordSpec, Void> implements Namespaced {}

@@ -29,10 +29,13 @@ public class PasswordSpec {
     /** Default: {@code ~!@#$%^&*()_+`-={}|[]\:"<>?,./}. */
     @Size(max = 256)
     public String symbolCharacters;
+
     @Default("false")
     public Boolean noUpper;
+
     @Default("false")
     public Boolean allowRepeat;
+
     @Default("raw")
     @Pattern("^(base64|base64url|base32|hex|raw)$")
     public String encoding;

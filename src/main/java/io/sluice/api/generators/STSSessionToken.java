@@ -9,6 +9,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /** ESO's STS generator: temporary credentials from {@code GetSessionToken}. */
 @Group(Generators.GROUP)
 @Version(Generators.VERSION)
-@Categories({ "external-secrets", "external-secrets-generators" })
-public class STSSessionToken extends CustomResource<StsSessionTokenSpec, Void> implements Namespaced {
-}
+@Categories({"external-secrets", "external-secrets-generators"})
+public class STSSessionToken extends CustomResource<StsSessionTokenSpec, Void> implements Namespaced {}

@@ -11,6 +11,7 @@ public class StsSessionTokenSpec {
     public String region;
     /** As the aws provider's, except that ESO refuses {@code jwt} here (GetSessionToken needs IAM user keys). */
     public AwsProvider.Auth auth;
+
     public String role;
     public RequestParameters requestParameters;
 
@@ -19,6 +20,7 @@ public class StsSessionTokenSpec {
     public static class RequestParameters {
         /** Seconds the credentials stay valid: AWS accepts 900 to 129600 and defaults to 43200. */
         public Integer sessionDuration;
+
         public String serialNumber;
         public String tokenCode;
     }

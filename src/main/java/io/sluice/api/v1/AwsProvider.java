@@ -12,8 +12,10 @@ import java.util.List;
 public class AwsProvider {
     @Required
     public Service service;
+
     @Required
     public String region;
+
     public String role;
     public List<String> additionalRoles;
     public String externalID;
@@ -23,7 +25,11 @@ public class AwsProvider {
     public Auth auth;
     public SecretsManagerOptions secretsManager;
 
-    public enum Service { SecretsManager, ParameterStore, CertificateManager }
+    public enum Service {
+        SecretsManager,
+        ParameterStore,
+        CertificateManager
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Tag {
@@ -52,9 +58,13 @@ public class AwsProvider {
 
     /** Used only when PushSecret deletes a remote secret. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @ValidationRule(value = "!(has(self.forceDeleteWithoutRecovery) && self.forceDeleteWithoutRecovery && has(self.recoveryWindowInDays))",
+    @ValidationRule(
+            value =
+                    "!(has(self.forceDeleteWithoutRecovery) && self.forceDeleteWithoutRecovery && has(self.recoveryWindowInDays))",
             message = "forceDeleteWithoutRecovery and recoveryWindowInDays cannot both be set")
-    @ValidationRule(value = "!has(self.recoveryWindowInDays) || (self.recoveryWindowInDays >= 7 && self.recoveryWindowInDays <= 30)",
+    @ValidationRule(
+            value =
+                    "!has(self.recoveryWindowInDays) || (self.recoveryWindowInDays >= 7 && self.recoveryWindowInDays <= 30)",
             message = "recoveryWindowInDays must be between 7 and 30")
     public static class SecretsManagerOptions {
         public Boolean forceDeleteWithoutRecovery;

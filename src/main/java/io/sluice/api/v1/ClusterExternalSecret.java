@@ -14,5 +14,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Store", jsonPath = ".spec.externalSecretSpec.secretStoreRef.name")
 @AdditionalPrinterColumn(name = "Refresh Interval", jsonPath = ".spec.refreshTime")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-public class ClusterExternalSecret extends CustomResource<ClusterExternalSecretSpec, ClusterExternalSecretStatus> {
-}
+public class ClusterExternalSecret extends CustomResource<ClusterExternalSecretSpec, ClusterExternalSecretStatus> {}

@@ -14,12 +14,15 @@ public class ClusterExternalSecretSpec {
     public ExternalSecretSpec externalSecretSpec;
     /** Name of the ExternalSecret created in each namespace; defaults to the ClusterExternalSecret's name. */
     public String externalSecretName;
+
     public ExternalSecretMetadata externalSecretMetadata;
     /** Deprecated by ESO in favour of {@link #namespaceSelectors}; still honoured. */
     public LabelSelector namespaceSelector;
+
     public List<LabelSelector> namespaceSelectors;
     /** Deprecated by ESO; still honoured. */
     public List<String> namespaces;
+
     @Pattern(DurationPattern.GO_DURATION)
     public String refreshTime;
 

@@ -18,8 +18,7 @@ public class ClusterExternalSecretStatus {
         public String namespace;
         public String reason;
 
-        public FailedNamespace() {
-        }
+        public FailedNamespace() {}
 
         public FailedNamespace(String namespace, String reason) {
             this.namespace = namespace;

@@ -1,7 +1,6 @@
 package io.sluice.api.v1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -12,9 +11,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1")
 @ShortNames("css")
 @Categories("external-secrets")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
 @AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status.capabilities")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-public class ClusterSecretStore extends CustomResource<SecretStoreSpec, SecretStoreStatus> {
-}
+public class ClusterSecretStore extends CustomResource<SecretStoreSpec, SecretStoreStatus> {}

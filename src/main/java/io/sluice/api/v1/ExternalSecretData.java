@@ -1,7 +1,6 @@
 package io.sluice.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -11,7 +10,9 @@ public class ExternalSecretData {
     @Required
     @Pattern("^[-._a-zA-Z0-9]+$")
     public String secretKey;
+
     @Required
     public RemoteRef remoteRef;
+
     public StoreSourceRef sourceRef;
 }

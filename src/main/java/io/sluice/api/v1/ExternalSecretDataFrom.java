@@ -6,7 +6,8 @@ import java.util.List;
 
 /** One {@code spec.dataFrom[]} entry: many keys at once. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.sourceRef) || !has(self.sourceRef.generatorRef) || (!has(self.extract) && !has(self.find))",
+@ValidationRule(
+        value = "!has(self.sourceRef) || !has(self.sourceRef.generatorRef) || (!has(self.extract) && !has(self.find))",
         message = "a generatorRef cannot be combined with extract or find")
 public class ExternalSecretDataFrom {
     public RemoteRef extract;

@@ -10,7 +10,8 @@ import java.util.List;
  * estimated cost by the largest number of items those could hold.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.regexp) ? 1 : 0) + (has(self.transform) ? 1 : 0) + (has(self.merge) ? 1 : 0) == 1",
+@ValidationRule(
+        value = "(has(self.regexp) ? 1 : 0) + (has(self.transform) ? 1 : 0) + (has(self.merge) ? 1 : 0) == 1",
         message = "exactly one of regexp, transform or merge must be set")
 public class ExternalSecretRewrite {
     public Regexp regexp;

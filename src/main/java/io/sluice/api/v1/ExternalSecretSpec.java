@@ -11,17 +11,24 @@ import java.util.List;
  * never written into the object, so GitOps tools see exactly what was applied.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.data) && size(self.data) > 0) || (has(self.dataFrom) && size(self.dataFrom) > 0)",
+@ValidationRule(
+        value = "(has(self.data) && size(self.data) > 0) || (has(self.dataFrom) && size(self.dataFrom) > 0)",
         message = "either data or dataFrom should be specified")
 public class ExternalSecretSpec {
     public SecretStoreRef secretStoreRef;
     public ExternalSecretTarget target;
+
     @Pattern(DurationPattern.GO_DURATION)
     public String refreshInterval;
+
     public RefreshPolicy refreshPolicy;
     public SyncWindows syncWindows;
     public List<ExternalSecretData> data;
     public List<ExternalSecretDataFrom> dataFrom;
 
-    public enum RefreshPolicy { CreatedOnce, Periodic, OnChange }
+    public enum RefreshPolicy {
+        CreatedOnce,
+        Periodic,
+        OnChange
+    }
 }

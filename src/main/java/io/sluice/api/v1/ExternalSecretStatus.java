@@ -17,8 +17,7 @@ public class ExternalSecretStatus {
     public static class Binding {
         public String name;
 
-        public Binding() {
-        }
+        public Binding() {}
 
         public Binding(String name) {
             this.name = name;
@@ -26,8 +25,7 @@ public class ExternalSecretStatus {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Binding o
-                    && Objects.equals(name, o.name);
+            return other instanceof Binding o && Objects.equals(name, o.name);
         }
 
         @Override

@@ -14,8 +14,7 @@ public class FakeProvider {
         public String value;
         public String version;
 
-        public Entry() {
-        }
+        public Entry() {}
 
         public Entry(String key, String value, String version) {
             this.key = key;

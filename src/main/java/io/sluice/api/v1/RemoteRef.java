@@ -13,11 +13,25 @@ public class RemoteRef {
     public DecodingStrategy decodingStrategy;
     public NullBytePolicy nullBytePolicy;
 
-    public enum MetadataPolicy { None, Fetch }
+    public enum MetadataPolicy {
+        None,
+        Fetch
+    }
 
-    public enum ConversionStrategy { Default, Unicode }
+    public enum ConversionStrategy {
+        Default,
+        Unicode
+    }
 
-    public enum DecodingStrategy { Auto, Base64, Base64URL, None }
+    public enum DecodingStrategy {
+        Auto,
+        Base64,
+        Base64URL,
+        None
+    }
 
-    public enum NullBytePolicy { Ignore, Fail }
+    public enum NullBytePolicy {
+        Ignore,
+        Fail
+    }
 }

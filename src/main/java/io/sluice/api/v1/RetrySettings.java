@@ -7,6 +7,7 @@ import io.sluice.api.common.DurationPattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RetrySettings {
     public Integer maxRetries;
+
     @Pattern(DurationPattern.GO_DURATION)
     public String retryInterval;
 }

@@ -12,9 +12,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1")
 @ShortNames("ss")
 @Categories("external-secrets")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
 @AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status.capabilities")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
-public class SecretStore extends CustomResource<SecretStoreSpec, SecretStoreStatus> implements Namespaced {
-}
+public class SecretStore extends CustomResource<SecretStoreSpec, SecretStoreStatus> implements Namespaced {}

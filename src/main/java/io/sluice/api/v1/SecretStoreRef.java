@@ -11,11 +11,11 @@ public class SecretStoreRef {
     public static final String CLUSTER_SECRET_STORE = "ClusterSecretStore";
 
     public String name;
+
     @Pattern("^(SecretStore|ClusterSecretStore)?$")
     public String kind;
 
-    public SecretStoreRef() {
-    }
+    public SecretStoreRef() {}
 
     public SecretStoreRef(String name, String kind) {
         this.name = name;

@@ -9,10 +9,13 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretStoreSpec {
     public String controller;
+
     @Required
     public SecretStoreProvider provider;
+
     public RetrySettings retrySettings;
     /** Revalidation period: whole seconds or a duration string; empty or 0 means the operator default. */
     public IntOrString refreshInterval;
+
     public List<ClusterSecretStoreCondition> conditions;
 }

@@ -11,7 +11,11 @@ public class SecretStoreStatus {
     public List<Condition> conditions = new ArrayList<>();
     public Capabilities capabilities;
 
-    public enum Capabilities { ReadOnly, WriteOnly, ReadWrite }
+    public enum Capabilities {
+        ReadOnly,
+        WriteOnly,
+        ReadWrite
+    }
 
     @Override
     public boolean equals(Object other) {

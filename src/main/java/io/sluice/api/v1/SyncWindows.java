@@ -9,7 +9,10 @@ public class SyncWindows {
     public Kind kind;
     public List<Window> windows;
 
-    public enum Kind { allow, deny }
+    public enum Kind {
+        allow,
+        deny
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static class Window {

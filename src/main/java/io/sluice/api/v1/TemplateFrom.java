@@ -15,12 +15,15 @@ public class TemplateFrom {
     @SchemaFrom(type = String.class)
     @Pattern("^(?i)(data|annotations|labels)$")
     public Target target;
+
     public String literal;
     /** Decodes each rendered value (not template.data), like remoteRef.decodingStrategy; unset is None. */
     public RemoteRef.DecodingStrategy valuesDecodingStrategy;
 
     public enum Target {
-        Data, Annotations, Labels;
+        Data,
+        Annotations,
+        Labels;
 
         @JsonCreator
         public static Target of(String name) {

@@ -15,5 +15,8 @@ public class TemplateRef {
         public TemplateAs templateAs;
     }
 
-    public enum TemplateAs { Values, KeysAndValues }
+    public enum TemplateAs {
+        Values,
+        KeysAndValues
+    }
 }

@@ -13,9 +13,13 @@ public class PushSecretData {
     /** Provider-specific metadata (AWS: PushSecretMetadata with tags, description, ...). */
     @PreserveUnknownFields
     public JsonNode metadata;
+
     public ConversionStrategy conversionStrategy;
 
-    public enum ConversionStrategy { None, ReverseUnicode }
+    public enum ConversionStrategy {
+        None,
+        ReverseUnicode
+    }
 
     @Override
     public boolean equals(Object other) {

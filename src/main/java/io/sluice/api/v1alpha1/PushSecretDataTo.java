@@ -13,8 +13,10 @@ public class PushSecretDataTo {
     public String remoteKey;
     public Match match;
     public List<ExternalSecretRewrite> rewrite;
+
     @PreserveUnknownFields
     public JsonNode metadata;
+
     public PushSecretData.ConversionStrategy conversionStrategy;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

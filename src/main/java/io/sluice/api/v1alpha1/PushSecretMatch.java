@@ -8,6 +8,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PushSecretMatch {
     public String secretKey;
+
     @Required
     public PushSecretRemoteRef remoteRef;
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 public class PushSecretRemoteRef {
     @Required
     public String remoteKey;
+
     public String property;
 
     @Override

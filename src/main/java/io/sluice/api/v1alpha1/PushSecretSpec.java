@@ -11,17 +11,27 @@ import java.util.List;
 public class PushSecretSpec {
     @Pattern(DurationPattern.GO_DURATION)
     public String refreshInterval;
+
     @Required
     public List<PushSecretStoreRef> secretStoreRefs;
+
     public UpdatePolicy updatePolicy;
     public DeletionPolicy deletionPolicy;
+
     @Required
     public PushSecretSelector selector;
+
     public List<PushSecretData> data;
     public List<PushSecretDataTo> dataTo;
     public ExternalSecretTemplate template;
 
-    public enum UpdatePolicy { Replace, IfNotExists }
+    public enum UpdatePolicy {
+        Replace,
+        IfNotExists
+    }
 
-    public enum DeletionPolicy { Delete, None }
+    public enum DeletionPolicy {
+        Delete,
+        None
+    }
 }

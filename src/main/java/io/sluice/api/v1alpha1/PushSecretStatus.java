@@ -13,6 +13,7 @@ public class PushSecretStatus {
     public String syncedResourceVersion;
     /** {@code "<Kind>/<store>"} to {@code "<remoteKey>[/<property>]"} to the entry that was pushed. */
     public Map<String, Map<String, PushSecretData>> syncedPushSecrets;
+
     public List<Condition> conditions = new ArrayList<>();
 
     /** An absent map and an empty one say the same (nothing synced): both compare equal. */

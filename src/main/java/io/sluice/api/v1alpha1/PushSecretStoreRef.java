@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 public class PushSecretStoreRef {
     public String name;
     public LabelSelector labelSelector;
+
     @Pattern("^(SecretStore|ClusterSecretStore)?$")
     public String kind;
 }

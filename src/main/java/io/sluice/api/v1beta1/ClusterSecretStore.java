@@ -12,5 +12,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // the generator merges the names of all versions: they must agree with v1
 @ShortNames("css")
 @Categories("external-secrets")
-public class ClusterSecretStore extends CustomResource<RetiredContent, RetiredContent> {
-}
+public class ClusterSecretStore extends CustomResource<RetiredContent, RetiredContent> {}

@@ -13,5 +13,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // the generator merges the names of all versions: they must agree with v1
 @ShortNames("es")
 @Categories("external-secrets")
-public class ExternalSecret extends CustomResource<RetiredContent, RetiredContent> implements Namespaced {
-}
+public class ExternalSecret extends CustomResource<RetiredContent, RetiredContent> implements Namespaced {}

@@ -13,5 +13,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // the generator merges the names of all versions: they must agree with v1
 @ShortNames("ss")
 @Categories("external-secrets")
-public class SecretStore extends CustomResource<RetiredContent, RetiredContent> implements Namespaced {
-}
+public class SecretStore extends CustomResource<RetiredContent, RetiredContent> implements Namespaced {}

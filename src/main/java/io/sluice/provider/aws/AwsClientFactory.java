@@ -24,7 +24,8 @@ final class AwsClientFactory {
     private final ProviderCallMetrics metrics;
     private final ServiceAccountTokens tokens;
 
-    AwsClientFactory(AwsSettings settings, SdkHttpClient http, ProviderCallMetrics metrics, ServiceAccountTokens tokens) {
+    AwsClientFactory(
+            AwsSettings settings, SdkHttpClient http, ProviderCallMetrics metrics, ServiceAccountTokens tokens) {
         this.settings = settings;
         this.http = http;
         this.metrics = metrics;
@@ -35,16 +36,17 @@ final class AwsClientFactory {
         List<SdkAutoCloseable> resources = new ArrayList<>();
         try {
             CredentialsProviders.StsClients stsClients = credentials -> sts(config, credentials);
-            AwsCredentialsProvider credentials = new CredentialsProviders(stsClients, tokens,
-                    settings.credentialRefreshMargin()).build(config.credentials(), config.roles(), resources);
+            AwsCredentialsProvider credentials = new CredentialsProviders(
+                            stsClients, tokens, settings.credentialRefreshMargin())
+                    .build(config.credentials(), config.roles(), resources);
             var secretsManager = SecretsManagerClient.builder()
                     .region(config.region())
                     .httpClient(http)
                     .credentialsProvider(credentials)
                     .overrideConfiguration(overrides(config, CallMetricsInterceptor.SECRETS_MANAGER));
             settings.secretsManagerEndpoint().ifPresent(secretsManager::endpointOverride);
-            return new AwsClients(secretsManager.build(), sts(config, credentials), () -> ssm(config, credentials),
-                    resources);
+            return new AwsClients(
+                    secretsManager.build(), sts(config, credentials), () -> ssm(config, credentials), resources);
         } catch (RuntimeException e) {
             resources.forEach(SdkAutoCloseable::close);
             throw e;

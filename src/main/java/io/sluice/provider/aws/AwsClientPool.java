@@ -110,7 +110,7 @@ final class AwsClientPool implements AutoCloseable {
 
     private void closeExpired() {
         Instant now = clock.instant();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             Entry entry = it.next();
             if (entry.idleSince != null && !entry.idleSince.plus(idleTtl).isAfter(now)) {
                 it.remove();

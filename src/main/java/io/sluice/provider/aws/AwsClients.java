@@ -24,12 +24,19 @@ final class AwsClients implements SdkAutoCloseable {
     private volatile boolean closed;
 
     AwsClients(SecretsManagerClient secretsManager, StsClient sts, List<SdkAutoCloseable> resources) {
-        this(secretsManager, sts, () -> {
-            throw new IllegalStateException("these AWS clients have no Parameter Store client");
-        }, resources);
+        this(
+                secretsManager,
+                sts,
+                () -> {
+                    throw new IllegalStateException("these AWS clients have no Parameter Store client");
+                },
+                resources);
     }
 
-    AwsClients(SecretsManagerClient secretsManager, StsClient sts, Supplier<SsmClient> ssmFactory,
+    AwsClients(
+            SecretsManagerClient secretsManager,
+            StsClient sts,
+            Supplier<SsmClient> ssmFactory,
             List<SdkAutoCloseable> resources) {
         this.secretsManager = secretsManager;
         this.sts = sts;
@@ -81,7 +88,9 @@ final class AwsClients implements SdkAutoCloseable {
         try {
             resource.close();
         } catch (RuntimeException e) {
-            LOG.debugf("closing %s failed: %s", resource.getClass().getSimpleName(), e.getClass().getSimpleName());
+            LOG.debugf(
+                    "closing %s failed: %s",
+                    resource.getClass().getSimpleName(), e.getClass().getSimpleName());
         }
     }
 }

@@ -24,28 +24,51 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class AwsErrors {
     /** Secrets Manager's, then Parameter Store's (a missing parameter; its tags: InvalidResourceId). */
-    static final Set<String> NOT_FOUND_CODES = Set.of("ResourceNotFoundException", "ParameterNotFound",
-            "InvalidResourceId");
+    static final Set<String> NOT_FOUND_CODES =
+            Set.of("ResourceNotFoundException", "ParameterNotFound", "InvalidResourceId");
+
     static final Set<String> DELETION_CODES = Set.of("InvalidRequestException", "InvalidParameterException");
-    static final Set<String> RETRYABLE_CODES = Set.of("ThrottlingException", "Throttling", "TooManyRequestsException",
-            "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException",
-            "InternalServiceError", "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
-            "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError", "PriorRequestNotComplete");
+    static final Set<String> RETRYABLE_CODES = Set.of(
+            "ThrottlingException",
+            "Throttling",
+            "TooManyRequestsException",
+            "RequestLimitExceeded",
+            "RequestThrottled",
+            "RequestThrottledException",
+            "ProvisionedThroughputExceededException",
+            "InternalServiceError",
+            "InternalFailure",
+            "InternalError",
+            "ServiceUnavailable",
+            "ServiceUnavailableException",
+            "RequestTimeout",
+            "RequestTimeoutException",
+            "IDPCommunicationError",
+            "PriorRequestNotComplete");
     /**
      * The credentials themselves were refused: rebuilding the client (reading them again, a new STS session) may
      * help. Permission errors of Secrets Manager (AccessDeniedException) are not among them.
      */
-    static final Set<String> CREDENTIALS_REJECTED_CODES = Set.of("ExpiredTokenException", "ExpiredToken",
-            "InvalidClientTokenId", "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch",
-            "IncompleteSignature", "InvalidAccessKeyId", "InvalidToken", "InvalidIdentityToken", "ExpiredTokenError");
+    static final Set<String> CREDENTIALS_REJECTED_CODES = Set.of(
+            "ExpiredTokenException",
+            "ExpiredToken",
+            "InvalidClientTokenId",
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "InvalidAccessKeyId",
+            "InvalidToken",
+            "InvalidIdentityToken",
+            "ExpiredTokenError");
     /** STS refuses an AssumeRole (with whichever credentials signed it) with this code. */
     private static final String STS_ACCESS_DENIED = "AccessDenied";
     /** Access key ids (long-term AKIA, temporary ASIA): never echoed even if a server puts one in a message. */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\\b");
+
     private static final int MAX_DETAIL = 300;
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /**
      * @param operation the AWS operation, e.g. GetSecretValue
@@ -62,13 +85,20 @@ public final class AwsErrors {
             return classifyService(operation, subject, service);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new RetryableProviderException(prefix(operation, subject) + "timed out"
-                    + lastAttempt.filter(AwsServiceException.class::isInstance).map(AwsServiceException.class::cast)
-                            .map(service -> " retrying " + describe(service)).orElse(""), null);
+            return new RetryableProviderException(
+                    prefix(operation, subject) + "timed out"
+                            + lastAttempt
+                                    .filter(AwsServiceException.class::isInstance)
+                                    .map(AwsServiceException.class::cast)
+                                    .map(service -> " retrying " + describe(service))
+                                    .orElse(""),
+                    null);
         }
         if (e instanceof SdkClientException && hasIoCause(e)) {
-            return new RetryableProviderException(prefix(operation, subject) + "network error ("
-                    + ioCause(e).getClass().getSimpleName() + ")", null);
+            return new RetryableProviderException(
+                    prefix(operation, subject) + "network error ("
+                            + ioCause(e).getClass().getSimpleName() + ")",
+                    null);
         }
         if (e instanceof SdkClientException) {
             // Missing credentials, invalid endpoint and the like: a change is needed before it can work.
@@ -97,7 +127,9 @@ public final class AwsErrors {
     }
 
     private static boolean isSts(AwsErrorDetails details) {
-        return details != null && details.serviceName() != null && details.serviceName().equalsIgnoreCase("sts");
+        return details != null
+                && details.serviceName() != null
+                && details.serviceName().equalsIgnoreCase("sts");
     }
 
     /** An error reported inside a response (BatchGetSecretValue's Errors list) rather than as an HTTP failure. */
@@ -125,8 +157,10 @@ public final class AwsErrors {
      * deletion", moto "marked deleted").
      */
     public static boolean isNotFound(String code, String awsMessage) {
-        return NOT_FOUND_CODES.contains(code) || DELETION_CODES.contains(code) && awsMessage != null
-                && (awsMessage.contains("marked for deletion") || awsMessage.contains("marked deleted"));
+        return NOT_FOUND_CODES.contains(code)
+                || DELETION_CODES.contains(code)
+                        && awsMessage != null
+                        && (awsMessage.contains("marked for deletion") || awsMessage.contains("marked deleted"));
     }
 
     private static String prefix(String operation, String subject) {

@@ -42,8 +42,8 @@ public final class AwsGeneratorCalls implements AutoCloseable {
     private final ServiceAccountTokens tokens;
     private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
 
-    public AwsGeneratorCalls(AwsSettings settings, Optional<URI> ecrEndpoint, ProviderCallMetrics metrics,
-            ServiceAccountTokens tokens) {
+    public AwsGeneratorCalls(
+            AwsSettings settings, Optional<URI> ecrEndpoint, ProviderCallMetrics metrics, ServiceAccountTokens tokens) {
         this.settings = settings;
         this.ecrEndpoint = ecrEndpoint;
         this.metrics = metrics;
@@ -59,8 +59,8 @@ public final class AwsGeneratorCalls implements AutoCloseable {
     }
 
     /** Temporary credentials; {@link #toString()} shows no secret. */
-    public record SessionCredentials(String accessKeyId, String secretAccessKey, String sessionToken,
-            Instant expiration) {
+    public record SessionCredentials(
+            String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration) {
         @Override
         public String toString() {
             return "SessionCredentials[until " + expiration + "]";
@@ -81,11 +81,14 @@ public final class AwsGeneratorCalls implements AutoCloseable {
         try {
             Region awsRegion = AwsRegions.require(region);
             AwsCredentialsProvider credentials = credentials(awsRegion, source, role, resources);
-            var builder = EcrClient.builder().region(awsRegion).httpClient(http).credentialsProvider(credentials)
+            var builder = EcrClient.builder()
+                    .region(awsRegion)
+                    .httpClient(http)
+                    .credentialsProvider(credentials)
                     .overrideConfiguration(overrides(ECR));
             ecrEndpoint.ifPresent(builder::endpointOverride);
             EcrClient ecr = track(builder.build(), resources);
-            GetAuthorizationTokenResponse response = ecr.getAuthorizationToken(b -> { });
+            GetAuthorizationTokenResponse response = ecr.getAuthorizationToken(b -> {});
             if (response.authorizationData().size() != 1) {
                 throw new ProviderConfigurationException(subject + ": GetAuthorizationToken returned "
                         + response.authorizationData().size() + " authorization tokens, expected 1");
@@ -99,21 +102,24 @@ public final class AwsGeneratorCalls implements AutoCloseable {
     }
 
     /** STS GetSessionToken. */
-    public SessionCredentials stsSessionToken(String region, CredentialsSource source, String role,
-            SessionRequest request, String subject) {
+    public SessionCredentials stsSessionToken(
+            String region, CredentialsSource source, String role, SessionRequest request, String subject) {
         List<SdkAutoCloseable> resources = new ArrayList<>();
         try {
             Region awsRegion = AwsRegions.require(region);
             AwsCredentialsProvider credentials = credentials(awsRegion, source, role, resources);
             StsClient sts = track(sts(awsRegion, credentials), resources);
             Credentials issued = sts.getSessionToken(GetSessionTokenRequest.builder()
-                    .durationSeconds(request.durationSeconds()).serialNumber(request.serialNumber())
-                    .tokenCode(request.tokenCode()).build()).credentials();
+                            .durationSeconds(request.durationSeconds())
+                            .serialNumber(request.serialNumber())
+                            .tokenCode(request.tokenCode())
+                            .build())
+                    .credentials();
             if (issued == null) {
                 throw new ProviderConfigurationException(subject + ": GetSessionToken returned no credentials");
             }
-            return new SessionCredentials(issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken(),
-                    issued.expiration());
+            return new SessionCredentials(
+                    issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken(), issued.expiration());
         } catch (SdkException e) {
             throw AwsErrors.classify("GetSessionToken", subject, e);
         } finally {
@@ -139,15 +145,19 @@ public final class AwsGeneratorCalls implements AutoCloseable {
         return new EcrLogin(parts[0], parts[1], data.proxyEndpoint(), data.expiresAt());
     }
 
-    private AwsCredentialsProvider credentials(Region region, CredentialsSource source, String role,
-            List<SdkAutoCloseable> resources) {
+    private AwsCredentialsProvider credentials(
+            Region region, CredentialsSource source, String role, List<SdkAutoCloseable> resources) {
         RoleChain roles = new RoleChain(List.of(), role, null, Map.of(), List.of());
-        return new CredentialsProviders(credentials -> sts(region, credentials), tokens,
-                settings.credentialRefreshMargin()).build(source, roles, resources);
+        return new CredentialsProviders(
+                        credentials -> sts(region, credentials), tokens, settings.credentialRefreshMargin())
+                .build(source, roles, resources);
     }
 
     private StsClient sts(Region region, AwsCredentialsProvider credentials) {
-        var builder = StsClient.builder().region(region).httpClient(http).credentialsProvider(credentials)
+        var builder = StsClient.builder()
+                .region(region)
+                .httpClient(http)
+                .credentialsProvider(credentials)
                 .overrideConfiguration(overrides(CallMetricsInterceptor.STS));
         settings.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();

@@ -46,8 +46,7 @@ final class AwsParameterStoreClient implements SecretsClient {
         return new SharingKey(lease.pooledClients(), prefix);
     }
 
-    private record SharingKey(Object pooledClients, String prefix) {
-    }
+    private record SharingKey(Object pooledClients, String prefix) {}
 
     @Override
     public RemoteSecret fetch(RemoteKey key) {

@@ -5,8 +5,7 @@ import software.amazon.awssdk.regions.Region;
 
 /** Checks {@code spec.provider.aws.region} against the regions the SDK knows, as ESO does. */
 final class AwsRegions {
-    private AwsRegions() {
-    }
+    private AwsRegions() {}
 
     static Region require(String name) {
         if (name == null || name.isBlank()) {

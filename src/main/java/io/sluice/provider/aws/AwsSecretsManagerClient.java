@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.api.v1.AwsProvider;
 import io.sluice.provider.FindQuery;
+import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.PushRequest;
 import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
-import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretsClient;
@@ -38,7 +38,11 @@ final class AwsSecretsManagerClient implements SecretsClient {
         this(lease, prefix, storeName, settings, null);
     }
 
-    AwsSecretsManagerClient(AwsClientPool.Lease lease, String prefix, String storeName, AwsSettings settings,
+    AwsSecretsManagerClient(
+            AwsClientPool.Lease lease,
+            String prefix,
+            String storeName,
+            AwsSettings settings,
             AwsProvider.SecretsManagerOptions deletion) {
         this.pusher = new SecretsManagerPusher(() -> lease.clients().secretsManager(), prefix, deletion);
         this.lease = lease;
@@ -53,8 +57,7 @@ final class AwsSecretsManagerClient implements SecretsClient {
         return new SharingKey(lease.pooledClients(), prefix);
     }
 
-    private record SharingKey(Object pooledClients, String prefix) {
-    }
+    private record SharingKey(Object pooledClients, String prefix) {}
 
     @Override
     public RemoteSecret fetch(RemoteKey key) {

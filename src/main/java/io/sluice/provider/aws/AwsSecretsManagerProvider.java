@@ -43,8 +43,8 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         this(AwsSettings.from(config.aws()), kubernetes, metrics, Clock.systemUTC());
     }
 
-    public AwsSecretsManagerProvider(AwsSettings settings, KubernetesClient kubernetes, ProviderCallMetrics metrics,
-            Clock clock) {
+    public AwsSecretsManagerProvider(
+            AwsSettings settings, KubernetesClient kubernetes, ProviderCallMetrics metrics, Clock clock) {
         this.settings = settings;
         this.http = UrlConnectionHttpClient.builder().build();
         AwsClientFactory factory = new AwsClientFactory(settings, http, metrics, new ServiceAccountTokens(kubernetes));
@@ -77,8 +77,8 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
         if (aws.service == AwsProvider.Service.ParameterStore) {
             return new AwsParameterStoreClient(pool.acquire(config), aws.prefix, store.displayName());
         }
-        return new AwsSecretsManagerClient(pool.acquire(config), aws.prefix, store.displayName(), settings,
-                aws.secretsManager);
+        return new AwsSecretsManagerClient(
+                pool.acquire(config), aws.prefix, store.displayName(), settings, aws.secretsManager);
     }
 
     @Override
@@ -93,14 +93,19 @@ public class AwsSecretsManagerProvider implements Provider, AutoCloseable {
             return Set.of();
         }
         Set<SecretReference> refs = new HashSet<>();
-        for (var selector : Arrays.asList(aws.auth.secretRef.accessKeyIDSecretRef,
-                aws.auth.secretRef.secretAccessKeySecretRef, aws.auth.secretRef.sessionTokenSecretRef)) {
+        for (var selector : Arrays.asList(
+                aws.auth.secretRef.accessKeyIDSecretRef,
+                aws.auth.secretRef.secretAccessKeySecretRef,
+                aws.auth.secretRef.sessionTokenSecretRef)) {
             if (selector == null || selector.name == null) {
                 continue;
             }
             // a SecretStore reads from its own namespace; a ClusterSecretStore from the ref's, else the consumer's
-            String namespace = !store.isCluster() ? store.namespace()
-                    : selector.namespace == null || selector.namespace.isBlank() ? consumerNamespace : selector.namespace;
+            String namespace = !store.isCluster()
+                    ? store.namespace()
+                    : selector.namespace == null || selector.namespace.isBlank()
+                            ? consumerNamespace
+                            : selector.namespace;
             if (namespace != null && !namespace.isBlank()) {
                 refs.add(new SecretReference(namespace, selector.name));
             }

@@ -37,6 +37,7 @@ final class ParameterFinder {
     private static final String ACCESS_DENIED = "AccessDeniedException";
     /** AWS's largest page for each listing. */
     private static final int PATH_PAGE = 10;
+
     private static final int DESCRIBE_PAGE = 50;
 
     private final Supplier<SsmClient> client;
@@ -69,8 +70,12 @@ final class ParameterFinder {
 
     private Map<String, RemoteSecret> byPath(String path, TenantRegexp name) {
         Map<String, RemoteSecret> values = new LinkedHashMap<>();
-        GetParametersByPathRequest request = GetParametersByPathRequest.builder().path(path).recursive(true)
-                .withDecryption(true).maxResults(PATH_PAGE).build();
+        GetParametersByPathRequest request = GetParametersByPathRequest.builder()
+                .path(path)
+                .recursive(true)
+                .withDecryption(true)
+                .maxResults(PATH_PAGE)
+                .build();
         for (GetParametersByPathResponse page : client.get().getParametersByPathPaginator(request)) {
             for (Parameter parameter : page.parameters()) {
                 if (name == null || name.find(parameter.name())) {
@@ -83,23 +88,33 @@ final class ParameterFinder {
 
     private static boolean isAccessDenied(SdkException e) {
         return e instanceof AwsServiceException service
-                && service.awsErrorDetails() != null && ACCESS_DENIED.equals(service.awsErrorDetails().errorCode());
+                && service.awsErrorDetails() != null
+                && ACCESS_DENIED.equals(service.awsErrorDetails().errorCode());
     }
 
     private static List<ParameterStringFilter> filters(Map<String, String> tags, String path) {
         List<ParameterStringFilter> filters = new ArrayList<>();
-        tags.forEach((key, value) -> filters.add(ParameterStringFilter.builder().key("tag:" + key).option("Equals")
-                .values(value).build()));
+        tags.forEach((key, value) -> filters.add(ParameterStringFilter.builder()
+                .key("tag:" + key)
+                .option("Equals")
+                .values(value)
+                .build()));
         if (path != null) {
-            filters.add(ParameterStringFilter.builder().key("Path").option("Recursive").values(path).build());
+            filters.add(ParameterStringFilter.builder()
+                    .key("Path")
+                    .option("Recursive")
+                    .values(path)
+                    .build());
         }
         return filters;
     }
 
     private List<String> describe(List<ParameterStringFilter> filters, TenantRegexp name) {
         List<String> names = new ArrayList<>();
-        DescribeParametersRequest request = DescribeParametersRequest.builder().parameterFilters(filters)
-                .maxResults(DESCRIBE_PAGE).build();
+        DescribeParametersRequest request = DescribeParametersRequest.builder()
+                .parameterFilters(filters)
+                .maxResults(DESCRIBE_PAGE)
+                .build();
         try {
             for (DescribeParametersResponse page : client.get().describeParametersPaginator(request)) {
                 for (ParameterMetadata parameter : page.parameters()) {
@@ -117,8 +132,10 @@ final class ParameterFinder {
     /** The listed parameters' values; one deleted since it was listed is skipped. */
     private Map<String, RemoteSecret> readAll(List<String> names) {
         Map<String, RemoteSecret> values = new LinkedHashMap<>();
-        List<ParameterSelector> selectors = names.stream().map(n -> new ParameterSelector(n, null)).toList();
-        for (Map.Entry<ParameterSelector, FetchOutcome> read : reader.values(selectors).entrySet()) {
+        List<ParameterSelector> selectors =
+                names.stream().map(n -> new ParameterSelector(n, null)).toList();
+        for (Map.Entry<ParameterSelector, FetchOutcome> read :
+                reader.values(selectors).entrySet()) {
             if (read.getValue().failure() == null) {
                 values.put(read.getKey().name(), read.getValue().value());
             }

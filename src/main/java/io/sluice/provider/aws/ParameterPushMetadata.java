@@ -17,15 +17,15 @@ import java.util.Set;
  * list, Advanced only), {@code tags} and {@code description}. Unknown fields are rejected and a user-supplied
  * {@code managed-by} tag is an error, as in ESO.
  */
-record ParameterPushMetadata(String type, String kmsKeyId, String tier, String policies, Map<String, String> tags,
-        String description) {
+record ParameterPushMetadata(
+        String type, String kmsKeyId, String tier, String policies, Map<String, String> tags, String description) {
     static final String DEFAULT_KMS_KEY = "alias/aws/ssm";
     static final String SECURE_STRING = "SecureString";
     static final String ADVANCED = "Advanced";
     private static final Set<String> TYPES = Set.of("String", "StringList", SECURE_STRING);
     private static final Set<String> TIERS = Set.of("Standard", ADVANCED, "Intelligent-Tiering");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The document as written in the PushSecret; fields public for Jackson. */
     static final class Document {
@@ -52,14 +52,14 @@ record ParameterPushMetadata(String type, String kmsKeyId, String tier, String p
         Spec spec = spec(metadata);
         String type = spec.secretType == null || spec.secretType.isEmpty() ? "String" : spec.secretType;
         if (!TYPES.contains(type)) {
-            throw new ProviderConfigurationException("PushSecret metadata secretType must be String, StringList or "
-                    + "SecureString");
+            throw new ProviderConfigurationException(
+                    "PushSecret metadata secretType must be String, StringList or " + "SecureString");
         }
-        String tier = spec.tier == null || spec.tier.type == null || spec.tier.type.isEmpty() ? "Standard"
-                : spec.tier.type;
+        String tier =
+                spec.tier == null || spec.tier.type == null || spec.tier.type.isEmpty() ? "Standard" : spec.tier.type;
         if (!TIERS.contains(tier)) {
-            throw new ProviderConfigurationException("PushSecret metadata tier.type must be Standard, Advanced or "
-                    + "Intelligent-Tiering");
+            throw new ProviderConfigurationException(
+                    "PushSecret metadata tier.type must be Standard, Advanced or " + "Intelligent-Tiering");
         }
         String policies = null;
         if (spec.tier != null && spec.tier.policies != null && !spec.tier.policies.isNull()) {
@@ -80,7 +80,8 @@ record ParameterPushMetadata(String type, String kmsKeyId, String tier, String p
         String kmsKeyId = SECURE_STRING.equals(type)
                 ? spec.kmsKeyID == null || spec.kmsKeyID.isEmpty() ? DEFAULT_KMS_KEY : spec.kmsKeyID
                 : null;
-        String description = spec.description == null || spec.description.isEmpty() ? PushMetadata.DEFAULT_DESCRIPTION
+        String description = spec.description == null || spec.description.isEmpty()
+                ? PushMetadata.DEFAULT_DESCRIPTION
                 : spec.description;
         return new ParameterPushMetadata(type, kmsKeyId, tier, policies, Map.copyOf(tags), description);
     }
@@ -94,7 +95,8 @@ record ParameterPushMetadata(String type, String kmsKeyId, String tier, String p
             doc = JSON.treeToValue(metadata, Document.class);
         } catch (IOException e) {
             throw new ProviderConfigurationException("invalid PushSecret metadata for AWS Parameter Store: "
-                    + (e instanceof UnrecognizedPropertyException u ? "unknown field " + u.getPropertyName()
+                    + (e instanceof UnrecognizedPropertyException u
+                            ? "unknown field " + u.getPropertyName()
                             : "not a PushSecretMetadata document"));
         }
         if (doc.kind != null && !"PushSecretMetadata".equals(doc.kind)) {

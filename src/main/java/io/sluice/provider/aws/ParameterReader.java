@@ -37,7 +37,8 @@ final class ParameterReader {
 
     RemoteSecret value(ParameterSelector selector) {
         try {
-            Parameter parameter = client.get().getParameter(b -> b.name(selector.selector()).withDecryption(true))
+            Parameter parameter = client.get()
+                    .getParameter(b -> b.name(selector.selector()).withDecryption(true))
                     .parameter();
             return RemoteSecret.ofString(parameter.value());
         } catch (SdkException e) {
@@ -63,8 +64,10 @@ final class ParameterReader {
                 } else if (selector.version() != null) {
                     outcomes.put(selector, single(selector));
                 } else {
-                    outcomes.put(selector, FetchOutcome.failed(new SecretNotFoundException("GetParameters "
-                            + selector.name() + " failed: ParameterNotFound")));
+                    outcomes.put(
+                            selector,
+                            FetchOutcome.failed(new SecretNotFoundException(
+                                    "GetParameters " + selector.name() + " failed: ParameterNotFound")));
                 }
             }
         }
@@ -122,8 +125,11 @@ final class ParameterReader {
     Map<String, String> tags(String name) {
         try {
             Map<String, String> tags = new LinkedHashMap<>();
-            client.get().listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
-                    .tagList().forEach(t -> tags.put(t.key(), t.value()));
+            client.get()
+                    .listTagsForResource(b ->
+                            b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
+                    .tagList()
+                    .forEach(t -> tags.put(t.key(), t.value()));
             return tags;
         } catch (SdkException e) {
             throw AwsErrors.classify("ListTagsForResource", name, e);

@@ -50,7 +50,8 @@ final class ParameterStorePusher {
         String name = prefix + request.remoteKey();
         Parameter current = current(name);
         if (current == null) {
-            byte[] value = request.property() == null ? request.value()
+            byte[] value = request.property() == null
+                    ? request.value()
                     : JsonProperty.set(null, request.property(), request.value(), name);
             put(name, text(value, name), metadata, metadata.type(), false);
             return true;
@@ -58,9 +59,11 @@ final class ParameterStorePusher {
         Map<String, String> tags = reader.tags(name);
         requireManaged(tags, name, "overwritten");
         byte[] currentBytes = current.value().getBytes(StandardCharsets.UTF_8);
-        byte[] next = request.property() == null ? request.value()
+        byte[] next = request.property() == null
+                ? request.value()
                 : JsonProperty.set(currentBytes, request.property(), request.value(), name);
-        boolean same = request.property() == null ? Arrays.equals(currentBytes, next)
+        boolean same = request.property() == null
+                ? Arrays.equals(currentBytes, next)
                 : JsonProperty.sameJson(currentBytes, next);
         boolean wrote = false;
         if (!same) {
@@ -107,7 +110,9 @@ final class ParameterStorePusher {
     /** The latest version, decrypted; null when there is no such parameter. */
     private Parameter current(String name) {
         try {
-            return client.get().getParameter(b -> b.name(name).withDecryption(true)).parameter();
+            return client.get()
+                    .getParameter(b -> b.name(name).withDecryption(true))
+                    .parameter();
         } catch (SdkException e) {
             if (AwsErrors.classify("GetParameter", name, e) instanceof SecretNotFoundException) {
                 return null;
@@ -133,8 +138,8 @@ final class ParameterStorePusher {
      * property removal keeps the parameter's own type ({@code metadata} null).
      */
     private void put(String name, String value, ParameterPushMetadata metadata, String type, boolean overwrite) {
-        PutParameterRequest.Builder request = PutParameterRequest.builder().name(name).value(value).type(type)
-                .overwrite(overwrite);
+        PutParameterRequest.Builder request =
+                PutParameterRequest.builder().name(name).value(value).type(type).overwrite(overwrite);
         if (metadata != null) {
             request.description(metadata.description()).tier(metadata.tier());
             if (metadata.kmsKeyId() != null) {
@@ -166,8 +171,10 @@ final class ParameterStorePusher {
             return false;
         }
         try {
-            client.get().addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
-                    .tags(tags(missing)));
+            client.get()
+                    .addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
+                            .resourceId(name)
+                            .tags(tags(missing)));
         } catch (SdkException e) {
             throw AwsErrors.classify("AddTagsToResource", name, e);
         }
@@ -177,8 +184,12 @@ final class ParameterStorePusher {
     /** Parameters hold text: a value that is not UTF-8 is refused rather than mangled. */
     private static String text(byte[] value, String name) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ProviderConfigurationException("the value pushed to parameter " + name + " is not UTF-8 text:"
                     + " Parameter Store holds text only");
@@ -186,6 +197,8 @@ final class ParameterStorePusher {
     }
 
     private static List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 }

@@ -19,8 +19,8 @@ record PushMetadata(Map<String, String> tags, String description, boolean binary
     static final String MANAGED_BY_TAG = "managed-by";
     static final String MANAGED_BY_VALUE = "external-secrets";
     static final String DEFAULT_DESCRIPTION = "secret 'managed-by:external-secrets'";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static final PushMetadata NONE = new PushMetadata(Map.of(), null, true, null);
 
@@ -50,15 +50,16 @@ record PushMetadata(Map<String, String> tags, String description, boolean binary
         } catch (IOException e) {
             throw new ProviderConfigurationException("invalid PushSecret metadata for AWS Secrets Manager: "
                     + (e instanceof UnrecognizedPropertyException u
-                            ? "unknown field " + u.getPropertyName() : "not a PushSecretMetadata document"));
+                            ? "unknown field " + u.getPropertyName()
+                            : "not a PushSecretMetadata document"));
         }
         if (doc.kind != null && !"PushSecretMetadata".equals(doc.kind)) {
             throw new ProviderConfigurationException("invalid PushSecret metadata: kind must be PushSecretMetadata");
         }
         Spec spec = doc.spec == null ? new Spec() : doc.spec;
         if (spec.resourcePolicy != null || spec.replicationLocations != null) {
-            throw new ProviderConfigurationException("PushSecret metadata resourcePolicy and replicationLocations are "
-                    + "not supported by Sluice");
+            throw new ProviderConfigurationException(
+                    "PushSecret metadata resourcePolicy and replicationLocations are " + "not supported by Sluice");
         }
         Map<String, String> tags = spec.tags == null ? Map.of() : new LinkedHashMap<>(spec.tags);
         if (tags.containsKey(MANAGED_BY_TAG)) {

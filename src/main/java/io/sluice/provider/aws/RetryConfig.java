@@ -36,16 +36,16 @@ record RetryConfig(RetryMode mode, Integer maxAttempts, Duration baseDelay) {
             throw new ProviderConfigurationException("spec.retrySettings.maxRetries must not be negative");
         }
         int retries = settings.maxRetries == null ? DEFAULT_MAX_RETRIES : settings.maxRetries;
-        return new RetryConfig(mode, retries + 1,
-                settings.retryInterval == null ? null : interval(settings.retryInterval));
+        return new RetryConfig(
+                mode, retries + 1, settings.retryInterval == null ? null : interval(settings.retryInterval));
     }
 
     private static Duration interval(String text) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ProviderConfigurationException("spec.retrySettings.retryInterval " + text
-                    + " is not a duration such as 500ms or 2s");
+            throw new ProviderConfigurationException(
+                    "spec.retrySettings.retryInterval " + text + " is not a duration such as 500ms or 2s");
         }
     }
 

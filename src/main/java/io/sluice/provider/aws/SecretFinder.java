@@ -47,7 +47,10 @@ final class SecretFinder {
         }
         List<Filter> filters = tagFilters(query.tags());
         if (hasPath) {
-            filters.add(Filter.builder().key(FilterNameStringType.NAME).values(query.path()).build());
+            filters.add(Filter.builder()
+                    .key(FilterNameStringType.NAME)
+                    .values(query.path())
+                    .build());
         }
         return readByFilters(filters, name == null ? n -> true : name::find);
     }
@@ -55,8 +58,14 @@ final class SecretFinder {
     private static List<Filter> tagFilters(Map<String, String> tags) {
         List<Filter> filters = new ArrayList<>();
         tags.forEach((key, value) -> {
-            filters.add(Filter.builder().key(FilterNameStringType.TAG_KEY).values(key).build());
-            filters.add(Filter.builder().key(FilterNameStringType.TAG_VALUE).values(value).build());
+            filters.add(Filter.builder()
+                    .key(FilterNameStringType.TAG_KEY)
+                    .values(key)
+                    .build());
+            filters.add(Filter.builder()
+                    .key(FilterNameStringType.TAG_VALUE)
+                    .values(value)
+                    .build());
         });
         return filters;
     }
@@ -97,8 +106,8 @@ final class SecretFinder {
         Map<String, RemoteSecret> values = new LinkedHashMap<>();
         for (int from = 0; from < ids.size(); from += settings.batchSize()) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + settings.batchSize()));
-            BatchGetSecretValueResponse response = batchGet(BatchGetSecretValueRequest.builder()
-                    .secretIdList(chunk).build());
+            BatchGetSecretValueResponse response = batchGet(
+                    BatchGetSecretValueRequest.builder().secretIdList(chunk).build());
             collect(response, n -> true, values);
         }
         return values;
@@ -109,7 +118,10 @@ final class SecretFinder {
         String nextToken = null;
         do {
             BatchGetSecretValueResponse response = batchGet(BatchGetSecretValueRequest.builder()
-                    .filters(filters).maxResults(settings.batchSize()).nextToken(nextToken).build());
+                    .filters(filters)
+                    .maxResults(settings.batchSize())
+                    .nextToken(nextToken)
+                    .build());
             collect(response, nameMatches, values);
             nextToken = response.nextToken();
         } while (nextToken != null && !nextToken.isEmpty());
@@ -125,13 +137,13 @@ final class SecretFinder {
     }
 
     /** Adds the returned values; a secret deleted since it was listed is skipped, any other error fails. */
-    private static void collect(BatchGetSecretValueResponse response, Predicate<String> nameMatches,
-            Map<String, RemoteSecret> values) {
+    private static void collect(
+            BatchGetSecretValueResponse response, Predicate<String> nameMatches, Map<String, RemoteSecret> values) {
         if (response.hasErrors()) {
             for (APIErrorType error : response.errors()) {
                 if (!AwsErrors.isNotFound(error.errorCode(), error.message())) {
-                    throw AwsErrors.fromErrorEntry("BatchGetSecretValue", error.secretId(), error.errorCode(),
-                            error.message());
+                    throw AwsErrors.fromErrorEntry(
+                            "BatchGetSecretValue", error.secretId(), error.errorCode(), error.message());
                 }
             }
         }

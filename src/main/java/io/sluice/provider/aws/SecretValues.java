@@ -5,8 +5,7 @@ import software.amazon.awssdk.core.SdkBytes;
 
 /** A Secrets Manager value as raw bytes: SecretString in UTF-8, else SecretBinary. */
 final class SecretValues {
-    private SecretValues() {
-    }
+    private SecretValues() {}
 
     static RemoteSecret of(String secretString, SdkBytes secretBinary) {
         if (secretString != null) {

@@ -26,6 +26,10 @@ record SecretVersion(String stage, String id) {
     }
 
     GetSecretValueRequest request(String secretId) {
-        return GetSecretValueRequest.builder().secretId(secretId).versionStage(stage).versionId(id).build();
+        return GetSecretValueRequest.builder()
+                .secretId(secretId)
+                .versionStage(stage)
+                .versionId(id)
+                .build();
     }
 }

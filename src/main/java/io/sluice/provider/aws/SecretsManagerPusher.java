@@ -38,8 +38,8 @@ final class SecretsManagerPusher {
     private final String prefix;
     private final AwsProvider.SecretsManagerOptions deletion;
 
-    SecretsManagerPusher(Supplier<SecretsManagerClient> client, String prefix,
-            AwsProvider.SecretsManagerOptions deletion) {
+    SecretsManagerPusher(
+            Supplier<SecretsManagerClient> client, String prefix, AwsProvider.SecretsManagerOptions deletion) {
         this.client = client;
         this.prefix = prefix == null ? "" : prefix;
         this.deletion = deletion;
@@ -50,7 +50,8 @@ final class SecretsManagerPusher {
         String secretId = prefix + request.remoteKey();
         DescribeSecretResponse described = describe(secretId);
         if (described == null) {
-            byte[] value = request.property() == null ? request.value()
+            byte[] value = request.property() == null
+                    ? request.value()
                     : JsonProperty.set(null, request.property(), request.value(), secretId);
             create(secretId, value, metadata);
             return true;
@@ -138,17 +139,19 @@ final class SecretsManagerPusher {
     }
 
     private static boolean isManaged(DescribeSecretResponse described) {
-        return described.hasTags() && described.tags().stream().anyMatch(t -> PushMetadata.MANAGED_BY_TAG.equals(t.key())
-                && PushMetadata.MANAGED_BY_VALUE.equals(t.value()));
+        return described.hasTags()
+                && described.tags().stream()
+                        .anyMatch(t -> PushMetadata.MANAGED_BY_TAG.equals(t.key())
+                                && PushMetadata.MANAGED_BY_VALUE.equals(t.value()));
     }
 
     private static boolean hasVersions(DescribeSecretResponse described) {
-        return described.hasVersionIdsToStages() && !described.versionIdsToStages().isEmpty();
+        return described.hasVersionIdsToStages()
+                && !described.versionIdsToStages().isEmpty();
     }
 
     /** The AWSCURRENT value and whether it is stored as SecretString. */
-    private record Current(byte[] value, boolean string) {
-    }
+    private record Current(byte[] value, boolean string) {}
 
     private Current currentValue(String secretId) {
         try {
@@ -163,8 +166,10 @@ final class SecretsManagerPusher {
         try {
             client.get().createSecret(b -> {
                 b.name(secretId)
-                        .description(metadata.description() == null ? PushMetadata.DEFAULT_DESCRIPTION
-                                : metadata.description())
+                        .description(
+                                metadata.description() == null
+                                        ? PushMetadata.DEFAULT_DESCRIPTION
+                                        : metadata.description())
                         .tags(tags(metadata.creationTags()))
                         .clientRequestToken(UUID.randomUUID().toString());
                 if (metadata.kmsKeyId() != null) {
@@ -220,6 +225,8 @@ final class SecretsManagerPusher {
     }
 
     private static List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 }

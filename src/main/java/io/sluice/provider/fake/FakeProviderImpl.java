@@ -49,7 +49,10 @@ public class FakeProviderImpl implements Provider {
 
     @Override
     public SecretsClient newClient(StoreView store, String consumerNamespace) {
-        return new FakeSecretsClient(store.displayName(), store.spec().provider.fake, calls,
+        return new FakeSecretsClient(
+                store.displayName(),
+                store.spec().provider.fake,
+                calls,
                 pushed.computeIfAbsent(store.displayName(), k -> new ConcurrentHashMap<>()));
     }
 }

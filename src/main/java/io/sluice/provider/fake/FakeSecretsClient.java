@@ -4,16 +4,16 @@ import io.sluice.api.v1.FakeProvider;
 import io.sluice.metrics.ProviderCallMetrics;
 import io.sluice.provider.FindQuery;
 import io.sluice.provider.JsonProperty;
+import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.PushRequest;
 import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
-import java.util.Arrays;
-import io.sluice.provider.ProviderConfigurationException;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
 import io.sluice.provider.SecretNotFoundException;
 import io.sluice.provider.SecretsClient;
 import io.sluice.regexp.TenantRegexp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +49,8 @@ final class FakeSecretsClient implements SecretsClient {
 
     private RemoteSecret lookup(RemoteKey key) {
         if (key.metadata()) {
-            throw new ProviderConfigurationException("the fake provider has no metadata (metadataPolicy=Fetch) for key "
-                    + key.key());
+            throw new ProviderConfigurationException(
+                    "the fake provider has no metadata (metadataPolicy=Fetch) for key " + key.key());
         }
         String version = emptyToNull(key.version());
         byte[] pushedValue = version == null ? pushed.get(key.key()) : null;
@@ -84,7 +84,9 @@ final class FakeSecretsClient implements SecretsClient {
         Map<String, RemoteSecret> found = new TreeMap<>();
         for (FakeProvider.Entry e : entries) {
             boolean pathMatches = query.path() == null || e.key.startsWith(query.path());
-            if (emptyToNull(e.version) == null && pathMatches && pattern.map(p -> p.find(e.key)).orElse(true)) {
+            if (emptyToNull(e.version) == null
+                    && pathMatches
+                    && pattern.map(p -> p.find(e.key)).orElse(true)) {
                 found.put(e.key, RemoteSecret.ofString(e.value == null ? "" : e.value));
             }
         }
@@ -96,10 +98,13 @@ final class FakeSecretsClient implements SecretsClient {
         requirePushable(request.remoteKey());
         synchronized (pushed) {
             byte[] current = pushed.get(request.remoteKey());
-            byte[] next = request.property() == null ? request.value().clone()
+            byte[] next = request.property() == null
+                    ? request.value().clone()
                     : JsonProperty.set(current, request.property(), request.value(), request.remoteKey());
-            if (current != null && (request.property() == null ? Arrays.equals(current, next)
-                    : JsonProperty.sameJson(current, next))) {
+            if (current != null
+                    && (request.property() == null
+                            ? Arrays.equals(current, next)
+                            : JsonProperty.sameJson(current, next))) {
                 return false;
             }
             pushed.put(request.remoteKey(), next);
@@ -117,7 +122,8 @@ final class FakeSecretsClient implements SecretsClient {
             if (current == null) {
                 return RemoteDeletion.ABSENT;
             }
-            byte[] remaining = target.property() == null ? null
+            byte[] remaining = target.property() == null
+                    ? null
                     : JsonProperty.remove(current, target.property(), target.remoteKey());
             if (remaining == null) {
                 pushed.remove(target.remoteKey());

@@ -20,8 +20,7 @@ final class AesFunctions {
     private static final int BLOCK = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AesFunctions() {
-    }
+    private AesFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.two("encryptAES", "encryptAES PASSWORD TEXT", (p, text) -> encrypt(Args.text(p), Args.bytes(text)));

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Converts template values to the types functions work on, the way Go's templates see them. */
 public final class Args {
-    private Args() {
-    }
+    private Args() {}
 
     public static String text(Object value) {
         if (value == null) {

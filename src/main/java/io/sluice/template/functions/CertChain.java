@@ -12,8 +12,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 /** Orders certificates from the leaf up to the root and tells leaves, intermediates and roots apart. */
 final class CertChain {
-    private CertChain() {
-    }
+    private CertChain() {}
 
     /**
      * ESO's chain ordering (fetchX509CertChains): a certificate's parent is the first other certificate whose subject

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** toString, atoi, int, int64, float64, toDecimal, toStrings: sprig's conversions, lenient like sprig. */
 final class ConversionFunctions {
-    private ConversionFunctions() {
-    }
+    private ConversionFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("toString", "toString VALUE", v -> v == null ? "<nil>" : GoValues.print(v));

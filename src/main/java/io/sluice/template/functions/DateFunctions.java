@@ -3,10 +3,10 @@ package io.sluice.template.functions;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.List;
@@ -20,40 +20,68 @@ import java.util.Optional;
 final class DateFunctions {
     private static final ZonedDateTime GO_ZERO_TIME = ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
 
-    private DateFunctions() {
-    }
+    private DateFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.add(new FunctionSpec("now", 0, 0, "now", args -> ZonedDateTime.now(GoTime.LOCAL)));
         library.two("date", "date LAYOUT DATE", (layout, date) -> format(Args.text(layout), date, GoTime.LOCAL));
         for (String name : List.of("dateInZone", "date_in_zone")) {
-            library.three(name, name + " LAYOUT DATE ZONE",
+            library.three(
+                    name,
+                    name + " LAYOUT DATE ZONE",
                     (layout, date, zone) -> format(Args.text(layout), date, zone(Args.text(zone))));
         }
         library.one("htmlDate", "htmlDate DATE", date -> format("2006-01-02", date, GoTime.LOCAL));
-        library.two("htmlDateInZone", "htmlDateInZone DATE ZONE",
+        library.two(
+                "htmlDateInZone",
+                "htmlDateInZone DATE ZONE",
                 (date, zone) -> format("2006-01-02", date, zone(Args.text(zone))));
-        library.two("toDate", "toDate LAYOUT TEXT", (layout, text) -> parse(Args.text(layout), Args.text(text))
-                .orElse(GO_ZERO_TIME));
-        library.two("mustToDate", "mustToDate LAYOUT TEXT", (layout, text) -> parse(Args.text(layout), Args.text(text))
-                .orElseThrow(() -> new FunctionFailure("mustToDate", "the text does not match the layout")));
-        library.one("unixEpoch", "unixEpoch DATE", date -> Long.toString(time("unixEpoch", date).toEpochSecond()));
+        library.two(
+                "toDate",
+                "toDate LAYOUT TEXT",
+                (layout, text) -> parse(Args.text(layout), Args.text(text)).orElse(GO_ZERO_TIME));
+        library.two(
+                "mustToDate",
+                "mustToDate LAYOUT TEXT",
+                (layout, text) -> parse(Args.text(layout), Args.text(text))
+                        .orElseThrow(() -> new FunctionFailure("mustToDate", "the text does not match the layout")));
+        library.one(
+                "unixEpoch",
+                "unixEpoch DATE",
+                date -> Long.toString(time("unixEpoch", date).toEpochSecond()));
         for (String name : List.of("dateModify", "date_modify")) {
-            library.two(name, name + " DURATION DATE", (d, date) -> GoDuration.parse(Args.text(d))
-                    .map(time(name, date)::plus).orElse(time(name, date)));
+            library.two(
+                    name,
+                    name + " DURATION DATE",
+                    (d, date) -> GoDuration.parse(Args.text(d))
+                            .map(time(name, date)::plus)
+                            .orElse(time(name, date)));
         }
         for (String name : List.of("mustDateModify", "must_date_modify")) {
-            library.two(name, name + " DURATION DATE", (d, date) -> time(name, date).plus(GoDuration.parse(Args.text(d))
-                    .orElseThrow(() -> new FunctionFailure(name, "not a Go duration"))));
+            library.two(
+                    name,
+                    name + " DURATION DATE",
+                    (d, date) -> time(name, date)
+                            .plus(GoDuration.parse(Args.text(d))
+                                    .orElseThrow(() -> new FunctionFailure(name, "not a Go duration"))));
         }
-        library.one("ago", "ago DATE", date -> GoDuration.print(Duration.ofSeconds(
-                Math.round(Duration.between(time("ago", date), ZonedDateTime.now()).toNanos() / 1e9))));
+        library.one(
+                "ago",
+                "ago DATE",
+                date -> GoDuration.print(Duration.ofSeconds(Math.round(
+                        Duration.between(time("ago", date), ZonedDateTime.now()).toNanos() / 1e9))));
         library.one("duration", "duration SECONDS", s -> GoDuration.print(Duration.ofSeconds(Numbers.toInt64(s))));
         library.one("durationRound", "durationRound DURATION", DateFunctions::durationRound);
     }
 
-    private static final long[] ROUND_UNITS = {365 * 86_400_000_000_000L, 30 * 86_400_000_000_000L, 86_400_000_000_000L,
-        3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L};
+    private static final long[] ROUND_UNITS = {
+        365 * 86_400_000_000_000L,
+        30 * 86_400_000_000_000L,
+        86_400_000_000_000L,
+        3_600_000_000_000L,
+        60_000_000_000L,
+        1_000_000_000L
+    };
     private static final String[] ROUND_NAMES = {"y", "mo", "d", "h", "m", "s"};
 
     /**
@@ -64,9 +92,11 @@ final class DateFunctions {
     private static String durationRound(Object value) {
         long nanos = switch (value) {
             case String text -> GoDuration.parse(text).map(Duration::toNanos).orElse(0L);
-            case Bytes text -> GoDuration.parse(Args.text(text)).map(Duration::toNanos).orElse(0L);
+            case Bytes text ->
+                GoDuration.parse(Args.text(text)).map(Duration::toNanos).orElse(0L);
             case Long int64 -> int64;
-            case ZonedDateTime time -> Duration.between(time, ZonedDateTime.now()).toNanos();
+            case ZonedDateTime time ->
+                Duration.between(time, ZonedDateTime.now()).toNanos();
             default -> 0L;
         };
         // Go negates the uint64: the magnitude, with Long.MIN_VALUE staying 2^63 as an unsigned number
@@ -106,8 +136,10 @@ final class DateFunctions {
             LocalDate day = parsed.query(TemporalQueries.localDate());
             LocalTime clock = parsed.query(TemporalQueries.localTime());
             ZoneId zone = parsed.query(TemporalQueries.zone());
-            return Optional.of(ZonedDateTime.of(day == null ? LocalDate.of(0, 1, 1) : day,
-                    clock == null ? LocalTime.MIDNIGHT : clock, zone == null ? GoTime.LOCAL : zone));
+            return Optional.of(ZonedDateTime.of(
+                    day == null ? LocalDate.of(0, 1, 1) : day,
+                    clock == null ? LocalTime.MIDNIGHT : clock,
+                    zone == null ? GoTime.LOCAL : zone));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

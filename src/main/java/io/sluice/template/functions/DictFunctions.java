@@ -11,8 +11,7 @@ import java.util.TreeMap;
  * {@code set} and {@code unset} change the dict they are given, as in sprig.
  */
 final class DictFunctions {
-    private DictFunctions() {
-    }
+    private DictFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.many("dict", 0, "dict KEY VALUE...", args -> {
@@ -36,18 +35,24 @@ final class DictFunctions {
             map.remove(Args.text(key));
             return map;
         });
-        library.two("hasKey", "hasKey DICT KEY", (dict, key) -> map("hasKey", dict).containsKey(Args.text(key)));
+        library.two(
+                "hasKey", "hasKey DICT KEY", (dict, key) -> map("hasKey", dict).containsKey(Args.text(key)));
         library.many("keys", 0, "keys DICTS...", args -> {
             List<Object> out = new ArrayList<>();
             args.forEach(d -> out.addAll(sorted(map("keys", d)).keySet()));
             return out;
         });
-        library.one("values", "values DICT", d -> new ArrayList<>(sorted(map("values", d)).values()));
+        library.one(
+                "values",
+                "values DICT",
+                d -> new ArrayList<>(sorted(map("values", d)).values()));
         library.many("pluck", 1, "pluck KEY DICTS...", args -> {
             String key = Args.text(args.get(0));
             List<Object> out = new ArrayList<>();
-            args.subList(1, args.size()).stream().map(d -> map("pluck", d))
-                    .filter(m -> m.containsKey(key)).forEach(m -> out.add(m.get(key)));
+            args.subList(1, args.size()).stream()
+                    .map(d -> map("pluck", d))
+                    .filter(m -> m.containsKey(key))
+                    .forEach(m -> out.add(m.get(key)));
             return out;
         });
         library.many("pick", 1, "pick DICT KEYS...", args -> select("pick", args, true));
@@ -86,7 +91,8 @@ final class DictFunctions {
 
     private static Object select(String function, List<Object> args, boolean keep) {
         Map<String, Object> source = map(function, args.get(0));
-        List<String> keys = args.subList(1, args.size()).stream().map(Args::text).toList();
+        List<String> keys =
+                args.subList(1, args.size()).stream().map(Args::text).toList();
         Map<String, Object> out = new TreeMap<>(GoStrings::compare);
         source.forEach((k, v) -> {
             if (keys.contains(k) == keep) {

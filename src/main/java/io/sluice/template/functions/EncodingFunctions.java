@@ -8,14 +8,12 @@ import org.bouncycastle.util.encoders.Base32;
 
 /** b64enc, b64dec, b32enc, b32dec (standard alphabets with padding, as in sprig), hexdec. */
 final class EncodingFunctions {
-    private EncodingFunctions() {
-    }
+    private EncodingFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("b64enc", "b64enc VALUE", v -> Base64.getEncoder().encodeToString(Args.bytes(v)));
         library.one("b64dec", "b64dec VALUE", EncodingFunctions::b64dec);
-        library.one("b32enc", "b32enc VALUE",
-                v -> new String(Base32.encode(Args.bytes(v)), StandardCharsets.US_ASCII));
+        library.one("b32enc", "b32enc VALUE", v -> new String(Base32.encode(Args.bytes(v)), StandardCharsets.US_ASCII));
         library.one("b32dec", "b32dec VALUE", EncodingFunctions::b32dec);
         library.one("hexdec", "hexdec VALUE", EncodingFunctions::hexdec);
     }

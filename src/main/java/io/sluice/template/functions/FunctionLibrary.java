@@ -95,8 +95,8 @@ public final class FunctionLibrary {
         }
 
         public Builder three(String name, String signature, Function3 body) {
-            return add(new FunctionSpec(name, 3, 3, signature,
-                    args -> body.apply(args.get(0), args.get(1), args.get(2))));
+            return add(
+                    new FunctionSpec(name, 3, 3, signature, args -> body.apply(args.get(0), args.get(1), args.get(2))));
         }
 
         public Builder many(String name, int minArgs, String signature, TemplateFunction body) {

@@ -10,8 +10,8 @@ public record FunctionSpec(String name, int minArgs, int maxArgs, String signatu
 
     public Object invoke(List<Object> args) {
         if (args.size() < minArgs || (maxArgs >= 0 && args.size() > maxArgs)) {
-            throw new FunctionFailure(name, "takes " + arity() + " argument(s), got " + args.size()
-                    + " (usage: " + signature + ")");
+            throw new FunctionFailure(
+                    name, "takes " + arity() + " argument(s), got " + args.size() + " (usage: " + signature + ")");
         }
         return body.apply(args);
     }

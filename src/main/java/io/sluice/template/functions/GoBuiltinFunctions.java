@@ -7,8 +7,7 @@ import java.util.List;
 final class GoBuiltinFunctions {
     private static final String UNRESERVED = "-_.~";
 
-    private GoBuiltinFunctions() {
-    }
+    private GoBuiltinFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.many("print", 0, "print VALUES...", GoBuiltinFunctions::sprint);
@@ -49,7 +48,10 @@ final class GoBuiltinFunctions {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || UNRESERVED.indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || UNRESERVED.indexOf(c) >= 0) {
                 out.append(c);
             } else if (c == ' ') {
                 out.append('+');

@@ -26,15 +26,30 @@ import org.bouncycastle.asn1.x500.X500Name;
 final class GoDistinguishedName {
     private static final String PREFIX = "2.5.4.";
     private static final List<String> FIELD_ORDER = List.of("6", "8", "7", "9", "17", "10", "11", "3", "5");
-    private static final Map<String, String> NAMES = Map.of("6", "C", "10", "O", "11", "OU", "3", "CN",
-            "5", "SERIALNUMBER", "7", "L", "8", "ST", "9", "STREET", "17", "POSTALCODE");
+    private static final Map<String, String> NAMES = Map.of(
+            "6",
+            "C",
+            "10",
+            "O",
+            "11",
+            "OU",
+            "3",
+            "CN",
+            "5",
+            "SERIALNUMBER",
+            "7",
+            "L",
+            "8",
+            "ST",
+            "9",
+            "STREET",
+            "17",
+            "POSTALCODE");
     private static final String PRINTABLE_PUNCTUATION = " '()+,-./:=?";
 
-    private record Attribute(ASN1ObjectIdentifier type, ASN1Encodable value) {
-    }
+    private record Attribute(ASN1ObjectIdentifier type, ASN1Encodable value) {}
 
-    private GoDistinguishedName() {
-    }
+    private GoDistinguishedName() {}
 
     static String of(X509Certificate cert) {
         X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
@@ -87,7 +102,8 @@ final class GoDistinguishedName {
     /** The Go field (the last arc under 2.5.4) a string attribute is parsed into, else null. */
     private static String field(Attribute attribute) {
         return named(attribute) && attribute.value() instanceof ASN1String
-                ? attribute.type().getId().substring(PREFIX.length()) : null;
+                ? attribute.type().getId().substring(PREFIX.length())
+                : null;
     }
 
     private static String format(Attribute attribute) {
@@ -96,7 +112,11 @@ final class GoDistinguishedName {
         if (name == null) {
             return oid + "=#" + HexFormat.of().formatHex(goDer(attribute.value()));
         }
-        return name + "=" + escape(attribute.value() instanceof ASN1String s ? s.getString() : attribute.value().toString());
+        return name + "="
+                + escape(
+                        attribute.value() instanceof ASN1String s
+                                ? s.getString()
+                                : attribute.value().toString());
     }
 
     /** Go re-marshals a parsed string as PrintableString when it can, otherwise UTF8String. */
@@ -104,7 +124,8 @@ final class GoDistinguishedName {
         try {
             if (value instanceof ASN1String s) {
                 String text = s.getString();
-                return (printable(text) ? new DERPrintableString(text) : new DERUTF8String(text)).getEncoded(ASN1Encoding.DER);
+                return (printable(text) ? new DERPrintableString(text) : new DERUTF8String(text))
+                        .getEncoded(ASN1Encoding.DER);
             }
             return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
@@ -115,7 +136,9 @@ final class GoDistinguishedName {
     private static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || PRINTABLE_PUNCTUATION.indexOf(c) >= 0;
             if (!ok) {
                 return false;

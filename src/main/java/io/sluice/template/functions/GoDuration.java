@@ -10,11 +10,25 @@ import java.util.regex.Pattern;
 /** Go's time.Duration: String() ("1h2m3s", "1.5s", "500ms") and ParseDuration ("-1h30m", "300ms"). */
 final class GoDuration {
     private static final Pattern PART = Pattern.compile("(\\d*\\.?\\d*)(ns|us|µs|μs|ms|s|m|h)");
-    private static final Map<String, Long> UNIT_NANOS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L,
-            "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+    private static final Map<String, Long> UNIT_NANOS = Map.of(
+            "ns",
+            1L,
+            "us",
+            1_000L,
+            "µs",
+            1_000L,
+            "μs",
+            1_000L,
+            "ms",
+            1_000_000L,
+            "s",
+            1_000_000_000L,
+            "m",
+            60_000_000_000L,
+            "h",
+            3_600_000_000_000L);
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     static String print(Duration duration) {
         long nanos = duration.toNanos();
@@ -65,7 +79,10 @@ final class GoDuration {
         BigDecimal nanos = BigDecimal.ZERO;
         int at = 0;
         while (at < rest.length()) {
-            if (!m.find(at) || m.start() != at || m.group(1).isEmpty() || m.group(1).equals(".")) {
+            if (!m.find(at)
+                    || m.start() != at
+                    || m.group(1).isEmpty()
+                    || m.group(1).equals(".")) {
                 return Optional.empty();
             }
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(UNIT_NANOS.get(m.group(2)))));

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The part of Go's fmt.Sprintf that templates use: %s, %v, %d, %q and %%. */
 final class GoFormat {
-    private GoFormat() {
-    }
+    private GoFormat() {}
 
     static String sprintf(String format, List<Object> args) {
         StringBuilder out = new StringBuilder();
@@ -28,7 +27,8 @@ final class GoFormat {
             }
             Object arg = args.get(next++);
             if (out.length() > TemplateLimits.MAX_VALUE_CHARS) {
-                throw TemplateLimitExceeded.resultTooLarge("function printf", out.length(), TemplateLimits.MAX_VALUE_CHARS);
+                throw TemplateLimitExceeded.resultTooLarge(
+                        "function printf", out.length(), TemplateLimits.MAX_VALUE_CHARS);
             }
             switch (verb) {
                 case 's', 'v', 'd' -> out.append(Args.text(arg));

@@ -18,13 +18,15 @@ final class GoJson {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private GoJson() {
-    }
+    private GoJson() {}
 
     /** json.Marshal escapes <, > and & (and U+2028, U+2029) as \\u003c...; they only occur inside strings. */
     static String escapeHtml(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return json.replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
     }
 
     /** encoding/json's float64: shortest digits, plain from 1e-6 to below 1e21, else 1e+21 / 1e-7. */

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The Go type a template value stands for, as sprig's typeOf and kindOf name it. */
 public final class GoKinds {
-    private GoKinds() {
-    }
+    private GoKinds() {}
 
     static String of(Object value) {
         return switch (value) {

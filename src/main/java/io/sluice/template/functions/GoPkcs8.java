@@ -21,8 +21,7 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * point.
  */
 final class GoPkcs8 {
-    private GoPkcs8() {
-    }
+    private GoPkcs8() {}
 
     static byte[] encode(String function, PrivateKey key) {
         PrivateKeyInfo info;
@@ -36,7 +35,8 @@ final class GoPkcs8 {
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new FunctionFailure(function, "the private key cannot be encoded");
         }
-        ASN1ObjectIdentifier curve = namedCurve(function, info.getPrivateKeyAlgorithm().getParameters(), ec);
+        ASN1ObjectIdentifier curve =
+                namedCurve(function, info.getPrivateKeyAlgorithm().getParameters(), ec);
         X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
         if (parameters == null) {
             throw new FunctionFailure(function, "the EC private key is on a curve Sluice does not know");
@@ -48,14 +48,17 @@ final class GoPkcs8 {
     /** {@code point} is the uncompressed public point (0x04, X, Y). */
     static byte[] ec(String function, ASN1ObjectIdentifier curve, int orderBits, BigInteger scalar, byte[] point) {
         try {
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve),
-                    new ECPrivateKey(orderBits, scalar, new DERBitString(point), null)).getEncoded(ASN1Encoding.DER);
+            return new PrivateKeyInfo(
+                            new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve),
+                            new ECPrivateKey(orderBits, scalar, new DERBitString(point), null))
+                    .getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new FunctionFailure(function, "the EC private key cannot be encoded");
         }
     }
 
-    private static ASN1ObjectIdentifier namedCurve(String function, ASN1Encodable algorithmParameters, ECPrivateKey key) {
+    private static ASN1ObjectIdentifier namedCurve(
+            String function, ASN1Encodable algorithmParameters, ECPrivateKey key) {
         if (algorithmParameters instanceof ASN1ObjectIdentifier curve) {
             return curve;
         }

@@ -2,8 +2,7 @@ package io.sluice.template.functions;
 
 /** Go's %q for strings: double quotes with backslash escapes for quotes, backslashes and controls. */
 final class GoQuote {
-    private GoQuote() {
-    }
+    private GoQuote() {}
 
     static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');

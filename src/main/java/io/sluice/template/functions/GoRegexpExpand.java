@@ -4,8 +4,7 @@ import com.google.re2j.Matcher;
 
 /** Go's Regexp.Expand: $1, ${1}, $name, ${name}; $$ is a dollar; a group that does not exist is empty. */
 final class GoRegexpExpand {
-    private GoRegexpExpand() {
-    }
+    private GoRegexpExpand() {}
 
     static String expand(String template, Matcher m) {
         StringBuilder out = new StringBuilder();

@@ -21,8 +21,7 @@ final class GoTime {
     /** The longest layout accepted: a layout is template text, and real ones are a few dozen characters. */
     private static final int MAX_LAYOUT = 256;
 
-    private GoTime() {
-    }
+    private GoTime() {}
 
     static String print(ZonedDateTime time) {
         return format(DEFAULT_LAYOUT, time);
@@ -107,7 +106,8 @@ final class GoTime {
                 return i + zone[0].length();
             }
         }
-        if ((l.charAt(i) == '.' || l.charAt(i) == ',') && i + 1 < l.length()
+        if ((l.charAt(i) == '.' || l.charAt(i) == ',')
+                && i + 1 < l.length()
                 && (l.charAt(i + 1) == '0' || l.charAt(i + 1) == '9')) {
             char digit = l.charAt(i + 1);
             int end = i + 1;
@@ -120,7 +120,8 @@ final class GoTime {
                     // Go drops trailing zeros, and the point too when nothing is left
                     b.appendFraction(ChronoField.NANO_OF_SECOND, 0, n, true);
                 } else {
-                    b.appendLiteral(l.charAt(i)).appendFraction(ChronoField.NANO_OF_SECOND, digit == '0' ? n : 0, n, false);
+                    b.appendLiteral(l.charAt(i))
+                            .appendFraction(ChronoField.NANO_OF_SECOND, digit == '0' ? n : 0, n, false);
                 }
                 return end;
             }
@@ -131,8 +132,16 @@ final class GoTime {
 
     private static final Map<String, ChronoField> TWO_DIGITS = new LinkedHashMap<>();
     private static final Map<Character, ChronoField> SINGLE_DIGIT = Map.of(
-            '1', ChronoField.MONTH_OF_YEAR, '2', ChronoField.DAY_OF_MONTH, '3', ChronoField.CLOCK_HOUR_OF_AMPM,
-            '4', ChronoField.MINUTE_OF_HOUR, '5', ChronoField.SECOND_OF_MINUTE);
+            '1',
+            ChronoField.MONTH_OF_YEAR,
+            '2',
+            ChronoField.DAY_OF_MONTH,
+            '3',
+            ChronoField.CLOCK_HOUR_OF_AMPM,
+            '4',
+            ChronoField.MINUTE_OF_HOUR,
+            '5',
+            ChronoField.SECOND_OF_MINUTE);
     private static final String[][] ZONES = {
         {"Z07:00:00", "+HH:MM:SS", ""}, {"-07:00:00", "+HH:MM:SS", "+00:00:00"},
         {"Z070000", "+HHMMSS", ""}, {"-070000", "+HHMMSS", "+000000"},

@@ -10,11 +10,26 @@ import java.util.Locale;
  * Bytes, not characters, as Go's strings: a non-ASCII character is escaped as its UTF-8 bytes.
  */
 final class GoUrl {
-    enum Mode { PATH, HOST, USER_PASSWORD, FRAGMENT }
+    enum Mode {
+        PATH,
+        HOST,
+        USER_PASSWORD,
+        FRAGMENT
+    }
 
     /** A parsed URL; {@code user} null when there is none, {@code password} null when none was given. */
-    record Parts(String scheme, String opaque, String username, String password, boolean hasUser, String host,
-            String path, String rawQuery, boolean forceQuery, String fragment, boolean omitHost) {
+    record Parts(
+            String scheme,
+            String opaque,
+            String username,
+            String password,
+            boolean hasUser,
+            String host,
+            String path,
+            String rawQuery,
+            boolean forceQuery,
+            String fragment,
+            boolean omitHost) {
 
         String userinfo() {
             if (!hasUser) {
@@ -45,8 +60,7 @@ final class GoUrl {
         }
     }
 
-    private GoUrl() {
-    }
+    private GoUrl() {}
 
     static Parts parse(String raw) {
         int hash = raw.indexOf('#');
@@ -119,8 +133,18 @@ final class GoUrl {
         } else if (!scheme.isEmpty() && rest.startsWith("/")) {
             omitHost = true;
         }
-        return new Parts(scheme, "", username, password, hasUser, host, unescape(rest, Mode.PATH), rawQuery,
-                forceQuery, fragment, omitHost);
+        return new Parts(
+                scheme,
+                "",
+                username,
+                password,
+                hasUser,
+                host,
+                unescape(rest, Mode.PATH),
+                rawQuery,
+                forceQuery,
+                fragment,
+                omitHost);
     }
 
     /** URL.String() of a URL built from parts, as urlJoin builds it (no raw path, no forced query). */
@@ -262,7 +286,8 @@ final class GoUrl {
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (shouldEscape(c, mode)) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             } else {
                 out.append((char) c);

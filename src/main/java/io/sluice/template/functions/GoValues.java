@@ -9,8 +9,7 @@ import java.util.TreeMap;
 
 /** How Go's fmt prints a template value with %v: floats in shortest form, maps sorted, lists in brackets. */
 public final class GoValues {
-    private GoValues() {
-    }
+    private GoValues() {}
 
     public static String print(Object value) {
         return switch (value) {
@@ -29,7 +28,8 @@ public final class GoValues {
         StringBuilder out = new StringBuilder("map[");
         Map<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(Args.text(k), v));
-        sorted.forEach((k, v) -> out.append(out.length() > 4 ? " " : "").append(k).append(':').append(print(v)));
+        sorted.forEach((k, v) ->
+                out.append(out.length() > 4 ? " " : "").append(k).append(':').append(print(v)));
         return out.append(']').toString();
     }
 

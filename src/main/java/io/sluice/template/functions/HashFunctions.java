@@ -13,8 +13,7 @@ final class HashFunctions {
     static final int BCRYPT_COST = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private HashFunctions() {
-    }
+    private HashFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("sha1sum", "sha1sum VALUE", v -> digest("SHA-1", v));
@@ -33,8 +32,10 @@ final class HashFunctions {
             }
             byte[] password = Args.bytes(args.get(1));
             boolean sha = args.size() == 3 && Args.text(args.get(2)).equals("sha");
-            return name + ":" + (sha ? "{SHA}" + Base64.getEncoder().encodeToString(sha1(password))
-                    : bcrypt("htpasswd", password, randomSalt()));
+            return name + ":"
+                    + (sha
+                            ? "{SHA}" + Base64.getEncoder().encodeToString(sha1(password))
+                            : bcrypt("htpasswd", password, randomSalt()));
         }));
     }
 

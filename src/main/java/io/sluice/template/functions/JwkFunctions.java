@@ -21,20 +21,24 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 /** jwkPublicKeyPem and jwkPrivateKeyPem for RSA, EC (P-256/384/521) and Ed25519 JSON Web Keys. */
 final class JwkFunctions {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> CURVES = Map.of("P-256", "secp256r1", "P-384", "secp384r1",
-            "P-521", "secp521r1");
-    private static final Map<String, String> CURVE_OIDS = Map.of("P-256", "1.2.840.10045.3.1.7",
-            "P-384", "1.3.132.0.34", "P-521", "1.3.132.0.35");
+    private static final Map<String, String> CURVES =
+            Map.of("P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
+    private static final Map<String, String> CURVE_OIDS =
+            Map.of("P-256", "1.2.840.10045.3.1.7", "P-384", "1.3.132.0.34", "P-521", "1.3.132.0.35");
     // DER prefixes of SubjectPublicKeyInfo and PKCS#8 for Ed25519 (RFC 8410); the raw 32 bytes follow.
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final byte[] ED25519_PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
 
-    private JwkFunctions() {
-    }
+    private JwkFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
-        library.one("jwkPublicKeyPem", "jwkPublicKeyPem JWK", v -> Pem.encode("PUBLIC KEY", publicKey(read("jwkPublicKeyPem", v))));
-        library.one("jwkPrivateKeyPem", "jwkPrivateKeyPem JWK",
+        library.one(
+                "jwkPublicKeyPem",
+                "jwkPublicKeyPem JWK",
+                v -> Pem.encode("PUBLIC KEY", publicKey(read("jwkPublicKeyPem", v))));
+        library.one(
+                "jwkPrivateKeyPem",
+                "jwkPrivateKeyPem JWK",
                 v -> Pem.encode("PRIVATE KEY", privateKey(read("jwkPrivateKeyPem", v))));
     }
 
@@ -72,10 +76,15 @@ final class JwkFunctions {
     private static byte[] publicKey(Jwk jwk) {
         try {
             return switch (jwk.text("kty")) {
-                case "RSA" -> KeyFactory.getInstance("RSA")
-                        .generatePublic(new RSAPublicKeySpec(jwk.number("n"), jwk.number("e"))).getEncoded();
-                case "EC" -> KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
-                        new ECPoint(jwk.number("x"), jwk.number("y")), curve(jwk))).getEncoded();
+                case "RSA" ->
+                    KeyFactory.getInstance("RSA")
+                            .generatePublic(new RSAPublicKeySpec(jwk.number("n"), jwk.number("e")))
+                            .getEncoded();
+                case "EC" ->
+                    KeyFactory.getInstance("EC")
+                            .generatePublic(
+                                    new ECPublicKeySpec(new ECPoint(jwk.number("x"), jwk.number("y")), curve(jwk)))
+                            .getEncoded();
                 case "OKP" -> concat(ED25519_SPKI_PREFIX, ed25519(jwk, "x"));
                 default -> throw new FunctionFailure(jwk.function(), "unsupported key type (use RSA, EC or OKP)");
             };
@@ -87,9 +96,18 @@ final class JwkFunctions {
     private static byte[] privateKey(Jwk jwk) {
         try {
             return switch (jwk.text("kty")) {
-                case "RSA" -> KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
-                        jwk.number("n"), jwk.number("e"), jwk.number("d"), jwk.number("p"), jwk.number("q"),
-                        jwk.number("dp"), jwk.number("dq"), jwk.number("qi"))).getEncoded();
+                case "RSA" ->
+                    KeyFactory.getInstance("RSA")
+                            .generatePrivate(new RSAPrivateCrtKeySpec(
+                                    jwk.number("n"),
+                                    jwk.number("e"),
+                                    jwk.number("d"),
+                                    jwk.number("p"),
+                                    jwk.number("q"),
+                                    jwk.number("dp"),
+                                    jwk.number("dq"),
+                                    jwk.number("qi")))
+                            .getEncoded();
                 case "EC" -> ecPrivateKey(jwk);
                 case "OKP" -> concat(ED25519_PKCS8_PREFIX, ed25519(jwk, "d"));
                 default -> throw new FunctionFailure(jwk.function(), "unsupported key type (use RSA, EC or OKP)");

@@ -1,12 +1,12 @@
 package io.sluice.template.functions;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -16,8 +16,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** Reads certificates and private keys (PKCS#8, PKCS#1 RSA, SEC1 EC) out of PEM text. */
 final class KeyReader {
-    private KeyReader() {
-    }
+    private KeyReader() {}
 
     static List<X509Certificate> certificates(String function, String pem) {
         List<X509Certificate> certs = new ArrayList<>();
@@ -34,8 +33,8 @@ final class KeyReader {
 
     static X509Certificate certificate(String function, byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
             throw new FunctionFailure(function, "a CERTIFICATE block is not a valid X.509 certificate");
         }

@@ -8,8 +8,7 @@ import java.util.function.Function;
 
 /** sprig's lists: list, append, prepend, first, rest, last, initial, reverse, uniq, without, has, slice, concat, compact, chunk, sortAlpha. */
 final class ListFunctions {
-    private ListFunctions() {
-    }
+    private ListFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.many("list", 0, "list VALUES...", ArrayList::new);
@@ -47,7 +46,10 @@ final class ListFunctions {
             });
             return out;
         });
-        both(library, "compact", l -> new ArrayList<>(l.stream().filter(v -> !Args.isEmpty(v)).toList()));
+        both(
+                library,
+                "compact",
+                l -> new ArrayList<>(l.stream().filter(v -> !Args.isEmpty(v)).toList()));
         for (String name : List.of("without", "mustWithout")) {
             library.many(name, 1, name + " LIST VALUES...", args -> {
                 List<Object> out = Lists.of(name, args.get(0));
@@ -56,8 +58,11 @@ final class ListFunctions {
             });
         }
         for (String name : List.of("has", "mustHas")) {
-            library.two(name, name + " VALUE LIST", (needle, list) -> list != null
-                    && Lists.of(name, list).stream().anyMatch(v -> Objects.equals(v, needle)));
+            library.two(
+                    name,
+                    name + " VALUE LIST",
+                    (needle, list) ->
+                            list != null && Lists.of(name, list).stream().anyMatch(v -> Objects.equals(v, needle)));
         }
         for (String name : List.of("slice", "mustSlice")) {
             library.many(name, 1, name + " LIST [START [END]]", args -> slice(name, args));
@@ -82,8 +87,7 @@ final class ListFunctions {
         });
     }
 
-    private static void both(FunctionLibrary.Builder library, String name,
-            Function<List<Object>, Object> body) {
+    private static void both(FunctionLibrary.Builder library, String name, Function<List<Object>, Object> body) {
         library.one(name, name + " LIST", v -> body.apply(Lists.of(name, v)));
         String must = "must" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         library.one(must, must + " LIST", v -> body.apply(Lists.of(must, v)));

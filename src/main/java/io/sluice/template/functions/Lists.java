@@ -10,8 +10,7 @@ final class Lists {
     /** What {@link ValueSize} charges for one element beyond its content. */
     private static final long ELEMENT_COST = 9;
 
-    private Lists() {
-    }
+    private Lists() {}
 
     static List<Object> of(String function, Object value) {
         if (value instanceof Collection<?> items) {

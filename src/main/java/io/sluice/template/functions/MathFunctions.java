@@ -15,22 +15,40 @@ import java.util.function.LongSupplier;
  * before they are built.
  */
 final class MathFunctions {
-    private MathFunctions() {
-    }
+    private MathFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("add1", "add1 VALUE", v -> Math.addExact(Numbers.toInt64(v), 1));
         library.many("add", 0, "add VALUES...", args -> fold("add", 0, args, Math::addExact));
-        library.two("sub", "sub A B", (a, b) -> exact("sub", () -> Math.subtractExact(Numbers.toInt64(a), Numbers.toInt64(b))));
+        library.two(
+                "sub",
+                "sub A B",
+                (a, b) -> exact("sub", () -> Math.subtractExact(Numbers.toInt64(a), Numbers.toInt64(b))));
         library.two("div", "div A B", (a, b) -> exact("div", () -> Numbers.toInt64(a) / Numbers.toInt64(b)));
         library.two("mod", "mod A B", (a, b) -> exact("mod", () -> Numbers.toInt64(a) % Numbers.toInt64(b)));
         library.many("mul", 1, "mul A VALUES...", args -> fold("mul", 1, args, Math::multiplyExact));
         for (String name : List.of("max", "biggest")) {
-            library.many(name, 1, name + " VALUES...", args -> args.stream().mapToLong(Numbers::toInt64).max().orElseThrow());
+            library.many(
+                    name,
+                    1,
+                    name + " VALUES...",
+                    args -> args.stream().mapToLong(Numbers::toInt64).max().orElseThrow());
         }
-        library.many("min", 1, "min VALUES...", args -> args.stream().mapToLong(Numbers::toInt64).min().orElseThrow());
-        library.many("maxf", 1, "maxf VALUES...", args -> args.stream().mapToDouble(Numbers::toFloat64).max().orElseThrow());
-        library.many("minf", 1, "minf VALUES...", args -> args.stream().mapToDouble(Numbers::toFloat64).min().orElseThrow());
+        library.many(
+                "min",
+                1,
+                "min VALUES...",
+                args -> args.stream().mapToLong(Numbers::toInt64).min().orElseThrow());
+        library.many(
+                "maxf",
+                1,
+                "maxf VALUES...",
+                args -> args.stream().mapToDouble(Numbers::toFloat64).max().orElseThrow());
+        library.many(
+                "minf",
+                1,
+                "minf VALUES...",
+                args -> args.stream().mapToDouble(Numbers::toFloat64).min().orElseThrow());
         library.one("add1f", "add1f VALUE", v -> decimal(List.of(v, 1L), BigDecimal::add));
         library.many("addf", 0, "addf VALUES...", args -> {
             List<Object> all = new ArrayList<>(List.of(0.0));
@@ -39,18 +57,25 @@ final class MathFunctions {
         });
         library.many("subf", 1, "subf A VALUES...", args -> decimal(args, BigDecimal::subtract));
         library.many("mulf", 1, "mulf A VALUES...", args -> decimal(args, BigDecimal::multiply));
-        library.many("divf", 1, "divf A VALUES...", args -> decimal(args, (a, b) -> {
-            if (b.signum() == 0) {
-                throw new FunctionFailure("divf", "division by zero");
-            }
-            return a.divide(b, MathContext.DECIMAL64);
-        }));
+        library.many(
+                "divf",
+                1,
+                "divf A VALUES...",
+                args -> decimal(args, (a, b) -> {
+                    if (b.signum() == 0) {
+                        throw new FunctionFailure("divf", "division by zero");
+                    }
+                    return a.divide(b, MathContext.DECIMAL64);
+                }));
         library.one("ceil", "ceil VALUE", v -> Math.ceil(Numbers.toFloat64(v)));
         library.one("floor", "floor VALUE", v -> Math.floor(Numbers.toFloat64(v)));
         library.many("round", 2, "round VALUE PRECISION [ROUND_ON]", args -> round(args));
         library.one("until", "until COUNT", v -> range("until", 0, Numbers.toInt64(v), 1));
-        library.three("untilStep", "untilStep START STOP STEP", (start, stop, step) ->
-                range("untilStep", Numbers.toInt64(start), Numbers.toInt64(stop), Numbers.toInt64(step)));
+        library.three(
+                "untilStep",
+                "untilStep START STOP STEP",
+                (start, stop, step) ->
+                        range("untilStep", Numbers.toInt64(start), Numbers.toInt64(stop), Numbers.toInt64(step)));
         library.many("seq", 0, "seq [FIRST [STEP]] LAST", MathFunctions::seq);
     }
 
@@ -58,7 +83,8 @@ final class MathFunctions {
         try {
             return body.getAsLong();
         } catch (ArithmeticException e) {
-            throw new FunctionFailure(function, e.getMessage().contains("zero") ? "division by zero" : "integer overflow");
+            throw new FunctionFailure(
+                    function, e.getMessage().contains("zero") ? "division by zero" : "integer overflow");
         }
     }
 
@@ -98,8 +124,10 @@ final class MathFunctions {
         if (step == 0 || (step > 0 && start >= stop) || (step < 0 && start <= stop)) {
             return out;
         }
-        long count = (BigDecimal.valueOf(stop).subtract(BigDecimal.valueOf(start))
-                .divide(BigDecimal.valueOf(step), 0, RoundingMode.CEILING)).longValue();
+        long count = (BigDecimal.valueOf(stop)
+                        .subtract(BigDecimal.valueOf(start))
+                        .divide(BigDecimal.valueOf(step), 0, RoundingMode.CEILING))
+                .longValue();
         Lists.checkCount(function, count);
         for (long v = start, i = 0; i < count; v += step, i++) {
             out.add(v);

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** sprig's lenient conversions (spf13/cast): a value that does not convert is 0, never an error. */
 final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static long toInt64(Object value) {
         return switch (value) {
@@ -28,7 +27,8 @@ final class Numbers {
                 String text = Args.text(value).trim();
                 try {
                     yield text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|[-+]?(?i:inf|infinity|nan)")
-                            ? Double.parseDouble(text.replaceAll("(?i)inf(inity)?", "Infinity")) : 0;
+                            ? Double.parseDouble(text.replaceAll("(?i)inf(inity)?", "Infinity"))
+                            : 0;
                 } catch (NumberFormatException e) {
                     yield 0;
                 }

@@ -2,8 +2,7 @@ package io.sluice.template.functions;
 
 /** PKCS#12 password encodings as go-pkcs12 makes them. */
 final class Passwords {
-    private Passwords() {
-    }
+    private Passwords() {}
 
     /** UTF-16 big-endian followed by two zero bytes; the empty password is just the two zero bytes. */
     static byte[] bmpZeroTerminated(String password) {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Go's path package as sprig exposes it: base, dir, clean, ext, isAbs (and the os* forms, the same on Linux). */
 final class PathFunctions {
-    private PathFunctions() {
-    }
+    private PathFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         for (String prefix : List.of("", "os")) {
@@ -14,7 +13,10 @@ final class PathFunctions {
             library.one(name(prefix, "dir"), name(prefix, "dir") + " PATH", v -> dir(Args.text(v)));
             library.one(name(prefix, "clean"), name(prefix, "clean") + " PATH", v -> clean(Args.text(v)));
             library.one(name(prefix, "ext"), name(prefix, "ext") + " PATH", v -> ext(Args.text(v)));
-            library.one(name(prefix, "isAbs"), name(prefix, "isAbs") + " PATH", v -> Args.text(v).startsWith("/"));
+            library.one(
+                    name(prefix, "isAbs"),
+                    name(prefix, "isAbs") + " PATH",
+                    v -> Args.text(v).startsWith("/"));
         }
     }
 

@@ -24,11 +24,9 @@ final class Pem {
     }
 
     /** A decoded block and the input after it; {@code block} is null when none was found (rest is the input). */
-    record Decoded(Block block, String rest) {
-    }
+    record Decoded(Block block, String rest) {}
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** Every block Go's pem.Decode finds when called until it returns nil. */
     static List<Block> blocks(String text) {
@@ -70,7 +68,9 @@ final class Pem {
                 if (colon < 0) {
                     break;
                 }
-                headers.put(next[0].substring(0, colon).strip(), next[0].substring(colon + 1).strip());
+                headers.put(
+                        next[0].substring(0, colon).strip(),
+                        next[0].substring(colon + 1).strip());
                 rest = next[1];
             }
             if (truncated) {
@@ -90,7 +90,8 @@ final class Pem {
             }
             String trailer = rest.substring(trailerIndex);
             int trailerLength = type.length() + DASHES.length();
-            if (trailer.length() < trailerLength || !trailer.startsWith(type)
+            if (trailer.length() < trailerLength
+                    || !trailer.startsWith(type)
                     || !trailer.substring(0, trailerLength).endsWith(DASHES)
                     || !line(trailer.substring(trailerLength))[0].isEmpty()) {
                 continue;

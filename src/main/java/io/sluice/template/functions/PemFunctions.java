@@ -8,12 +8,13 @@ import java.util.List;
 
 /** filterPEM, filterCertChain, certSANs and join (to print certSANs' list). */
 final class PemFunctions {
-    private PemFunctions() {
-    }
+    private PemFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.two("filterPEM", "filterPEM TYPE VALUE", (type, v) -> filterPem(Args.text(type), Args.text(v)));
-        library.two("filterCertChain", "filterCertChain leaf|intermediate|root VALUE",
+        library.two(
+                "filterCertChain",
+                "filterCertChain leaf|intermediate|root VALUE",
                 (kind, v) -> filterCertChain(Args.text(kind), Args.text(v)));
         library.one("certSANs", "certSANs VALUE", v -> certSans(Args.text(v)));
         library.two("join", "join SEPARATOR LIST", (sep, list) -> join(Args.text(sep), list));
@@ -52,10 +53,16 @@ final class PemFunctions {
         List<X509Certificate> ordered = CertChain.order("filterCertChain", certs);
         return switch (kind) {
             case "leaf" -> CertChain.isRoot(ordered.get(0)) ? "" : CertChain.pem("filterCertChain", ordered.get(0));
-            case "intermediate" -> CertChain.pem("filterCertChain", ordered.subList(Math.min(1, ordered.size()),
-                    ordered.size()).stream().takeWhile(c -> !CertChain.isRoot(c)).toList());
-            default -> CertChain.isRoot(ordered.get(ordered.size() - 1))
-                    ? CertChain.pem("filterCertChain", ordered.get(ordered.size() - 1)) : "";
+            case "intermediate" ->
+                CertChain.pem(
+                        "filterCertChain",
+                        ordered.subList(Math.min(1, ordered.size()), ordered.size()).stream()
+                                .takeWhile(c -> !CertChain.isRoot(c))
+                                .toList());
+            default ->
+                CertChain.isRoot(ordered.get(ordered.size() - 1))
+                        ? CertChain.pem("filterCertChain", ordered.get(ordered.size() - 1))
+                        : "";
         };
     }
 
@@ -71,7 +78,10 @@ final class PemFunctions {
         List<String> sans = new ArrayList<>();
         if (names != null) {
             for (int type : new int[] {2, 7, 1, 6}) {
-                names.stream().filter(n -> ((Integer) n.get(0)) == type).map(n -> n.get(1).toString()).forEach(sans::add);
+                names.stream()
+                        .filter(n -> ((Integer) n.get(0)) == type)
+                        .map(n -> n.get(1).toString())
+                        .forEach(sans::add);
             }
         }
         return sans;
@@ -79,7 +89,8 @@ final class PemFunctions {
 
     private static String join(String separator, Object list) {
         if (list instanceof Collection<?> items) {
-            return StringFunctions.join("join", separator, items.stream().map(Args::text).toList());
+            return StringFunctions.join(
+                    "join", separator, items.stream().map(Args::text).toList());
         }
         return Args.text(list);
     }

@@ -45,19 +45,21 @@ import org.bouncycastle.crypto.params.RC2Parameters;
  * provider lookups.
  */
 final class Pkcs12Bags {
-    private Pkcs12Bags() {
-    }
+    private Pkcs12Bags() {}
 
     static List<X509Certificate> certificates(String function, byte[] archive, String password) {
         try {
             Pfx pfx = Pfx.getInstance(archive);
-            ASN1OctetString authSafe = ASN1OctetString.getInstance(pfx.getAuthSafe().getContent());
+            ASN1OctetString authSafe =
+                    ASN1OctetString.getInstance(pfx.getAuthSafe().getContent());
             List<X509Certificate> certs = new ArrayList<>();
-            for (ContentInfo info : AuthenticatedSafe.getInstance(authSafe.getOctets()).getContentInfo()) {
+            for (ContentInfo info :
+                    AuthenticatedSafe.getInstance(authSafe.getOctets()).getContentInfo()) {
                 for (SafeBag bag : bags(function, info, password)) {
                     if (bag.getBagId().equals(PKCSObjectIdentifiers.certBag)) {
                         CertBag certBag = CertBag.getInstance(bag.getBagValue());
-                        byte[] der = ASN1OctetString.getInstance(certBag.getCertValue()).getOctets();
+                        byte[] der = ASN1OctetString.getInstance(certBag.getCertValue())
+                                .getOctets();
                         certs.add(KeyReader.certificate(function, der));
                     }
                 }
@@ -89,13 +91,24 @@ final class Pkcs12Bags {
         ASN1ObjectIdentifier algorithm = encrypted.getEncryptionAlgorithm().getAlgorithm();
         byte[] content = encrypted.getContent().getOctets();
         if (algorithm.equals(PKCSObjectIdentifiers.id_PBES2)) {
-            return run(function, pbes2(function, PBES2Parameters.getInstance(
-                    encrypted.getEncryptionAlgorithm().getParameters()), password), content);
+            return run(
+                    function,
+                    pbes2(
+                            function,
+                            PBES2Parameters.getInstance(
+                                    encrypted.getEncryptionAlgorithm().getParameters()),
+                            password),
+                    content);
         }
-        PKCS12PBEParams params = PKCS12PBEParams.getInstance(encrypted.getEncryptionAlgorithm().getParameters());
+        PKCS12PBEParams params =
+                PKCS12PBEParams.getInstance(encrypted.getEncryptionAlgorithm().getParameters());
         try {
-            return sequence(function, run(function, pkcs12Pbe(function, algorithm, params,
-                    Passwords.bmpZeroTerminated(password)), content));
+            return sequence(
+                    function,
+                    run(
+                            function,
+                            pkcs12Pbe(function, algorithm, params, Passwords.bmpZeroTerminated(password)),
+                            content));
         } catch (FunctionFailure wrongPassword) {
             if (!password.isEmpty()) {
                 throw wrongPassword;
@@ -115,11 +128,11 @@ final class Pkcs12Bags {
         }
     }
 
-    private record Decryption(BlockCipher engine, CipherParameters parameters) {
-    }
+    private record Decryption(BlockCipher engine, CipherParameters parameters) {}
 
     private static byte[] run(String function, Decryption decryption, byte[] content) {
-        PaddedBufferedBlockCipher cipher = new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(decryption.engine()));
+        PaddedBufferedBlockCipher cipher =
+                new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(decryption.engine()));
         cipher.init(false, decryption.parameters());
         byte[] out = new byte[cipher.getOutputSize(content.length)];
         try {
@@ -134,7 +147,8 @@ final class Pkcs12Bags {
     }
 
     private static Decryption pbes2(String function, PBES2Parameters params, String password) {
-        PBKDF2Params kdf = PBKDF2Params.getInstance(params.getKeyDerivationFunc().getParameters());
+        PBKDF2Params kdf =
+                PBKDF2Params.getInstance(params.getKeyDerivationFunc().getParameters());
         ASN1ObjectIdentifier scheme = params.getEncryptionScheme().getAlgorithm();
         int keyBits;
         if (scheme.equals(NISTObjectIdentifiers.id_aes128_CBC)) {
@@ -147,9 +161,13 @@ final class Pkcs12Bags {
             throw new FunctionFailure(function, "unsupported PBES2 encryption (AES-CBC is supported)");
         }
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(prf(function, kdf));
-        generator.init(password.getBytes(StandardCharsets.UTF_8), kdf.getSalt(), kdf.getIterationCount().intValueExact());
+        generator.init(
+                password.getBytes(StandardCharsets.UTF_8),
+                kdf.getSalt(),
+                kdf.getIterationCount().intValueExact());
         KeyParameter key = (KeyParameter) generator.generateDerivedParameters(keyBits);
-        byte[] iv = ASN1OctetString.getInstance(params.getEncryptionScheme().getParameters()).getOctets();
+        byte[] iv = ASN1OctetString.getInstance(params.getEncryptionScheme().getParameters())
+                .getOctets();
         return new Decryption(AESEngine.newInstance(), new ParametersWithIV(key, iv));
     }
 
@@ -170,8 +188,8 @@ final class Pkcs12Bags {
         throw new FunctionFailure(function, "unsupported PBKDF2 pseudo-random function");
     }
 
-    private static Decryption pkcs12Pbe(String function, ASN1ObjectIdentifier algorithm, PKCS12PBEParams params,
-            byte[] password) {
+    private static Decryption pkcs12Pbe(
+            String function, ASN1ObjectIdentifier algorithm, PKCS12PBEParams params, byte[] password) {
         PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(new SHA1Digest());
         generator.init(password, params.getIV(), params.getIterations().intValueExact());
         if (algorithm.equals(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC)) {

@@ -15,29 +15,45 @@ import java.util.List;
  * value); writing returns the keystore base64-encoded, as ESO does.
  */
 final class Pkcs12Functions {
-    private Pkcs12Functions() {
-    }
+    private Pkcs12Functions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("pkcs12key", "pkcs12key KEYSTORE", v -> key("pkcs12key", v, ""));
-        library.two("pkcs12keyPass", "pkcs12keyPass PASSWORD KEYSTORE", (p, v) -> key("pkcs12keyPass", v, Args.text(p)));
+        library.two(
+                "pkcs12keyPass", "pkcs12keyPass PASSWORD KEYSTORE", (p, v) -> key("pkcs12keyPass", v, Args.text(p)));
         library.one("pkcs12cert", "pkcs12cert KEYSTORE", v -> certs("pkcs12cert", v, ""));
-        library.two("pkcs12certPass", "pkcs12certPass PASSWORD KEYSTORE",
+        library.two(
+                "pkcs12certPass",
+                "pkcs12certPass PASSWORD KEYSTORE",
                 (p, v) -> certs("pkcs12certPass", v, Args.text(p)));
-        library.two("pemToPkcs12", "pemToPkcs12 CERT KEY",
+        library.two(
+                "pemToPkcs12",
+                "pemToPkcs12 CERT KEY",
                 (cert, key) -> write("pemToPkcs12", Args.text(cert), Args.text(key), "", false));
-        library.three("pemToPkcs12Pass", "pemToPkcs12Pass CERT KEY PASSWORD",
+        library.three(
+                "pemToPkcs12Pass",
+                "pemToPkcs12Pass CERT KEY PASSWORD",
                 (cert, key, p) -> write("pemToPkcs12Pass", Args.text(cert), Args.text(key), Args.text(p), false));
-        library.two("fullPemToPkcs12", "fullPemToPkcs12 CERTS KEY",
+        library.two(
+                "fullPemToPkcs12",
+                "fullPemToPkcs12 CERTS KEY",
                 (cert, key) -> write("fullPemToPkcs12", Args.text(cert), Args.text(key), "", true));
-        library.three("fullPemToPkcs12Pass", "fullPemToPkcs12Pass CERTS KEY PASSWORD",
+        library.three(
+                "fullPemToPkcs12Pass",
+                "fullPemToPkcs12Pass CERTS KEY PASSWORD",
                 (cert, key, p) -> write("fullPemToPkcs12Pass", Args.text(cert), Args.text(key), Args.text(p), true));
-        library.one("pemTruststoreToPKCS12", "pemTruststoreToPKCS12 CERTS",
-                certs -> Pkcs12Writer.trustStore("pemTruststoreToPKCS12",
-                        trustedCertificates("pemTruststoreToPKCS12", Args.text(certs)), ""));
-        library.two("pemTruststoreToPKCS12Pass", "pemTruststoreToPKCS12Pass CERTS PASSWORD",
-                (certs, p) -> Pkcs12Writer.trustStore("pemTruststoreToPKCS12Pass",
-                        trustedCertificates("pemTruststoreToPKCS12Pass", Args.text(certs)), Args.text(p)));
+        library.one(
+                "pemTruststoreToPKCS12",
+                "pemTruststoreToPKCS12 CERTS",
+                certs -> Pkcs12Writer.trustStore(
+                        "pemTruststoreToPKCS12", trustedCertificates("pemTruststoreToPKCS12", Args.text(certs)), ""));
+        library.two(
+                "pemTruststoreToPKCS12Pass",
+                "pemTruststoreToPKCS12Pass CERTS PASSWORD",
+                (certs, p) -> Pkcs12Writer.trustStore(
+                        "pemTruststoreToPKCS12Pass",
+                        trustedCertificates("pemTruststoreToPKCS12Pass", Args.text(certs)),
+                        Args.text(p)));
     }
 
     /**
@@ -102,14 +118,16 @@ final class Pkcs12Functions {
             store.load(new ByteArrayInputStream(Args.bytes(keystore)), password.toCharArray());
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw new FunctionFailure(function, "the input is not a PKCS#12 keystore, or the password is wrong"
-                    + " (pass the raw keystore, e.g. b64dec first)");
+            throw new FunctionFailure(
+                    function,
+                    "the input is not a PKCS#12 keystore, or the password is wrong"
+                            + " (pass the raw keystore, e.g. b64dec first)");
         }
     }
 
     private static String write(String function, String certPem, String keyPem, String password, boolean withChain) {
         List<X509Certificate> certs = KeyReader.certificates(function, certPem);
-        return Pkcs12Writer.write(function, withChain ? certs : certs.subList(0, 1),
-                KeyReader.privateKey(function, keyPem), password);
+        return Pkcs12Writer.write(
+                function, withChain ? certs : certs.subList(0, 1), KeyReader.privateKey(function, keyPem), password);
     }
 }

@@ -50,11 +50,11 @@ import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilder;
 final class Pkcs12Writer {
     private static final int ITERATIONS = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ASN1ObjectIdentifier ORACLE_TRUSTED_KEY_USAGE = new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
+    private static final ASN1ObjectIdentifier ORACLE_TRUSTED_KEY_USAGE =
+            new ASN1ObjectIdentifier("2.16.840.1.113894.746875.1.1");
     private static final ASN1ObjectIdentifier ANY_EXTENDED_KEY_USAGE = new ASN1ObjectIdentifier("2.5.29.37.0");
 
-    private Pkcs12Writer() {
-    }
+    private Pkcs12Writer() {}
 
     static String write(String function, List<X509Certificate> certs, PrivateKey key, String password) {
         try {
@@ -62,14 +62,15 @@ final class Pkcs12Writer {
             DEROctetString localKeyId = new DEROctetString(sha1(certs.get(0).getEncoded()));
             PKCS12SafeBag[] certBags = new PKCS12SafeBag[certs.size()];
             for (int i = 0; i < certs.size(); i++) {
-                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(new X509CertificateHolder(certs.get(i).getEncoded()));
+                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(
+                        new X509CertificateHolder(certs.get(i).getEncoded()));
                 if (i == 0) {
                     bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
                 }
                 certBags[i] = bag.build();
             }
-            PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(PrivateKeyInfo.getInstance(key.getEncoded()),
-                    encryptor(password));
+            PKCS12SafeBagBuilder keyBag =
+                    new PKCS12SafeBagBuilder(PrivateKeyInfo.getInstance(key.getEncoded()), encryptor(password));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
             pfx.addEncryptedData(encryptor(password), certBags);
@@ -90,9 +91,11 @@ final class Pkcs12Writer {
         try {
             PKCS12SafeBag[] certBags = new PKCS12SafeBag[certs.size()];
             for (int i = 0; i < certs.size(); i++) {
-                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(new X509CertificateHolder(certs.get(i).getEncoded()));
+                PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(
+                        new X509CertificateHolder(certs.get(i).getEncoded()));
                 bag.addBagAttribute(ORACLE_TRUSTED_KEY_USAGE, ANY_EXTENDED_KEY_USAGE);
-                bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
+                bag.addBagAttribute(
+                        PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
                         new DERBMPString(GoDistinguishedName.of(certs.get(i))));
                 certBags[i] = bag.build();
             }
@@ -106,8 +109,11 @@ final class Pkcs12Writer {
 
     /** Adds go-pkcs12's Modern MAC (HMAC-SHA-256, 2,048 iterations) and returns the archive base64-encoded. */
     private static String sealed(PKCS12PfxPduBuilder pfx, char[] pass) throws PKCSException, IOException {
-        PKCS12PfxPdu pdu = pfx.build(new BcPKCS12MacCalculatorBuilder(new SHA256Digest(),
-                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE)).setIterationCount(ITERATIONS),
+        PKCS12PfxPdu pdu = pfx.build(
+                new BcPKCS12MacCalculatorBuilder(
+                                new SHA256Digest(),
+                                new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE))
+                        .setIterationCount(ITERATIONS),
                 pass);
         return Base64.getEncoder().encodeToString(pdu.getEncoded());
     }
@@ -130,9 +136,12 @@ final class Pkcs12Writer {
         generator.init(password.getBytes(StandardCharsets.UTF_8), salt, ITERATIONS);
         KeyParameter key = (KeyParameter) generator.generateDerivedParameters(256);
         AlgorithmIdentifier prf = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE);
-        AlgorithmIdentifier algorithm = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, new PBES2Parameters(
-                new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, new PBKDF2Params(salt, ITERATIONS, 32, prf)),
-                new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv))));
+        AlgorithmIdentifier algorithm = new AlgorithmIdentifier(
+                PKCSObjectIdentifiers.id_PBES2,
+                new PBES2Parameters(
+                        new KeyDerivationFunc(
+                                PKCSObjectIdentifiers.id_PBKDF2, new PBKDF2Params(salt, ITERATIONS, 32, prf)),
+                        new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv))));
         return new OutputEncryptor() {
             @Override
             public AlgorithmIdentifier getAlgorithmIdentifier() {
@@ -141,8 +150,8 @@ final class Pkcs12Writer {
 
             @Override
             public OutputStream getOutputStream(OutputStream out) {
-                PaddedBufferedBlockCipher cipher = new PaddedBufferedBlockCipher(
-                        CBCBlockCipher.newInstance(AESEngine.newInstance()));
+                PaddedBufferedBlockCipher cipher =
+                        new PaddedBufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()));
                 cipher.init(true, new ParametersWithIV(key, iv));
                 return new CipherOutputStream(out, cipher);
             }

@@ -18,8 +18,7 @@ final class RandomFunctions {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String DIGITS = "0123456789";
 
-    private RandomFunctions() {
-    }
+    private RandomFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("randAlphaNum", "randAlphaNum COUNT", n -> random("randAlphaNum", n, LETTERS + DIGITS));
@@ -39,9 +38,11 @@ final class RandomFunctions {
             }
             return low + RANDOM.nextLong(high - low);
         });
-        library.add(new FunctionSpec("uuidv4", 0, 0, "uuidv4", args -> UUID.randomUUID().toString()));
+        library.add(new FunctionSpec(
+                "uuidv4", 0, 0, "uuidv4", args -> UUID.randomUUID().toString()));
         library.one("shuffle", "shuffle VALUE", v -> {
-            List<Integer> points = new ArrayList<>(Args.text(v).codePoints().boxed().toList());
+            List<Integer> points =
+                    new ArrayList<>(Args.text(v).codePoints().boxed().toList());
             Collections.shuffle(points, RANDOM);
             StringBuilder out = new StringBuilder();
             points.forEach(out::appendCodePoint);

@@ -8,12 +8,13 @@ import java.util.TreeMap;
 
 /** empty, ternary, all, any, fail, deepEqual, deepCopy and the type tests typeOf, typeIs, typeIsLike, kindOf, kindIs. */
 final class ReflectionFunctions {
-    private ReflectionFunctions() {
-    }
+    private ReflectionFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("empty", "empty VALUE", Args::isEmpty);
-        library.three("ternary", "ternary IF_TRUE IF_FALSE CONDITION",
+        library.three(
+                "ternary",
+                "ternary IF_TRUE IF_FALSE CONDITION",
                 (yes, no, condition) -> Boolean.TRUE.equals(condition) ? yes : no);
         library.many("all", 0, "all VALUES...", args -> args.stream().noneMatch(Args::isEmpty));
         library.many("any", 0, "any VALUES...", args -> args.stream().anyMatch(v -> !Args.isEmpty(v)));

@@ -14,30 +14,38 @@ import java.util.List;
  * do: sprig's plain forms would render an empty result instead (see docs/templating.md).
  */
 final class RegexFunctions {
-    private RegexFunctions() {
-    }
+    private RegexFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         for (String prefix : List.of("", "must")) {
             String match = name(prefix, "regexMatch");
-            library.two(match, match + " REGEX VALUE", (re, v) -> compile(match, re).find(Args.text(v)));
+            library.two(
+                    match, match + " REGEX VALUE", (re, v) -> compile(match, re).find(Args.text(v)));
             String find = name(prefix, "regexFind");
             library.two(find, find + " REGEX VALUE", (re, v) -> {
                 Matcher m = compile(find, re).pattern().matcher(Args.text(v));
                 return m.find() ? m.group() : "";
             });
             String findAll = name(prefix, "regexFindAll");
-            library.three(findAll, findAll + " REGEX VALUE N", (re, v, n) ->
-                    findAll(findAll, compile(findAll, re), Args.text(v), Args.integer(findAll, n)));
+            library.three(
+                    findAll,
+                    findAll + " REGEX VALUE N",
+                    (re, v, n) -> findAll(findAll, compile(findAll, re), Args.text(v), Args.integer(findAll, n)));
             String replaceAll = name(prefix, "regexReplaceAll");
-            library.three(replaceAll, replaceAll + " REGEX VALUE REPLACEMENT", (re, v, repl) ->
-                    replace(replaceAll, compile(replaceAll, re), Args.text(v), Args.text(repl), true));
+            library.three(
+                    replaceAll,
+                    replaceAll + " REGEX VALUE REPLACEMENT",
+                    (re, v, repl) -> replace(replaceAll, compile(replaceAll, re), Args.text(v), Args.text(repl), true));
             String literal = name(prefix, "regexReplaceAllLiteral");
-            library.three(literal, literal + " REGEX VALUE REPLACEMENT", (re, v, repl) ->
-                    replace(literal, compile(literal, re), Args.text(v), Args.text(repl), false));
+            library.three(
+                    literal,
+                    literal + " REGEX VALUE REPLACEMENT",
+                    (re, v, repl) -> replace(literal, compile(literal, re), Args.text(v), Args.text(repl), false));
             String split = name(prefix, "regexSplit");
-            library.three(split, split + " REGEX VALUE N", (re, v, n) ->
-                    split(compile(split, re), Args.text(v), Args.integer(split, n)));
+            library.three(
+                    split,
+                    split + " REGEX VALUE N",
+                    (re, v, n) -> split(compile(split, re), Args.text(v), Args.integer(split, n)));
         }
         library.one("regexQuoteMeta", "regexQuoteMeta VALUE", v -> quoteMeta(Args.text(v)));
     }
@@ -51,8 +59,10 @@ final class RegexFunctions {
             return TenantRegexp.compile("the pattern", Args.text(pattern));
         } catch (InvalidRegexpException e) {
             // RE2/J's message quotes the pattern, which may have been built from a secret value
-            throw new FunctionFailure(function, "the pattern is not valid RE2 syntax, or is longer than "
-                    + TenantRegexp.MAX_LENGTH + " characters or too large to compile");
+            throw new FunctionFailure(
+                    function,
+                    "the pattern is not valid RE2 syntax, or is longer than " + TenantRegexp.MAX_LENGTH
+                            + " characters or too large to compile");
         }
     }
 

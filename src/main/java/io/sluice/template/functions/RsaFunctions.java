@@ -14,11 +14,14 @@ import javax.crypto.spec.PSource;
  * returns the input unchanged. The hash is SHA1, SHA256 or SHA512; anything else means SHA256, as in ESO.
  */
 final class RsaFunctions {
-    private RsaFunctions() {
-    }
+    private RsaFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
-        library.add(new FunctionSpec("rsaDecrypt", 4, 4, "rsaDecrypt SCHEME HASH CIPHERTEXT PRIVATE_KEY",
+        library.add(new FunctionSpec(
+                "rsaDecrypt",
+                4,
+                4,
+                "rsaDecrypt SCHEME HASH CIPHERTEXT PRIVATE_KEY",
                 args -> decrypt(Args.text(args.get(0)), Args.text(args.get(1)), args.get(2), Args.text(args.get(3)))));
     }
 
@@ -26,7 +29,9 @@ final class RsaFunctions {
         return switch (scheme) {
             case "None" -> ciphertext;
             case "RSA-OAEP" -> oaep(hash, Args.bytes(ciphertext), privateKeyPem);
-            default -> throw new FunctionFailure("rsaDecrypt", "the decryption scheme is not supported (use RSA-OAEP or None)");
+            default ->
+                throw new FunctionFailure(
+                        "rsaDecrypt", "the decryption scheme is not supported (use RSA-OAEP or None)");
         };
     }
 
@@ -42,8 +47,10 @@ final class RsaFunctions {
         };
         try {
             Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new OAEPParameterSpec(digest, "MGF1",
-                    new MGF1ParameterSpec(digest), PSource.PSpecified.DEFAULT));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
+                    new OAEPParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest), PSource.PSpecified.DEFAULT));
             return Bytes.of(cipher.doFinal(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new FunctionFailure("rsaDecrypt", "error decrypting data with RSA");

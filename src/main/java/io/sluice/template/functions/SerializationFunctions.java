@@ -1,14 +1,14 @@
 package io.sluice.template.functions;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -36,17 +36,20 @@ final class SerializationFunctions {
                     generator.writeRawValue(GoJson.formatFloat(value));
                 }
             });
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(BYTES_AS_TEXT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(BYTES_AS_TEXT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .build())
-            .addModule(BYTES_AS_TEXT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+            .addModule(BYTES_AS_TEXT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
-    private SerializationFunctions() {
-    }
+    private SerializationFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         for (String name : List.of("toJson", "mustToJson")) {
@@ -61,7 +64,8 @@ final class SerializationFunctions {
         for (String name : List.of("fromJson", "mustFromJson")) {
             library.one(name, name + " TEXT", v -> GoJson.numbersAsFloat64(read(name, JSON, v, "JSON")));
         }
-        library.one("toYaml", "toYaml VALUE", v -> write("toYaml", YAML.writer(), v).stripTrailing());
+        library.one(
+                "toYaml", "toYaml VALUE", v -> write("toYaml", YAML.writer(), v).stripTrailing());
         library.one("fromYaml", "fromYaml TEXT", v -> GoJson.numbersAsFloat64(read("fromYaml", YAML, v, "YAML")));
     }
 
@@ -69,7 +73,9 @@ final class SerializationFunctions {
         try {
             return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new FunctionFailure(function, "cannot serialize a value of type " + value.getClass().getSimpleName());
+            throw new FunctionFailure(
+                    function,
+                    "cannot serialize a value of type " + value.getClass().getSimpleName());
         }
     }
 
@@ -77,8 +83,10 @@ final class SerializationFunctions {
         try {
             return mapper.readValue(Args.text(value), Object.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             throw new FunctionFailure(function, "input is not valid " + format + where);
         }
     }

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * beyond {@link TemplateLimits#MAX_VALUE_CHARS} before allocating it.
  */
 final class StringFunctions {
-    private StringFunctions() {
-    }
+    private StringFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.add(new FunctionSpec("hello", 0, 0, "hello", args -> "Hello!"));
@@ -35,21 +34,38 @@ final class StringFunctions {
             String s = Args.text(suffix);
             return text.endsWith(s) ? text.substring(0, text.length() - s.length()) : text;
         });
-        library.three("replace", "replace OLD NEW VALUE",
+        library.three(
+                "replace",
+                "replace OLD NEW VALUE",
                 (old, replacement, v) -> replace(Args.text(old), Args.text(replacement), Args.text(v)));
         library.two("repeat", "repeat COUNT VALUE", (count, v) -> repeat(Args.integer("repeat", count), Args.text(v)));
         library.one("quote", "quote VALUE", v -> GoQuote.quote(Args.text(v)));
         library.one("squote", "squote VALUE", v -> "'" + Args.text(v) + "'");
-        library.two("indent", "indent WIDTH VALUE",
+        library.two(
+                "indent",
+                "indent WIDTH VALUE",
                 (width, v) -> indent("indent", Args.integer("indent", width), Args.text(v), ""));
-        library.two("nindent", "nindent WIDTH VALUE",
+        library.two(
+                "nindent",
+                "nindent WIDTH VALUE",
                 (width, v) -> indent("nindent", Args.integer("nindent", width), Args.text(v), "\n"));
-        library.many("printf", 1, "printf FORMAT ARGS...", args -> GoFormat.sprintf(Args.text(args.get(0)),
-                args.subList(1, args.size())));
-        library.two("splitList", "splitList SEPARATOR VALUE",
+        library.many(
+                "printf",
+                1,
+                "printf FORMAT ARGS...",
+                args -> GoFormat.sprintf(Args.text(args.get(0)), args.subList(1, args.size())));
+        library.two(
+                "splitList",
+                "splitList SEPARATOR VALUE",
                 (sep, v) -> List.of(Args.text(v).split(Pattern.quote(Args.text(sep)), -1)));
-        library.many("cat", 0, "cat VALUES...", args -> join("cat", " ",
-                args.stream().filter(a -> a != null).map(Args::text).toList()));
+        library.many(
+                "cat",
+                0,
+                "cat VALUES...",
+                args -> join(
+                        "cat",
+                        " ",
+                        args.stream().filter(a -> a != null).map(Args::text).toList()));
     }
 
     static String indent(String function, int width, String text, String prefix) {
@@ -78,8 +94,8 @@ final class StringFunctions {
                 matches++;
             }
         }
-        TemplateLimitExceeded.checkResultSize("function replace",
-                text.length() + matches * (replacement.length() - old.length()));
+        TemplateLimitExceeded.checkResultSize(
+                "function replace", text.length() + matches * (replacement.length() - old.length()));
         return text.replace(old, replacement);
     }
 
@@ -127,9 +143,11 @@ final class StringFunctions {
                 continue;
             }
             char previous = i > 0 ? text.charAt(i - 1) : ' ';
-            boolean boundary = Character.isUpperCase(c) && word.length() > 0
-                    && (Character.isLowerCase(previous) || Character.isDigit(previous)
-                        || (i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))));
+            boolean boundary = Character.isUpperCase(c)
+                    && word.length() > 0
+                    && (Character.isLowerCase(previous)
+                            || Character.isDigit(previous)
+                            || (i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))));
             if (boundary) {
                 flush(words, word);
             }

@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
 
 /** contains, hasPrefix, hasSuffix, len (Go's builtin: bytes of a string), split and splitn (dicts "_0", "_1", ...). */
 final class StringQueryFunctions {
-    private StringQueryFunctions() {
-    }
+    private StringQueryFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.two("contains", "contains PART VALUE", (part, v) -> Args.text(v).contains(Args.text(part)));
-        library.two("hasPrefix", "hasPrefix PREFIX VALUE", (prefix, v) -> Args.text(v).startsWith(Args.text(prefix)));
-        library.two("hasSuffix", "hasSuffix SUFFIX VALUE", (suffix, v) -> Args.text(v).endsWith(Args.text(suffix)));
+        library.two(
+                "hasPrefix",
+                "hasPrefix PREFIX VALUE",
+                (prefix, v) -> Args.text(v).startsWith(Args.text(prefix)));
+        library.two(
+                "hasSuffix",
+                "hasSuffix SUFFIX VALUE",
+                (suffix, v) -> Args.text(v).endsWith(Args.text(suffix)));
         library.one("len", "len VALUE", StringQueryFunctions::length);
         library.two("split", "split SEPARATOR VALUE", (sep, v) -> pieces(Args.text(v), Args.text(sep), -1));
-        library.three("splitn", "splitn SEPARATOR COUNT VALUE",
+        library.three(
+                "splitn",
+                "splitn SEPARATOR COUNT VALUE",
                 (sep, n, v) -> pieces(Args.text(v), Args.text(sep), Args.integer("splitn", n)));
     }
 

@@ -8,12 +8,13 @@ package io.sluice.template.functions;
 final class StringShapeFunctions {
     private static final String MARKER = "...";
 
-    private StringShapeFunctions() {
-    }
+    private StringShapeFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.two("trunc", "trunc LENGTH VALUE", (n, v) -> trunc(Args.integer("trunc", n), Args.text(v)));
-        library.three("substr", "substr START END VALUE",
+        library.three(
+                "substr",
+                "substr START END VALUE",
                 (start, end, v) -> substr(Args.integer("substr", start), Args.integer("substr", end), Args.text(v)));
         library.two("abbrev", "abbrev WIDTH VALUE", (width, v) -> {
             int w = Args.integer("abbrev", width);
@@ -30,7 +31,9 @@ final class StringShapeFunctions {
         library.one("untitle", "untitle VALUE", v -> eachWord(Args.text(v), true));
         library.one("initials", "initials VALUE", v -> eachWord(Args.text(v), false));
         library.one("swapcase", "swapcase VALUE", v -> swapcase(Args.text(v)));
-        library.three("plural", "plural ONE MANY COUNT",
+        library.three(
+                "plural",
+                "plural ONE MANY COUNT",
                 (one, many, count) -> Numbers.toInt64(count) == 1 ? Args.text(one) : Args.text(many));
     }
 
@@ -108,8 +111,11 @@ final class StringShapeFunctions {
 
     private static String swapcase(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isUpperCase(c) || Character.isTitleCase(c)
-                ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+        text.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        Character.isUpperCase(c) || Character.isTitleCase(c)
+                                ? Character.toLowerCase(c)
+                                : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
         return out.toString();
     }
 }

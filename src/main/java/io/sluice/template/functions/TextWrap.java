@@ -8,14 +8,18 @@ import io.sluice.template.limits.TemplateLimitExceeded;
  * puts SEPARATOR between lines and cuts long words. A space at the start of a line is dropped.
  */
 final class TextWrap {
-    private TextWrap() {
-    }
+    private TextWrap() {}
 
     static void register(FunctionLibrary.Builder library) {
-        library.two("wrap", "wrap WIDTH TEXT",
+        library.two(
+                "wrap",
+                "wrap WIDTH TEXT",
                 (width, text) -> wrap("wrap", Args.text(text), Args.integer("wrap", width), "\n", false));
-        library.three("wrapWith", "wrapWith WIDTH SEPARATOR TEXT", (width, separator, text) ->
-                wrap("wrapWith", Args.text(text), Args.integer("wrapWith", width), Args.text(separator), true));
+        library.three(
+                "wrapWith",
+                "wrapWith WIDTH SEPARATOR TEXT",
+                (width, separator, text) ->
+                        wrap("wrapWith", Args.text(text), Args.integer("wrapWith", width), Args.text(separator), true));
     }
 
     static String wrap(String function, String text, int width, String separator, boolean cutLongWords) {
@@ -25,8 +29,8 @@ final class TextWrap {
         String newline = separator.isEmpty() ? "\n" : separator;
         int lineWidth = Math.max(width, 1);
         // at most one separator per character: checked before anything is built
-        TemplateLimitExceeded.checkResultSize("function " + function,
-                text.length() + (long) (text.length() / lineWidth + 1) * newline.length());
+        TemplateLimitExceeded.checkResultSize(
+                "function " + function, text.length() + (long) (text.length() / lineWidth + 1) * newline.length());
         StringBuilder out = new StringBuilder(text.length());
         int offset = 0;
         while (text.length() - offset > lineWidth) {

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 final class UrlFunctions {
     private static final String[] JOINED = {"scheme", "host", "path", "query", "opaque", "fragment", "userinfo"};
 
-    private UrlFunctions() {
-    }
+    private UrlFunctions() {}
 
     static void register(FunctionLibrary.Builder library) {
         library.one("urlParse", "urlParse URL", UrlFunctions::parse);
@@ -58,8 +57,17 @@ final class UrlFunctions {
                 throw new FunctionFailure("urlJoin", "unable to parse url userinfo");
             }
         }
-        return GoUrl.format(new GoUrl.Parts(parts.get("scheme"), parts.get("opaque"),
-                user == null ? "" : user.username(), user == null ? null : user.password(), user != null,
-                parts.get("host"), parts.get("path"), parts.get("query"), false, parts.get("fragment"), false));
+        return GoUrl.format(new GoUrl.Parts(
+                parts.get("scheme"),
+                parts.get("opaque"),
+                user == null ? "" : user.username(),
+                user == null ? null : user.password(),
+                user != null,
+                parts.get("host"),
+                parts.get("path"),
+                parts.get("query"),
+                false,
+                parts.get("fragment"),
+                false));
     }
 }

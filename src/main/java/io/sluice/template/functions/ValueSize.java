@@ -14,8 +14,7 @@ import java.util.Map;
 public final class ValueSize {
     private static final int SCALAR = 8;
 
-    private ValueSize() {
-    }
+    private ValueSize() {}
 
     public static long of(Object value) {
         long size = 0;

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** Parses the pipeline inside one action: operands, function calls, parentheses and pipes. */
 final class GoActionParser {
     /** A Go floating-point constant: Qute has no such literal, so it becomes a call to float64. */
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?((\\d+\\.\\d*)([eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?((\\d+\\.\\d*)([eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)");
+
     private final String text;
     private final int line;
     private int pos;
@@ -113,7 +113,8 @@ final class GoActionParser {
             return term;
         }
         if (term instanceof GoNode.Call call && call.args().isEmpty()) {
-            throw GoTemplateException.unsupported("field access on function " + GoTemplateException.name(call.function()), line);
+            throw GoTemplateException.unsupported(
+                    "field access on function " + GoTemplateException.name(call.function()), line);
         }
         return new GoNode.Fields(term, fields);
     }
@@ -173,7 +174,8 @@ final class GoActionParser {
                     case 't' -> out.append('\t');
                     case 'r' -> out.append('\r');
                     case '"', '\\' -> out.append(escaped);
-                    default -> throw GoTemplateException.unsupported("string escape other than \\n \\t \\r \\\" \\\\", line);
+                    default ->
+                        throw GoTemplateException.unsupported("string escape other than \\n \\t \\r \\\" \\\\", line);
                 }
             } else {
                 out.append(c);

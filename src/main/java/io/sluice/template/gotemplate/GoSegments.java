@@ -5,19 +5,15 @@ import java.util.List;
 
 /** Splits a Go template into text and {@code {{ actions }}}, applying the {@code {{-}/{@code -}}} trim markers. */
 final class GoSegments {
-    sealed interface Segment permits Text, Action {
-    }
+    sealed interface Segment permits Text, Action {}
 
     /** Text; {@code trimmedNewlines} counts the newlines a trim marker removed (kept to preserve line numbers). */
-    record Text(String text, int trimmedNewlines) implements Segment {
-    }
+    record Text(String text, int trimmedNewlines) implements Segment {}
 
     /** The inside of one action without delimiters and trim markers; {@code newlines} inside it. */
-    record Action(String body, int line, int newlines) implements Segment {
-    }
+    record Action(String body, int line, int newlines) implements Segment {}
 
-    private GoSegments() {
-    }
+    private GoSegments() {}
 
     static List<Segment> split(String source) {
         List<Segment> segments = new ArrayList<>();
@@ -33,14 +29,16 @@ final class GoSegments {
                 break;
             }
             int bodyStart = open + 2;
-            boolean trimLeft = source.startsWith("- ", bodyStart) || source.startsWith("-\n", bodyStart)
+            boolean trimLeft = source.startsWith("- ", bodyStart)
+                    || source.startsWith("-\n", bodyStart)
                     || source.startsWith("-\t", bodyStart);
             if (trimLeft) {
                 bodyStart++;
             }
             int close = findClose(source, bodyStart, actionLine);
             int bodyEnd = close;
-            boolean trimRight = close - 2 >= bodyStart && source.charAt(close - 1) == '-'
+            boolean trimRight = close - 2 >= bodyStart
+                    && source.charAt(close - 1) == '-'
                     && Character.isWhitespace(source.charAt(close - 2));
             if (trimRight) {
                 bodyEnd--;

@@ -10,9 +10,11 @@ public class GoTemplateException extends RuntimeException {
     }
 
     static GoTemplateException unsupported(String construct, int line) {
-        return new GoTemplateException("Go template construct " + construct + " at line " + line
-                + " is not supported by the translation; write this template in Qute"
-                + " (see docs/templating.md, \"Go templates\")", true);
+        return new GoTemplateException(
+                "Go template construct " + construct + " at line " + line
+                        + " is not supported by the translation; write this template in Qute"
+                        + " (see docs/templating.md, \"Go templates\")",
+                true);
     }
 
     static GoTemplateException syntax(String problem, int line) {

@@ -23,10 +23,10 @@ public final class GoTemplateTranslator {
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\$(\\w+)\\s*=([^=].*)$", Pattern.DOTALL);
     /** Any {@code $x = } in the source: such variables are declared as cells that can change. */
     private static final Pattern ASSIGNED_ANYWHERE = Pattern.compile("\\$(\\w+)\\s*=(?!=)");
-    private static final Pattern RANGE_VARIABLES = Pattern.compile(
-            "^\\$(\\w+)\\s*(?:,\\s*\\$(\\w+)\\s*)?:=\\s*(.+)$", Pattern.DOTALL);
-    private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("define", "template", "block",
-            "break", "continue");
+
+    private static final Pattern RANGE_VARIABLES =
+            Pattern.compile("^\\$(\\w+)\\s*(?:,\\s*\\$(\\w+)\\s*)?:=\\s*(.+)$", Pattern.DOTALL);
+    private static final Set<String> UNSUPPORTED_KEYWORDS = Set.of("define", "template", "block", "break", "continue");
 
     private final FunctionLibrary library;
 
@@ -38,7 +38,12 @@ public final class GoTemplateTranslator {
         return new Translation().run(source);
     }
 
-    private enum Kind { ROOT, IF, RANGE, WITH }
+    private enum Kind {
+        ROOT,
+        IF,
+        RANGE,
+        WITH
+    }
 
     private static final class Block implements QuteExpressionWriter.Scope {
         final Kind kind;
@@ -107,8 +112,8 @@ public final class GoTemplateTranslator {
             }
             Block last = blocks.peek();
             if (last.kind != Kind.ROOT) {
-                throw GoTemplateException.syntax("{{ " + last.kind.name().toLowerCase() + " }} is never closed by {{ end }}",
-                        last.line);
+                throw GoTemplateException.syntax(
+                        "{{ " + last.kind.name().toLowerCase() + " }} is never closed by {{ end }}", last.line);
             }
             closeLets(last);
             return out.toString();
@@ -142,11 +147,12 @@ public final class GoTemplateTranslator {
                     }
                     closeLets(block);
                     blocks.pop();
-                    out.append(switch (block.kind) {
-                        case IF -> "{/if}";
-                        case WITH -> "{/if}{/let}";
-                        default -> "{/for}";
-                    });
+                    out.append(
+                            switch (block.kind) {
+                                case IF -> "{/if}";
+                                case WITH -> "{/if}{/let}";
+                                default -> "{/for}";
+                            });
                 }
                 case "range" -> range(rest, line, writer, block);
                 case "with" -> with(rest, line, writer, block);
@@ -167,7 +173,9 @@ public final class GoTemplateTranslator {
             if (rest.isEmpty()) {
                 out.append("{#else}");
             } else if (rest.startsWith("if ") && block.kind == Kind.IF) {
-                out.append("{#else if ").append(writer.condition(parse(rest.substring(3), line), block)).append('}');
+                out.append("{#else if ")
+                        .append(writer.condition(parse(rest.substring(3), line), block))
+                        .append('}');
             } else {
                 String word = rest.split("\\s+")[0];
                 throw GoTemplateException.unsupported(
@@ -191,7 +199,11 @@ public final class GoTemplateTranslator {
                 }
             }
             String list = writer.expression(parse(pipeline, line), block).text();
-            out.append("{#for ").append(item).append(" in go:range(").append(list).append(")}");
+            out.append("{#for ")
+                    .append(item)
+                    .append(" in go:range(")
+                    .append(list)
+                    .append(")}");
             blocks.push(body);
             checkNesting(line);
         }
@@ -207,7 +219,13 @@ public final class GoTemplateTranslator {
                 body.variables.put(declaration.group(1), value);
             }
             String expression = writer.expression(parse(pipeline, line), block).text();
-            out.append("{#let ").append(value).append('=').append(expression).append("}{#if ").append(value).append('}');
+            out.append("{#let ")
+                    .append(value)
+                    .append('=')
+                    .append(expression)
+                    .append("}{#if ")
+                    .append(value)
+                    .append('}');
             blocks.push(body);
             checkNesting(line);
         }
@@ -216,9 +234,14 @@ public final class GoTemplateTranslator {
             Matcher declaration = DECLARATION.matcher(body);
             if (declaration.matches()) {
                 String name = "var_" + declaration.group(1);
-                String value = writer.expression(parse(declaration.group(2), line), block).text();
+                String value = writer.expression(parse(declaration.group(2), line), block)
+                        .text();
                 boolean cell = reassigned.contains(declaration.group(1));
-                out.append("{#let ").append(name).append('=').append(cell ? "go:variable(" + value + ")" : value).append('}');
+                out.append("{#let ")
+                        .append(name)
+                        .append('=')
+                        .append(cell ? "go:variable(" + value + ")" : value)
+                        .append('}');
                 block.openLets++;
                 block.variables.put(declaration.group(1), cell ? name + ".value" : name);
                 checkNesting(line);
@@ -229,20 +252,29 @@ public final class GoTemplateTranslator {
                 String target = block.variable(assignment.group(1));
                 if (target == null || !target.equals("var_" + assignment.group(1) + ".value")) {
                     throw target == null
-                            ? GoTemplateException.syntax("undefined variable $" + GoTemplateException.name(assignment.group(1)), line)
+                            ? GoTemplateException.syntax(
+                                    "undefined variable $" + GoTemplateException.name(assignment.group(1)), line)
                             : GoTemplateException.unsupported("assigning to a range or with variable", line);
                 }
-                String value = writer.expression(parse(assignment.group(2).strip(), line), block).text();
-                out.append("{go:assign(var_").append(assignment.group(1)).append(',').append(value).append(")}");
+                String value = writer.expression(parse(assignment.group(2).strip(), line), block)
+                        .text();
+                out.append("{go:assign(var_")
+                        .append(assignment.group(1))
+                        .append(',')
+                        .append(value)
+                        .append(")}");
                 return;
             }
             GoNode node = parse(body, line);
             if (node instanceof GoNode.Text text) {
                 out.append(escapeText(text.value()));
-            } else if (node instanceof GoNode.Constant constant && !constant.token().startsWith("fn:")) {
+            } else if (node instanceof GoNode.Constant constant
+                    && !constant.token().startsWith("fn:")) {
                 // printed as Go prints it: without the long suffix Qute needs inside an expression
-                out.append(constant.token().endsWith("L") ? constant.token().substring(0, constant.token().length() - 1)
-                        : constant.token());
+                out.append(
+                        constant.token().endsWith("L")
+                                ? constant.token().substring(0, constant.token().length() - 1)
+                                : constant.token());
             } else {
                 out.append('{').append(writer.expression(node, block).text()).append('}');
             }

@@ -10,16 +10,32 @@ import java.util.regex.Pattern;
 /** Writes a parsed Go pipeline as a Qute expression (for output and #let/#for) or condition (for #if). */
 final class QuteExpressionWriter {
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Map<String, String> COMPARISONS = Map.of("eq", "==", "ne", "!=", "lt", "<", "le", "<=",
-            "gt", ">", "ge", ">=");
+    private static final Map<String, String> COMPARISONS =
+            Map.of("eq", "==", "ne", "!=", "lt", "<", "le", "<=", "gt", ">", "ge", ">=");
     /** Names Qute's own resolvers answer on a map, list or entry: as methods they would not reach the library. */
-    private static final Set<String> QUTE_BUILTINS = Set.of("keys", "values", "get", "first", "last", "contains",
-            "size", "isEmpty", "containsKey", "take", "takeLast", "or", "orEmpty", "key", "value", "raw", "safe");
+    private static final Set<String> QUTE_BUILTINS = Set.of(
+            "keys",
+            "values",
+            "get",
+            "first",
+            "last",
+            "contains",
+            "size",
+            "isEmpty",
+            "containsKey",
+            "take",
+            "takeLast",
+            "or",
+            "orEmpty",
+            "key",
+            "value",
+            "raw",
+            "safe");
+
     private static final Set<String> CONDITION_ONLY = Set.of("eq", "ne", "lt", "le", "gt", "ge", "and", "or", "not");
 
     /** A Qute expression; {@code chainable} when a method can be called on it ({@code x.f()}). */
-    record Expr(String text, boolean chainable) {
-    }
+    record Expr(String text, boolean chainable) {}
 
     /** What {@code .}, {@code $} and variables mean where the action stands. */
     interface Scope {
@@ -53,8 +69,10 @@ final class QuteExpressionWriter {
             case GoNode.Fields fields -> fields(fields, scope);
             case GoNode.Text text -> new Expr(literal(text.value()), false);
             case GoNode.Constant constant -> new Expr(constant.token(), false);
-            case GoNode.Call call -> call.function().equals("index") ? index(call.args(), scope)
-                    : call(call.function(), args(call.args(), scope));
+            case GoNode.Call call ->
+                call.function().equals("index")
+                        ? index(call.args(), scope)
+                        : call(call.function(), args(call.args(), scope));
             case GoNode.Pipeline pipeline -> pipeline(pipeline, scope);
         };
     }
@@ -110,7 +128,8 @@ final class QuteExpressionWriter {
 
     private void requireArgs(GoNode.Call call, int count) {
         if (call.args().size() != count) {
-            throw GoTemplateException.unsupported(call.function() + " with " + call.args().size() + " arguments", line);
+            throw GoTemplateException.unsupported(
+                    call.function() + " with " + call.args().size() + " arguments", line);
         }
     }
 
@@ -146,7 +165,10 @@ final class QuteExpressionWriter {
             throw GoTemplateException.unsupported("function " + GoTemplateException.name(function), line);
         }
         boolean variadic = library.find(function).map(f -> f.maxArgs() < 0).orElse(false);
-        if (!variadic && !QUTE_BUILTINS.contains(function) && !args.isEmpty() && args.get(args.size() - 1).chainable()) {
+        if (!variadic
+                && !QUTE_BUILTINS.contains(function)
+                && !args.isEmpty()
+                && args.get(args.size() - 1).chainable()) {
             Expr subject = args.get(args.size() - 1);
             List<Expr> rest = args.subList(0, args.size() - 1);
             return new Expr(subject.text() + "." + function + (rest.isEmpty() ? "" : "(" + join(rest) + ")"), true);

@@ -31,8 +31,7 @@ public final class TemplateLimits {
      */
     public static final int MAX_NESTING = 100;
 
-    private TemplateLimits() {
-    }
+    private TemplateLimits() {}
 
     /** A size for messages: "1 MiB" rather than 1048576. */
     public static String describe(long size) {

@@ -46,7 +46,9 @@ public final class RenderCommand {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--configmap") || arg.equals("--secret")) && i + 1 < args.length && args[i + 1].contains("=")) {
+            if ((arg.equals("--configmap") || arg.equals("--secret"))
+                    && i + 1 < args.length
+                    && args[i + 1].contains("=")) {
                 String[] nameAndFile = args[++i].split("=", 2);
                 (arg.equals("--configmap") ? configMaps : secrets).put(nameAndFile[0], Path.of(nameAndFile[1]));
             } else if (arg.startsWith("-")) {
@@ -79,19 +81,24 @@ public final class RenderCommand {
         var template = target == null ? null : target.template;
         String owner = es.getMetadata().getNamespace() + "/" + es.getMetadata().getName();
         RenderedSecret secret = renderer.render(owner, template, values, sources);
-        String name = Optional.ofNullable(target).map(t -> t.name).filter(n -> !n.isEmpty())
+        String name = Optional.ofNullable(target)
+                .map(t -> t.name)
+                .filter(n -> !n.isEmpty())
                 .orElse(es.getMetadata().getName());
         // without a template, ESO copies the ExternalSecret's own labels and annotations
         Map<String, String> labels = template == null ? orEmpty(es.getMetadata().getLabels()) : secret.labels();
-        Map<String, String> annotations = template == null ? orEmpty(es.getMetadata().getAnnotations())
-                : secret.annotations();
-        List<String> problems = MetadataRules.secretProblems(labels, annotations, secret.data().keySet(),
-                LiteralKeys.of(es)::contains);
+        Map<String, String> annotations =
+                template == null ? orEmpty(es.getMetadata().getAnnotations()) : secret.annotations();
+        List<String> problems =
+                MetadataRules.secretProblems(labels, annotations, secret.data().keySet(), LiteralKeys.of(es)::contains);
         if (!problems.isEmpty()) {
-            throw new TemplateException(TemplateErrorReason.TemplateOutputError, "metadata",
+            throw new TemplateException(
+                    TemplateErrorReason.TemplateOutputError,
+                    "metadata",
                     "the API server would refuse the Secret: " + String.join("; ", problems));
         }
-        return SecretYaml.write(name, es.getMetadata().getNamespace(), secret.type(), labels, annotations, secret.data());
+        return SecretYaml.write(
+                name, es.getMetadata().getNamespace(), secret.type(), labels, annotations, secret.data());
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
@@ -99,7 +106,8 @@ public final class RenderCommand {
     }
 
     /** templateFrom sources read from local files given on the command line. */
-    private record FileTemplateSources(Map<String, Path> configMaps, Map<String, Path> secrets) implements TemplateSources {
+    private record FileTemplateSources(Map<String, Path> configMaps, Map<String, Path> secrets)
+            implements TemplateSources {
         @Override
         public Map<String, String> configMap(String name) {
             return read(configMaps.get(name), RenderInputs::strings);

@@ -18,17 +18,19 @@ import java.util.Map;
 /** Reads the render command's files: the ExternalSecret manifest and maps of values (YAML or JSON). */
 final class RenderInputs {
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private RenderInputs() {
-    }
+    private RenderInputs() {}
 
     /** The first document of kind ExternalSecret in the file. */
     static ExternalSecret externalSecret(Path file) throws IOException {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
-                if (document != null && "ExternalSecret".equals(document.path("kind").asText())) {
+                if (document != null
+                        && "ExternalSecret".equals(document.path("kind").asText())) {
                     return YAML.treeToValue(document, ExternalSecret.class);
                 }
             }
@@ -53,8 +55,9 @@ final class RenderInputs {
             throw new IOException(file + " must hold a map of keys to values");
         }
         Map<String, byte[]> values = new LinkedHashMap<>();
-        root.properties().forEach(entry -> values.put(entry.getKey(), text(entry.getValue())
-                .getBytes(StandardCharsets.UTF_8)));
+        root.properties()
+                .forEach(entry ->
+                        values.put(entry.getKey(), text(entry.getValue()).getBytes(StandardCharsets.UTF_8)));
         return values;
     }
 
@@ -72,11 +75,16 @@ final class RenderInputs {
         StringBuilder text = new StringBuilder(file.toString());
         JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
-            text.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
+            text.append(" (line ")
+                    .append(at.getLineNr())
+                    .append(", column ")
+                    .append(at.getColumnNr())
+                    .append(')');
         }
         if (e instanceof JsonMappingException mapping) {
             String path = fieldPath(mapping);
-            return text.append(": does not match the ExternalSecret schema").append(path.isEmpty() ? "" : " at " + path)
+            return text.append(": does not match the ExternalSecret schema")
+                    .append(path.isEmpty() ? "" : " at " + path)
                     .toString();
         }
         return text.append(": not valid YAML or JSON").toString();

@@ -12,16 +12,22 @@ import java.util.TreeMap;
 /** Writes a Secret as kubectl shows it: data base64-encoded, keys sorted, every string read back as a string. */
 final class SecretYaml {
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(PlainScalarQuoting.INSTANCE).build())
+                    .stringQuotingChecker(PlainScalarQuoting.INSTANCE)
+                    .build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
 
-    private SecretYaml() {
-    }
+    private SecretYaml() {}
 
-    static String write(String name, String namespace, String type, Map<String, String> labels,
-            Map<String, String> annotations, Map<String, byte[]> data) throws JsonProcessingException {
+    static String write(
+            String name,
+            String namespace,
+            String type,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Map<String, byte[]> data)
+            throws JsonProcessingException {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         if (namespace != null) {

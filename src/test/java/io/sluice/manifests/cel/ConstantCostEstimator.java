@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class ConstantCostEstimator {
     private static final CelCompiler PARSER = CelCompilerFactory.standardCelCompilerBuilder()
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS).build();
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .build();
     private static final double STRING_TRAVERSAL_COST_FACTOR = 0.1;
     private static final Set<String> ARITHMETIC = Set.of("_+_", "_-_", "_*_", "_/_", "_%_");
     private static final Set<String> COMPARISONS = Set.of("_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_");
@@ -77,7 +78,8 @@ public final class ConstantCostEstimator {
                         + "(has(self.a) ? 1 : 0) + (has(self.b) ? 1 : 0) == 1");
                 return 0;
             case COMPREHENSION:
-                problems.add("runs a macro (all, exists, exists_one, filter, map): its cost grows with the list it walks");
+                problems.add(
+                        "runs a macro (all, exists, exists_one, filter, map): its cost grows with the list it walks");
                 return cost(e.comprehension().iterRange());
             default:
                 problems.add("unsupported expression " + e);
@@ -115,7 +117,8 @@ public final class ConstantCostEstimator {
                     + "grows with their size");
         } else if (function.equals("@in") && !isMap(operands.get(1))) {
             problems.add("`in` on something that is not a map: membership in a list costs its length");
-        } else if (!ARITHMETIC.contains(function) && !BOOLEAN_OPERATORS.contains(function)
+        } else if (!ARITHMETIC.contains(function)
+                && !BOOLEAN_OPERATORS.contains(function)
                 && !Set.of("@in", "-_", "size", "_[_]").contains(function)) {
             problems.add("calls " + function + ", whose cost is not known here to be constant");
         }
@@ -127,8 +130,9 @@ public final class ConstantCostEstimator {
         if (e.getKind() == CelExpr.ExprKind.Kind.CONSTANT) {
             CelConstant constant = e.constant();
             return switch (constant.getKind()) {
-                case STRING_VALUE -> OptionalLong.of(constant.stringValue().codePointCount(0,
-                        constant.stringValue().length()));
+                case STRING_VALUE ->
+                    OptionalLong.of(constant.stringValue()
+                            .codePointCount(0, constant.stringValue().length()));
                 case BYTES_VALUE -> OptionalLong.of(constant.bytesValue().size());
                 default -> OptionalLong.of(1);
             };
@@ -146,7 +150,10 @@ public final class ConstantCostEstimator {
     private boolean isNumber(CelExpr e) {
         switch (e.getKind()) {
             case CONSTANT:
-                return Set.of(CelConstant.Kind.INT64_VALUE, CelConstant.Kind.UINT64_VALUE, CelConstant.Kind.DOUBLE_VALUE)
+                return Set.of(
+                                CelConstant.Kind.INT64_VALUE,
+                                CelConstant.Kind.UINT64_VALUE,
+                                CelConstant.Kind.DOUBLE_VALUE)
                         .contains(e.constant().getKind());
             case CALL:
                 List<CelExpr> args = e.call().args();
@@ -160,7 +167,9 @@ public final class ConstantCostEstimator {
                 return function.equals("size") || (function.equals("-_") && isNumber(args.get(0)));
             default:
                 JsonNode schema = schemaOf(e);
-                return schema != null && Set.of("integer", "number").contains(schema.path("type").asText());
+                return schema != null
+                        && Set.of("integer", "number")
+                                .contains(schema.path("type").asText());
         }
     }
 

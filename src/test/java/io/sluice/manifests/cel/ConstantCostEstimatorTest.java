@@ -63,7 +63,8 @@ class ConstantCostEstimatorTest {
 
     private static void assertProblem(String rule, String expected) {
         ConstantCostEstimator.Estimate estimate = ConstantCostEstimator.estimate(rule, SCHEMA);
-        assertTrue(estimate.problems().stream().anyMatch(p -> p.contains(expected)),
+        assertTrue(
+                estimate.problems().stream().anyMatch(p -> p.contains(expected)),
                 rule + " should be refused with '" + expected + "': " + estimate.problems());
     }
 

@@ -12,8 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param unboundedListAbove the first array or map above the rule that declares no maxItems/maxProperties, or null
  * @param boundedCardinality the product of the maxItems/maxProperties of the arrays and maps above the rule
  */
-public record CrdRule(String crd, String version, String path, String rule, String message, JsonNode schema,
-        String unboundedListAbove, long boundedCardinality) {
+public record CrdRule(
+        String crd,
+        String version,
+        String path,
+        String rule,
+        String message,
+        JsonNode schema,
+        String unboundedListAbove,
+        long boundedCardinality) {
 
     public String where() {
         return crd + " " + version + " " + path + ": " + rule;

@@ -35,18 +35,23 @@ class CrdRuleCostIT {
             for (CrdRule rule : CrdRules.of(crd.getValue())) {
                 ConstantCostEstimator.Estimate estimate = ConstantCostEstimator.estimate(rule.rule(), rule.schema());
                 if (!estimate.constant()) {
-                    refused.add(rule.where() + (rule.unboundedListAbove() == null ? ""
-                            : " (under the unbounded " + rule.unboundedListAbove() + ")") + ": " + estimate.problems());
+                    refused.add(rule.where()
+                            + (rule.unboundedListAbove() == null
+                                    ? ""
+                                    : " (under the unbounded " + rule.unboundedListAbove() + ")")
+                            + ": " + estimate.problems());
                     continue;
                 }
                 long cardinality = cardinality(rule);
                 long cost = estimate.cost() * cardinality;
                 total += cost;
-                table.append(String.format("%-22s %-48s cost %2d x %,9d = %,11d%n", crd.getKey(), rule.path(),
-                        estimate.cost(), cardinality, cost));
+                table.append(String.format(
+                        "%-22s %-48s cost %2d x %,9d = %,11d%n",
+                        crd.getKey(), rule.path(), estimate.cost(), cardinality, cost));
                 if (cost > RULE_BUDGET) {
-                    refused.add(String.format("%s: estimated cost %,d exceeds the budget %,d by %.1fx", rule.where(),
-                            cost, RULE_BUDGET, (double) cost / RULE_BUDGET));
+                    refused.add(String.format(
+                            "%s: estimated cost %,d exceeds the budget %,d by %.1fx",
+                            rule.where(), cost, RULE_BUDGET, (double) cost / RULE_BUDGET));
                 }
             }
             if (total > CRD_BUDGET) {
@@ -61,9 +66,12 @@ class CrdRuleCostIT {
     /** Positive control: the walk sees the arrays around the rules, so the budget check above has teeth. */
     @Test
     void rewriteRulesAreSeenUnderTheirUnboundedArrays() {
-        List<CrdRule> rewrites = GeneratedCrds.byKind().values().stream().flatMap(crd -> CrdRules.of(crd).stream())
-                .filter(r -> r.path().endsWith(".rewrite[]")).toList();
-        assertEquals(Set.of("spec.dataFrom[]", "spec.externalSecretSpec.dataFrom[]", "spec.dataTo[]"),
+        List<CrdRule> rewrites = GeneratedCrds.byKind().values().stream()
+                .flatMap(crd -> CrdRules.of(crd).stream())
+                .filter(r -> r.path().endsWith(".rewrite[]"))
+                .toList();
+        assertEquals(
+                Set.of("spec.dataFrom[]", "spec.externalSecretSpec.dataFrom[]", "spec.dataTo[]"),
                 rewrites.stream().map(CrdRule::unboundedListAbove).collect(Collectors.toSet()));
         rewrites.forEach(r -> assertTrue(cardinality(r) > 1_000_000, r.where()));
     }

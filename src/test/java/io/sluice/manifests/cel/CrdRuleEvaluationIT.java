@@ -37,20 +37,24 @@ class CrdRuleEvaluationIT {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("self", SimpleType.DYN).addVar("oldSelf", SimpleType.DYN).build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
-    record Fixtures(String rule, List<Map<String, Object>> accepts, List<Map<String, Object>> refuses) {
-    }
+    record Fixtures(String rule, List<Map<String, Object>> accepts, List<Map<String, Object>> refuses) {}
 
     private static List<CrdRule> rules;
     private static Map<String, Fixtures> fixtures;
 
     @BeforeAll
     static void load() throws IOException {
-        rules = GeneratedCrds.byKind().values().stream().flatMap(crd -> CrdRules.of(crd).stream()).toList();
+        rules = GeneratedCrds.byKind().values().stream()
+                .flatMap(crd -> CrdRules.of(crd).stream())
+                .toList();
         try (InputStream in = CrdRuleEvaluationIT.class.getResourceAsStream("/crd-rule-fixtures.yaml")) {
-            List<Fixtures> list = YAML.readValue(in, new TypeReference<List<Fixtures>>() { });
+            List<Fixtures> list = YAML.readValue(in, new TypeReference<List<Fixtures>>() {});
             fixtures = new LinkedHashMap<>();
             list.forEach(f -> fixtures.put(f.rule(), f));
         }
@@ -59,10 +63,13 @@ class CrdRuleEvaluationIT {
     @Test
     void everyRuleHasFixturesAndEveryFixtureARule() {
         TreeSet<String> inCrds = rules.stream().map(CrdRule::rule).collect(Collectors.toCollection(TreeSet::new));
-        List<String> untested = rules.stream().filter(r -> !fixtures.containsKey(r.rule())).map(CrdRule::where)
+        List<String> untested = rules.stream()
+                .filter(r -> !fixtures.containsKey(r.rule()))
+                .map(CrdRule::where)
                 .toList();
         assertEquals(List.of(), untested, "rules without fixtures in crd-rule-fixtures.yaml");
-        List<String> stale = fixtures.keySet().stream().filter(r -> !inCrds.contains(r)).toList();
+        List<String> stale =
+                fixtures.keySet().stream().filter(r -> !inCrds.contains(r)).toList();
         assertEquals(List.of(), stale, "fixtures for rules no CRD holds any more");
         fixtures.values().forEach(f -> {
             assertFalse(f.accepts() == null || f.accepts().isEmpty(), "no accepted value for " + f.rule());

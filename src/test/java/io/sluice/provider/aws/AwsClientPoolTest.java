@@ -1,7 +1,5 @@
 package io.sluice.provider.aws;
 
-import io.sluice.testing.MutableClock;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -11,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.provider.aws.credentials.CredentialsSource;
 import io.sluice.provider.aws.credentials.RoleChain;
-import java.time.Clock;
+import io.sluice.testing.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,10 +39,16 @@ class AwsClientPoolTest {
 
     private AwsClients build(ClientConfiguration config) {
         AwsClients clients = new AwsClients(
-                SecretsManagerClient.builder().region(config.region()).httpClient(http)
-                        .credentialsProvider(AnonymousCredentialsProvider.create()).build(),
-                StsClient.builder().region(config.region()).httpClient(http)
-                        .credentialsProvider(AnonymousCredentialsProvider.create()).build(),
+                SecretsManagerClient.builder()
+                        .region(config.region())
+                        .httpClient(http)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build(),
+                StsClient.builder()
+                        .region(config.region())
+                        .httpClient(http)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build(),
                 List.of());
         built.add(clients);
         return clients;
@@ -100,8 +102,10 @@ class AwsClientPoolTest {
     }
 
     private static ClientConfiguration config(Region region) {
-        return new ClientConfiguration(region, RetryConfig.SDK_DEFAULT,
-                new CredentialsSource.StaticKeys("id", "secret", null), RoleChain.NONE);
+        return new ClientConfiguration(
+                region,
+                RetryConfig.SDK_DEFAULT,
+                new CredentialsSource.StaticKeys("id", "secret", null),
+                RoleChain.NONE);
     }
-
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AwsClientSharingTest {
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private ProviderHarness harness;
 
     @BeforeEach
@@ -85,8 +86,8 @@ class AwsClientSharingTest {
     void differentRetrySettingsGiveDifferentClients() {
         AwsProvider aws = withStaticKeys(aws("us-east-1"), null);
         var plain = (AwsSecretsManagerClient) harness.provider.newClient(secretStore(NAMESPACE, "a", aws), NAMESPACE);
-        var patient = (AwsSecretsManagerClient) harness.provider.newClient(
-                secretStore(NAMESPACE, "b", aws, AwsStores.retry(9, "1s")), NAMESPACE);
+        var patient = (AwsSecretsManagerClient)
+                harness.provider.newClient(secretStore(NAMESPACE, "b", aws, AwsStores.retry(9, "1s")), NAMESPACE);
         assertNotSame(plain.clients(), patient.clients());
         plain.close();
         patient.close();

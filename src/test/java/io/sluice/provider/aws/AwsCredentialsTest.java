@@ -31,8 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each way of getting credentials, end to end on the emulator: the Kubernetes reads or the token request,
@@ -45,6 +45,7 @@ class AwsCredentialsTest {
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private ProviderHarness harness;
 
     @BeforeEach
@@ -70,7 +71,9 @@ class AwsCredentialsTest {
     }
 
     private static List<StsCall> stsCalls(String action) {
-        return emulator().stsCalls().stream().filter(c -> c.action().equals(action)).toList();
+        return emulator().stsCalls().stream()
+                .filter(c -> c.action().equals(action))
+                .toList();
     }
 
     @Test
@@ -87,8 +90,8 @@ class AwsCredentialsTest {
         StoreView store = clusterStore("shared", withStaticKeys(aws("us-east-1"), null));
         assertTrue(harness.provider.usesReferentAuth(store));
         assertEquals("s3cr3t", read(store, NAMESPACE));
-        ProviderConfigurationException denied = assertThrows(ProviderConfigurationException.class,
-                () -> read(store, "team-b"));
+        ProviderConfigurationException denied =
+                assertThrows(ProviderConfigurationException.class, () -> read(store, "team-b"));
         assertTrue(denied.getMessage().contains("AccessDenied"), denied.getMessage());
         assertThrows(ProviderConfigurationException.class, () -> harness.provider.newClient(store, null));
     }
@@ -100,7 +103,8 @@ class AwsCredentialsTest {
         harness.storeKeys(NAMESPACE, accessKey, secretKey);
         emulator().restrictAccessTo(AwsTestServer.TEST_ACCESS_KEY);
 
-        ProviderConfigurationException denied = assertThrows(ProviderConfigurationException.class,
+        ProviderConfigurationException denied = assertThrows(
+                ProviderConfigurationException.class,
                 () -> read(secretStore(NAMESPACE, "aws", withStaticKeys(aws("us-east-1"), null)), NAMESPACE));
 
         assertTrue(denied.getMessage().contains("AccessDenied"), denied.getMessage());
@@ -158,19 +162,25 @@ class AwsCredentialsTest {
 
     @Test
     void jwtTakesTheAudienceFromTheServiceAccountAnnotation() {
-        harness.kubernetes.serviceAccount(NAMESPACE, "reader", Map.of("eks.amazonaws.com/role-arn", ROLE,
-                "eks.amazonaws.com/audience", "custom.example.com"));
+        harness.kubernetes.serviceAccount(
+                NAMESPACE,
+                "reader",
+                Map.of("eks.amazonaws.com/role-arn", ROLE, "eks.amazonaws.com/audience", "custom.example.com"));
         read(secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "reader", null)), NAMESPACE);
-        assertEquals(List.of("custom.example.com"), harness.kubernetes.minted().get(0).audiences());
+        assertEquals(
+                List.of("custom.example.com"),
+                harness.kubernetes.minted().get(0).audiences());
     }
 
     @Test
     void jwtWithoutARoleAnnotationIsAClearConfigurationError() {
         harness.kubernetes.serviceAccount(NAMESPACE, "plain", Map.of());
-        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "plain", null)),
-                        NAMESPACE));
-        assertTrue(e.getMessage().contains("an IAM role must be associated with service account team-a/plain"),
+        ProviderConfigurationException e = assertThrows(
+                ProviderConfigurationException.class,
+                () -> harness.provider.newClient(
+                        secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "plain", null)), NAMESPACE));
+        assertTrue(
+                e.getMessage().contains("an IAM role must be associated with service account team-a/plain"),
                 e.getMessage());
     }
 
@@ -193,7 +203,9 @@ class AwsCredentialsTest {
 
         List<StsCall> calls = stsCalls("AssumeRole");
         assertEquals(3, calls.size(), calls.toString());
-        assertEquals(List.of(hop1, hop2, target), calls.stream().map(StsCall::roleArn).toList());
+        assertEquals(
+                List.of(hop1, hop2, target),
+                calls.stream().map(StsCall::roleArn).toList());
         assertEquals(AwsTestServer.TEST_ACCESS_KEY, calls.get(0).callerAccessKey());
         assertEquals(calls.get(0).issuedAccessKey(), calls.get(1).callerAccessKey());
         assertEquals(calls.get(1).issuedAccessKey(), calls.get(2).callerAccessKey());
@@ -214,7 +226,8 @@ class AwsCredentialsTest {
         }
         int sts = stsCalls("AssumeRoleWithWebIdentity").size();
         System.out.println("[measure] emulator: STS AssumeRoleWithWebIdentity calls for 100 fetches through one jwt"
-                + " store = " + sts + ", TokenRequests = " + harness.kubernetes.minted().size()
+                + " store = " + sts + ", TokenRequests = "
+                + harness.kubernetes.minted().size()
                 + ", GetSecretValue = " + emulator().calls("GetSecretValue"));
         assertEquals(1, sts);
         assertEquals(1, harness.kubernetes.minted().size());
@@ -243,8 +256,8 @@ class AwsCredentialsTest {
         emulator().failNext("AssumeRoleWithWebIdentity", 1, "AccessDenied", 403);
         try (SecretsClient client = harness.provider.newClient(
                 secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "reader", null)), NAMESPACE)) {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            ProviderConfigurationException e = assertThrows(
+                    ProviderConfigurationException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
             assertTrue(e.getMessage().contains("AccessDenied"), e.getMessage());
             assertTrue(e.getMessage().contains("app/db"), e.getMessage());
             String token = harness.kubernetes.minted().get(0).token();

@@ -26,14 +26,16 @@ class AwsEndpointsTest {
     @Test
     void theSdkEndpointVariablesApplyWhenSluiceSetsNone() {
         EMULATOR.server().createSecret("app/db", "through the SDK endpoint setting");
-        System.setProperty("aws.endpointUrlSecretsManager", EMULATOR.server().endpoint().toString());
+        System.setProperty(
+                "aws.endpointUrlSecretsManager", EMULATOR.server().endpoint().toString());
         System.setProperty("aws.endpointUrlSts", EMULATOR.server().endpoint().toString());
         try (ProviderHarness harness = new ProviderHarness(EMULATOR.server(), s -> AwsSettings.defaults(null, null))) {
-            harness.kubernetes.serviceAccount(NAMESPACE, "reader",
-                    Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/reader"));
+            harness.kubernetes.serviceAccount(
+                    NAMESPACE, "reader", Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/reader"));
             try (SecretsClient client = harness.provider.newClient(
                     secretStore(NAMESPACE, "aws", withJwt(aws("us-east-1"), "reader", null)), NAMESPACE)) {
-                assertEquals("through the SDK endpoint setting",
+                assertEquals(
+                        "through the SDK endpoint setting",
                         client.fetch(new RemoteKey("app/db", null, false)).asString());
             }
         } finally {
@@ -51,7 +53,8 @@ class AwsEndpointsTest {
         try (ProviderHarness harness = new ProviderHarness(EMULATOR.server(), s -> AwsSettings.defaults(null, null));
                 SecretsClient client = harness.provider.newClient(
                         secretStore(NAMESPACE, "aws", AwsStores.withStaticKeys(aws("us-east-1"), null)), NAMESPACE)) {
-            assertEquals("global", client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(
+                    "global", client.fetch(new RemoteKey("app/db", null, false)).asString());
             client.validate();
         } finally {
             System.clearProperty("aws.endpointUrl");

@@ -23,8 +23,11 @@ class AwsErrorsTest {
 
     private static SecretsManagerException service(String code, int status, String message) {
         return (SecretsManagerException) SecretsManagerException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
-                        .serviceName("SecretsManager").build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .serviceName("SecretsManager")
+                        .build())
                 .statusCode(status)
                 .message(message)
                 .build();
@@ -32,7 +35,10 @@ class AwsErrorsTest {
 
     private static StsException sts(String code, int status) {
         return (StsException) StsException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("refused").serviceName("Sts")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage("refused")
+                        .serviceName("Sts")
                         .build())
                 .statusCode(status)
                 .message("refused")
@@ -41,17 +47,23 @@ class AwsErrorsTest {
 
     @Test
     void rejectedCredentialsAreTold() {
-        for (String code : new String[] { "ExpiredTokenException", "UnrecognizedClientException",
-                "InvalidSignatureException" }) {
-            assertInstanceOf(CredentialsRejectedException.class,
-                    AwsErrors.classify("GetSecretValue", "x", service(code, 400, "refused")), code);
+        for (String code :
+                new String[] {"ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException"}) {
+            assertInstanceOf(
+                    CredentialsRejectedException.class,
+                    AwsErrors.classify("GetSecretValue", "x", service(code, 400, "refused")),
+                    code);
         }
-        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
-                sts("InvalidClientTokenId", 403)));
-        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
-                sts("ExpiredToken", 400)));
-        assertInstanceOf(CredentialsRejectedException.class, AwsErrors.classify("GetSecretValue", "x",
-                sts("AccessDenied", 403)), "STS refusing AssumeRole");
+        assertInstanceOf(
+                CredentialsRejectedException.class,
+                AwsErrors.classify("GetSecretValue", "x", sts("InvalidClientTokenId", 403)));
+        assertInstanceOf(
+                CredentialsRejectedException.class,
+                AwsErrors.classify("GetSecretValue", "x", sts("ExpiredToken", 400)));
+        assertInstanceOf(
+                CredentialsRejectedException.class,
+                AwsErrors.classify("GetSecretValue", "x", sts("AccessDenied", 403)),
+                "STS refusing AssumeRole");
     }
 
     @Test
@@ -63,7 +75,9 @@ class AwsErrorsTest {
 
     @Test
     void resourceNotFoundIsNotFound() {
-        ProviderException e = AwsErrors.classify("GetSecretValue", "app/db",
+        ProviderException e = AwsErrors.classify(
+                "GetSecretValue",
+                "app/db",
                 service("ResourceNotFoundException", 400, "Secrets Manager can't find the specified secret."));
         assertInstanceOf(SecretNotFoundException.class, e);
         assertTrue(e.getMessage().contains("app/db"), e.getMessage());
@@ -73,35 +87,55 @@ class AwsErrorsTest {
     @Test
     void markedForDeletionIsNotFound() {
         String message = "You can't perform this operation on the secret because it was marked for deletion.";
-        assertInstanceOf(SecretNotFoundException.class,
+        assertInstanceOf(
+                SecretNotFoundException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("InvalidRequestException", 400, message)));
-        assertInstanceOf(SecretNotFoundException.class,
+        assertInstanceOf(
+                SecretNotFoundException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("InvalidParameterException", 400, message)));
-        assertInstanceOf(SecretNotFoundException.class, AwsErrors.classify("GetSecretValue", "x", service(
-                "InvalidRequestException", 400,
-                "You tried to perform the operation on a secret that's currently marked deleted.")));
+        assertInstanceOf(
+                SecretNotFoundException.class,
+                AwsErrors.classify(
+                        "GetSecretValue",
+                        "x",
+                        service(
+                                "InvalidRequestException",
+                                400,
+                                "You tried to perform the operation on a secret that's currently marked deleted.")));
     }
 
     @Test
     void otherInvalidRequestsAreConfigurationErrors() {
-        assertInstanceOf(ProviderConfigurationException.class, AwsErrors.classify("GetSecretValue", "x",
-                service("InvalidRequestException", 400, "You provided a parameter value that is not valid")));
+        assertInstanceOf(
+                ProviderConfigurationException.class,
+                AwsErrors.classify(
+                        "GetSecretValue",
+                        "x",
+                        service("InvalidRequestException", 400, "You provided a parameter value that is not valid")));
     }
 
     @Test
     void throttlingAndServerErrorsAreRetryable() {
-        assertInstanceOf(RetryableProviderException.class,
+        assertInstanceOf(
+                RetryableProviderException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("ThrottlingException", 400, "Rate exceeded")));
-        assertInstanceOf(RetryableProviderException.class,
+        assertInstanceOf(
+                RetryableProviderException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("InternalServiceError", 500, "boom")));
-        assertInstanceOf(RetryableProviderException.class,
+        assertInstanceOf(
+                RetryableProviderException.class,
                 AwsErrors.classify("GetSecretValue", "x", service("SomethingNew", 503, "unavailable")));
     }
 
     @Test
     void accessDeniedCarriesCodeAndSecretButNoAccessKey() {
-        ProviderException e = AwsErrors.classify("GetSecretValue", "team/api-key", service("AccessDeniedException", 400,
-                "User with access key AKIAIOSFODNN7EXAMPLE is not authorized to perform secretsmanager:GetSecretValue"));
+        ProviderException e = AwsErrors.classify(
+                "GetSecretValue",
+                "team/api-key",
+                service(
+                        "AccessDeniedException",
+                        400,
+                        "User with access key AKIAIOSFODNN7EXAMPLE is not authorized to perform secretsmanager:GetSecretValue"));
         assertInstanceOf(ProviderConfigurationException.class, e);
         assertTrue(e.getMessage().contains("AccessDeniedException"), e.getMessage());
         assertTrue(e.getMessage().contains("team/api-key"), e.getMessage());
@@ -111,11 +145,14 @@ class AwsErrorsTest {
 
     @Test
     void networkFailuresAndTimeoutsAreRetryable() {
-        SdkClientException io = SdkClientException.builder().message("Unable to execute HTTP request")
-                .cause(new SocketTimeoutException("Read timed out")).build();
+        SdkClientException io = SdkClientException.builder()
+                .message("Unable to execute HTTP request")
+                .cause(new SocketTimeoutException("Read timed out"))
+                .build();
         assertInstanceOf(RetryableProviderException.class, AwsErrors.classify("GetSecretValue", "x", io));
-        assertInstanceOf(RetryableProviderException.class, AwsErrors.classify("GetSecretValue", "x",
-                ApiCallTimeoutException.create(1000)));
+        assertInstanceOf(
+                RetryableProviderException.class,
+                AwsErrors.classify("GetSecretValue", "x", ApiCallTimeoutException.create(1000)));
     }
 
     @Test
@@ -127,17 +164,23 @@ class AwsErrorsTest {
     @Test
     void aProviderErrorRaisedWhileResolvingCredentialsIsKept() {
         var cause = new ProviderConfigurationException("service account ns/sa not found");
-        SdkClientException e = SdkClientException.builder().message("Unable to load credentials").cause(cause).build();
+        SdkClientException e = SdkClientException.builder()
+                .message("Unable to load credentials")
+                .cause(cause)
+                .build();
         assertSame(cause, AwsErrors.classify("GetSecretValue", "x", e));
     }
 
     @Test
     void errorEntriesOfABatchAreClassifiedLikeHttpErrors() {
-        assertInstanceOf(SecretNotFoundException.class,
+        assertInstanceOf(
+                SecretNotFoundException.class,
                 AwsErrors.fromErrorEntry("BatchGetSecretValue", "a", "ResourceNotFoundException", "gone"));
-        assertInstanceOf(RetryableProviderException.class,
+        assertInstanceOf(
+                RetryableProviderException.class,
                 AwsErrors.fromErrorEntry("BatchGetSecretValue", "a", "ThrottlingException", "slow down"));
-        assertInstanceOf(ProviderConfigurationException.class,
+        assertInstanceOf(
+                ProviderConfigurationException.class,
                 AwsErrors.fromErrorEntry("BatchGetSecretValue", "a", "AccessDeniedException", "no"));
     }
 }

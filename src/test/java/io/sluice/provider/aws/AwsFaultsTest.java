@@ -36,6 +36,7 @@ class AwsFaultsTest {
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private ProviderHarness harness;
 
     @BeforeEach
@@ -63,10 +64,14 @@ class AwsFaultsTest {
     void throttlingIsRetriedWithBackoffUntilItSucceeds() {
         emulator().failNext("GetSecretValue", 2, "ThrottlingException", 400);
         try (SecretsClient client = client(retry(3, "10ms"))) {
-            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(
+                    MARKER_VALUE,
+                    client.fetch(new RemoteKey("app/db", null, false)).asString());
         }
         assertEquals(3, emulator().calls("GetSecretValue"), "two throttled attempts, then the successful one");
-        assertEquals(1, harness.calls(CallMetricsInterceptor.SECRETS_MANAGER, "GetSecretValue"),
+        assertEquals(
+                1,
+                harness.calls(CallMetricsInterceptor.SECRETS_MANAGER, "GetSecretValue"),
                 "the metric counts API calls, not attempts");
     }
 
@@ -74,8 +79,8 @@ class AwsFaultsTest {
     void persistentThrottlingEndsRetryableAfterMaxRetries() {
         emulator().failNext("GetSecretValue", 10, "ThrottlingException", 400);
         try (SecretsClient client = client(retry(2, "10ms"))) {
-            RetryableProviderException e = assertThrows(RetryableProviderException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            RetryableProviderException e = assertThrows(
+                    RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
             assertTrue(e.getMessage().contains("ThrottlingException"), e.getMessage());
             assertTrue(e.getMessage().contains("app/db"), e.getMessage());
         }
@@ -88,9 +93,10 @@ class AwsFaultsTest {
         harness = new ProviderHarness(EMULATOR.server(), s -> s.withCallTimeout(Duration.ofMillis(800)));
         emulator().failNext("GetSecretValue", 100, "ThrottlingException", 400);
         try (SecretsClient client = client(retry(50, "300ms"))) {
-            RetryableProviderException e = assertThrows(RetryableProviderException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
-            assertTrue(e.getMessage().contains("timed out retrying SecretsManager ThrottlingException (HTTP 400)"),
+            RetryableProviderException e = assertThrows(
+                    RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
+            assertTrue(
+                    e.getMessage().contains("timed out retrying SecretsManager ThrottlingException (HTTP 400)"),
                     e.getMessage());
         }
     }
@@ -108,7 +114,9 @@ class AwsFaultsTest {
     void withoutRetrySettingsTheSdkStandardStrategyRetries() {
         emulator().failNext("GetSecretValue", 1, "InternalServiceError", 500);
         try (SecretsClient client = client(null)) {
-            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(
+                    MARKER_VALUE,
+                    client.fetch(new RemoteKey("app/db", null, false)).asString());
         }
         assertEquals(2, emulator().calls("GetSecretValue"));
     }
@@ -117,20 +125,24 @@ class AwsFaultsTest {
     void slowAnswersWithinTheCallTimeoutAreServed() {
         emulator().inject("GetSecretValue", Fault.slow(Duration.ofMillis(300)), 1);
         try (SecretsClient client = client(retry(0, "10ms"))) {
-            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(
+                    MARKER_VALUE,
+                    client.fetch(new RemoteKey("app/db", null, false)).asString());
         }
         assertEquals(1, emulator().faultsInjected("GetSecretValue"));
     }
 
     @Test
     void answersSlowerThanTheCallTimeoutAreARetryableTimeout() {
-        try (ProviderHarness impatient = new ProviderHarness(EMULATOR.server(), s -> s.withCallTimeout(Duration.ofMillis(500)));
-                AwsEmulator.Outage slow = emulator().injectUntilCleared("GetSecretValue", Fault.slow(Duration.ofSeconds(2)))) {
+        try (ProviderHarness impatient =
+                        new ProviderHarness(EMULATOR.server(), s -> s.withCallTimeout(Duration.ofMillis(500)));
+                AwsEmulator.Outage slow =
+                        emulator().injectUntilCleared("GetSecretValue", Fault.slow(Duration.ofSeconds(2)))) {
             AwsProvider aws = withStaticKeys(aws(EMULATOR.server().region().id()), null);
-            try (SecretsClient client = impatient.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(3, "10ms")),
-                    NAMESPACE)) {
-                RetryableProviderException e = assertThrows(RetryableProviderException.class,
-                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+            try (SecretsClient client =
+                    impatient.provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(3, "10ms")), NAMESPACE)) {
+                RetryableProviderException e = assertThrows(
+                        RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
                 assertEquals("GetSecretValue app/db failed: timed out", e.getMessage());
             }
             assertEquals(1, impatient.metrics.count(CallMetricsInterceptor.SECRETS_MANAGER, "GetSecretValue", false));
@@ -141,12 +153,14 @@ class AwsFaultsTest {
     void aDroppedConnectionIsRetriedAndPersistentDropsAreARetryableNetworkError() {
         emulator().inject("GetSecretValue", Fault.connectionDrop(), 1);
         try (SecretsClient client = client(retry(2, "10ms"))) {
-            assertEquals(MARKER_VALUE, client.fetch(new RemoteKey("app/db", null, false)).asString());
+            assertEquals(
+                    MARKER_VALUE,
+                    client.fetch(new RemoteKey("app/db", null, false)).asString());
             assertEquals(2, emulator().calls("GetSecretValue"), "the dropped attempt, then the retry");
 
             try (AwsEmulator.Outage drops = emulator().injectUntilCleared("GetSecretValue", Fault.connectionDrop())) {
-                RetryableProviderException e = assertThrows(RetryableProviderException.class,
-                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+                RetryableProviderException e = assertThrows(
+                        RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
                 assertTrue(e.getMessage().startsWith("GetSecretValue app/db failed: network error"), e.getMessage());
             }
             assertEquals(5, emulator().calls("GetSecretValue"), "1 attempt + maxRetries 2");
@@ -157,13 +171,13 @@ class AwsFaultsTest {
     void expiredOrUnknownCredentialsAreConfigurationErrorsNamingTheCodeAndAreNotRetried() {
         try (SecretsClient client = client(retry(3, "10ms"))) {
             emulator().inject("GetSecretValue", Fault.expiredToken(), 1);
-            ProviderConfigurationException expired = assertThrows(ProviderConfigurationException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            ProviderConfigurationException expired = assertThrows(
+                    ProviderConfigurationException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
             assertTrue(expired.getMessage().contains("ExpiredTokenException (HTTP 400)"), expired.getMessage());
 
             emulator().inject("GetSecretValue", Fault.invalidClientTokenId(), 1);
-            ProviderConfigurationException unknown = assertThrows(ProviderConfigurationException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            ProviderConfigurationException unknown = assertThrows(
+                    ProviderConfigurationException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
             assertTrue(unknown.getMessage().contains("InvalidClientTokenId (HTTP 403)"), unknown.getMessage());
             assertFalse(unknown.getMessage().contains(AwsTestServer.TEST_ACCESS_KEY), unknown.getMessage());
         }
@@ -174,8 +188,8 @@ class AwsFaultsTest {
     void accessDeniedIsAConfigurationErrorWithCodeAndNameButNoValueAndNoKey() {
         emulator().restrictAccessTo("AKIASOMEONEELSE00001");
         try (SecretsClient client = client(retry(3, "10ms"))) {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> client.fetch(new RemoteKey("app/db", null, false)));
+            ProviderConfigurationException e = assertThrows(
+                    ProviderConfigurationException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
             String text = e.getMessage() + " " + e;
             assertTrue(text.contains("AccessDeniedException"), text);
             assertTrue(text.contains("app/db"), text);
@@ -193,15 +207,20 @@ class AwsFaultsTest {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
         try (KubernetesFixture kubernetes = new KubernetesFixture();
-                AwsSecretsManagerProvider provider = new AwsSecretsManagerProvider(AwsSettings.defaults(closed, closed),
-                        kubernetes.client(), harness.metrics, java.time.Clock.systemUTC())) {
-            kubernetes.secret(NAMESPACE, AwsStores.KEYS_SECRET,
+                AwsSecretsManagerProvider provider = new AwsSecretsManagerProvider(
+                        AwsSettings.defaults(closed, closed),
+                        kubernetes.client(),
+                        harness.metrics,
+                        java.time.Clock.systemUTC())) {
+            kubernetes.secret(
+                    NAMESPACE,
+                    AwsStores.KEYS_SECRET,
                     java.util.Map.of("access-key", "AKIAEXAMPLE000000001", "secret-access-key", "x"));
             AwsProvider aws = withStaticKeys(aws("us-east-1"), null);
-            try (SecretsClient client = provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(0, "1ms")),
-                    NAMESPACE)) {
-                RetryableProviderException e = assertThrows(RetryableProviderException.class,
-                        () -> client.fetch(new RemoteKey("app/db", null, false)));
+            try (SecretsClient client =
+                    provider.newClient(secretStore(NAMESPACE, "aws", aws, retry(0, "1ms")), NAMESPACE)) {
+                RetryableProviderException e = assertThrows(
+                        RetryableProviderException.class, () -> client.fetch(new RemoteKey("app/db", null, false)));
                 assertTrue(e.getMessage().contains("network error"), e.getMessage());
             }
         }
@@ -210,15 +229,18 @@ class AwsFaultsTest {
     @Test
     void storeConfigurationErrorsAreReportedByNewClient() {
         AwsProvider unknownRegion = withStaticKeys(aws("mars-north-1"), null);
-        assertThrows(ProviderConfigurationException.class,
+        assertThrows(
+                ProviderConfigurationException.class,
                 () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", unknownRegion), NAMESPACE));
         AwsProvider certificateManager = withStaticKeys(aws("us-east-1"), null);
         certificateManager.service = AwsProvider.Service.CertificateManager;
-        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+        ProviderConfigurationException e = assertThrows(
+                ProviderConfigurationException.class,
                 () -> harness.provider.newClient(secretStore(NAMESPACE, "aws", certificateManager), NAMESPACE));
         assertTrue(e.getMessage().contains("CertificateManager"), e.getMessage());
         AwsProvider missingKeys = withStaticKeys(aws("us-east-1"), null);
-        assertThrows(ProviderConfigurationException.class,
+        assertThrows(
+                ProviderConfigurationException.class,
                 () -> harness.provider.newClient(secretStore("no-keys-here", "aws", missingKeys), "no-keys-here"));
     }
 }

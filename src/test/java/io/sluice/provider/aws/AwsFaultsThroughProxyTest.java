@@ -35,26 +35,55 @@ class AwsFaultsThroughProxyTest {
     void eachFaultIsTypedAndNamedAndTheNextCallAfterItSucceeds(AwsTestServer server) {
         server.createSecret("app/db", "value");
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(server.endpoint());
-                ProviderHarness harness = new ProviderHarness(server, s -> io.sluice.provider.aws.AwsSettings
-                        .defaults(proxy.endpoint(), server.endpoint()).withCallTimeout(Duration.ofSeconds(2))
-                        // no client-side rate limit: each fault is followed at once by the recovery call
-                        .withRetryMode(RetryMode.STANDARD));
-                SecretsClient client = harness.provider.newClient(secretStore(NAMESPACE, "aws",
-                        withStaticKeys(aws(server.region().id()), null), retry(1, "10ms")), NAMESPACE)) {
+                ProviderHarness harness = new ProviderHarness(
+                        server,
+                        s -> io.sluice.provider.aws.AwsSettings.defaults(proxy.endpoint(), server.endpoint())
+                                .withCallTimeout(Duration.ofSeconds(2))
+                                // no client-side rate limit: each fault is followed at once by the recovery call
+                                .withRetryMode(RetryMode.STANDARD));
+                SecretsClient client = harness.provider.newClient(
+                        secretStore(
+                                NAMESPACE,
+                                "aws",
+                                withStaticKeys(aws(server.region().id()), null),
+                                retry(1, "10ms")),
+                        NAMESPACE)) {
             assertEquals("value", client.fetch(KEY).asString(), "through the proxy, before any fault");
-            expect(proxy, client, Fault.throttling(), RetryableProviderException.class, "ThrottlingException (HTTP 400)");
-            expect(proxy, client, Fault.serverError(503), RetryableProviderException.class, "ServiceUnavailable (HTTP 503)");
+            expect(
+                    proxy,
+                    client,
+                    Fault.throttling(),
+                    RetryableProviderException.class,
+                    "ThrottlingException (HTTP 400)");
+            expect(
+                    proxy,
+                    client,
+                    Fault.serverError(503),
+                    RetryableProviderException.class,
+                    "ServiceUnavailable (HTTP 503)");
             expect(proxy, client, Fault.slow(Duration.ofSeconds(4)), RetryableProviderException.class, "timed out");
             expect(proxy, client, Fault.connectionDrop(), RetryableProviderException.class, "network error");
-            expect(proxy, client, Fault.expiredToken(), ProviderConfigurationException.class,
+            expect(
+                    proxy,
+                    client,
+                    Fault.expiredToken(),
+                    ProviderConfigurationException.class,
                     "ExpiredTokenException (HTTP 400)");
-            expect(proxy, client, Fault.invalidClientTokenId(), ProviderConfigurationException.class,
+            expect(
+                    proxy,
+                    client,
+                    Fault.invalidClientTokenId(),
+                    ProviderConfigurationException.class,
                     "InvalidClientTokenId (HTTP 403)");
         }
     }
 
-    private static void expect(FaultInjectingProxy proxy, SecretsClient client, Fault fault,
-            Class<? extends ProviderException> type, String messagePart) {
+    private static void expect(
+            FaultInjectingProxy proxy,
+            SecretsClient client,
+            Fault fault,
+            Class<? extends ProviderException> type,
+            String messagePart) {
         proxy.inject("GetSecretValue", fault);
         ProviderException e = assertThrows(type, () -> client.fetch(KEY), fault.toString());
         assertTrue(e.getMessage().contains(messagePart), fault + ": " + e.getMessage());

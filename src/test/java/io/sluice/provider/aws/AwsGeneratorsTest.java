@@ -37,7 +37,6 @@ import io.sluice.testing.aws.emulator.StsCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,11 +58,21 @@ class AwsGeneratorsTest {
     private void start(AwsTestServer server) {
         kubernetes = new KubernetesFixture();
         metrics = new ProviderCallMetrics(PrometheusCollectors.unexported());
-        kubernetes.secret(NAMESPACE, AwsStores.KEYS_SECRET, Map.of("access-key", AwsTestServer.TEST_ACCESS_KEY,
-                "secret-access-key", AwsTestServer.TEST_SECRET_KEY));
-        runner = new GeneratorRunner(kubernetes.client(), new AwsGeneratorCalls(
-                AwsSettings.defaults(server.endpoint(), server.endpoint()), Optional.of(server.endpoint()), metrics,
-                new ServiceAccountTokens(kubernetes.client())));
+        kubernetes.secret(
+                NAMESPACE,
+                AwsStores.KEYS_SECRET,
+                Map.of(
+                        "access-key",
+                        AwsTestServer.TEST_ACCESS_KEY,
+                        "secret-access-key",
+                        AwsTestServer.TEST_SECRET_KEY));
+        runner = new GeneratorRunner(
+                kubernetes.client(),
+                new AwsGeneratorCalls(
+                        AwsSettings.defaults(server.endpoint(), server.endpoint()),
+                        Optional.of(server.endpoint()),
+                        metrics,
+                        new ServiceAccountTokens(kubernetes.client())));
     }
 
     @AfterEach
@@ -78,7 +87,8 @@ class AwsGeneratorsTest {
     }
 
     private static <T extends HasMetadata> T named(T resource, String namespace, String name) {
-        resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        resource.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         return resource;
     }
 
@@ -119,9 +129,12 @@ class AwsGeneratorsTest {
 
         Generated generated = runner.generate(ref("ECRAuthorizationToken", "ecr"), NAMESPACE);
 
-        assertEquals(Set.of("username", "password", "proxy_endpoint", "expires_at"), generated.data().keySet());
+        assertEquals(
+                Set.of("username", "password", "proxy_endpoint", "expires_at"),
+                generated.data().keySet());
         assertEquals("AWS", text(generated, "username"));
-        assertTrue(text(generated, "proxy_endpoint").matches("https://\\d{12}\\.dkr\\.ecr\\.us-east-1\\.amazonaws\\.com"),
+        assertTrue(
+                text(generated, "proxy_endpoint").matches("https://\\d{12}\\.dkr\\.ecr\\.us-east-1\\.amazonaws\\.com"),
                 text(generated, "proxy_endpoint"));
         long expiresAt = Long.parseLong(text(generated, "expires_at"));
         assertEquals(generated.expiresAt().orElseThrow().getEpochSecond(), expiresAt);
@@ -129,7 +142,8 @@ class AwsGeneratorsTest {
         assertEquals(1, metrics.count(AwsGeneratorCalls.ECR, "GetAuthorizationToken", true));
         server.emulator().ifPresent(emulator -> {
             // moto answers a fixed expiry in the past
-            long hours = Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt)).toHours();
+            long hours = Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt))
+                    .toHours();
             assertTrue(hours >= 11 && hours <= 12, "a 12 h token, expires in " + hours + " h");
             EcrState.Token issued = emulator.ecrTokens().getFirst();
             assertEquals(issued.password(), text(generated, "password"));
@@ -201,7 +215,8 @@ class AwsGeneratorsTest {
         assertEquals(2, emulator.calls("GetAuthorizationToken"), "the SDK retried the throttled call");
 
         emulator.revokeAccessKeys(AwsTestServer.TEST_ACCESS_KEY);
-        ProviderException rejected = assertThrows(CredentialsRejectedException.class,
+        ProviderException rejected = assertThrows(
+                CredentialsRejectedException.class,
                 () -> runner.generate(ref("ECRAuthorizationToken", "ecr"), NAMESPACE));
         assertTrue(rejected.getMessage().contains("GetAuthorizationToken"), rejected.getMessage());
         assertFalse(rejected.getMessage().contains(AwsTestServer.TEST_ACCESS_KEY), rejected.getMessage());
@@ -215,8 +230,8 @@ class AwsGeneratorsTest {
         EcrAuthorizationTokenSpec spec = ecrSpec(staticKeys(null), null);
         spec.scope = "public";
         ecrGenerator("ecr", spec);
-        GeneratorException e = assertThrows(GeneratorException.class,
-                () -> runner.generate(ref("ECRAuthorizationToken", "ecr"), NAMESPACE));
+        GeneratorException e = assertThrows(
+                GeneratorException.class, () -> runner.generate(ref("ECRAuthorizationToken", "ecr"), NAMESPACE));
         assertTrue(e.getMessage().contains("scope public"), e.getMessage());
     }
 
@@ -239,7 +254,8 @@ class AwsGeneratorsTest {
 
         Generated generated = runner.generate(ref("STSSessionToken", "sts"), NAMESPACE);
 
-        assertEquals(Set.of("access_key_id", "secret_access_key", "session_token", "expiration"),
+        assertEquals(
+                Set.of("access_key_id", "secret_access_key", "session_token", "expiration"),
                 generated.data().keySet());
         long expiration = Long.parseLong(text(generated, "expiration"));
         assertEquals(generated.expiresAt().orElseThrow().getEpochSecond(), expiration);
@@ -248,7 +264,8 @@ class AwsGeneratorsTest {
         server.emulator().ifPresent(emulator -> {
             // moto answers fixed example keys
             assertTrue(text(generated, "access_key_id").startsWith("ASIA"), "a temporary key id");
-            long minutes = Duration.between(Instant.now(), Instant.ofEpochSecond(expiration)).toMinutes();
+            long minutes = Duration.between(Instant.now(), Instant.ofEpochSecond(expiration))
+                    .toMinutes();
             assertTrue(minutes >= 13 && minutes <= 15, "asked for 900 s, valid for " + minutes + " min");
             StsCall call = emulator.stsCalls().getFirst();
             assertEquals("GetSessionToken", call.action());
@@ -275,8 +292,8 @@ class AwsGeneratorsTest {
         wrong.serialNumber = "arn:aws:iam::123456789012:mfa/ci";
         wrong.tokenCode = "12x";
         stsGenerator("wrong", wrong, staticKeys(null));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> runner.generate(ref("STSSessionToken", "wrong"), NAMESPACE));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> runner.generate(ref("STSSessionToken", "wrong"), NAMESPACE));
         assertTrue(e.getMessage().contains("GetSessionToken"), e.getMessage());
     }
 
@@ -288,8 +305,8 @@ class AwsGeneratorsTest {
         auth.jwt.serviceAccountRef = new ServiceAccountSelector();
         auth.jwt.serviceAccountRef.name = "puller";
         stsGenerator("sts", null, auth);
-        GeneratorException e = assertThrows(GeneratorException.class,
-                () -> runner.generate(ref("STSSessionToken", "sts"), NAMESPACE));
+        GeneratorException e =
+                assertThrows(GeneratorException.class, () -> runner.generate(ref("STSSessionToken", "sts"), NAMESPACE));
         assertTrue(e.getMessage().contains("jwt auth cannot be used"), e.getMessage());
     }
 
@@ -328,15 +345,18 @@ class AwsGeneratorsTest {
 
         Generated token = runner.generate(ref("ClusterGenerator", "cluster-ecr"), NAMESPACE);
         assertEquals("AWS", text(token, "username"));
-        assertEquals(24, text(runner.generate(ref("ClusterGenerator", "cluster-pw"), NAMESPACE), "password").length());
+        assertEquals(
+                24,
+                text(runner.generate(ref("ClusterGenerator", "cluster-pw"), NAMESPACE), "password")
+                        .length());
 
         // a namespaced generator is looked up in the consumer's namespace only; a ClusterGenerator's refs without a
         // namespace resolve in the consumer's, and the keys Secret lives in team-a only
-        GeneratorException elsewhere = assertThrows(GeneratorException.class,
-                () -> runner.generate(ref("ECRAuthorizationToken", "ecr"), "team-b"));
+        GeneratorException elsewhere = assertThrows(
+                GeneratorException.class, () -> runner.generate(ref("ECRAuthorizationToken", "ecr"), "team-b"));
         assertTrue(elsewhere.getMessage().contains("not found"), elsewhere.getMessage());
-        ProviderException noKeys = assertThrows(ProviderException.class,
-                () -> runner.generate(ref("ClusterGenerator", "cluster-ecr"), "team-b"));
+        ProviderException noKeys = assertThrows(
+                ProviderException.class, () -> runner.generate(ref("ClusterGenerator", "cluster-ecr"), "team-b"));
         assertTrue(noKeys.getMessage().contains("team-b/" + AwsStores.KEYS_SECRET), noKeys.getMessage());
     }
 
@@ -344,13 +364,16 @@ class AwsGeneratorsTest {
     void unknownKindsApiVersionsAndMissingGeneratorsAreClearErrors(AwsTestServer server) {
         start(server);
         assertTrue(assertThrows(GeneratorException.class, () -> runner.generate(ref("UUID", "x"), NAMESPACE))
-                .getMessage().contains("generator kind UUID is not supported"));
+                .getMessage()
+                .contains("generator kind UUID is not supported"));
         GeneratorRef other = ref("Password", "x");
         other.apiVersion = "generators.external-secrets.io/v2";
-        assertTrue(assertThrows(GeneratorException.class, () -> runner.generate(other, NAMESPACE)).getMessage()
+        assertTrue(assertThrows(GeneratorException.class, () -> runner.generate(other, NAMESPACE))
+                .getMessage()
                 .contains("apiVersion generators.external-secrets.io/v2 is not supported"));
-        assertEquals("Password \"missing\" in namespace \"team-a\" not found", assertThrows(GeneratorException.class,
-                () -> runner.generate(ref("Password", "missing"), NAMESPACE)).getMessage());
+        assertEquals(
+                "Password \"missing\" in namespace \"team-a\" not found",
+                assertThrows(GeneratorException.class, () -> runner.generate(ref("Password", "missing"), NAMESPACE))
+                        .getMessage());
     }
-
 }

@@ -70,7 +70,7 @@ class AwsParameterStoreContractTest {
     }
 
     private static void withClient(AwsTestServer server, ClientTest test) {
-        withClient(server, aws -> { }, test);
+        withClient(server, aws -> {}, test);
     }
 
     private static String read(SecretsClient client, String key, String version) {
@@ -87,7 +87,9 @@ class AwsParameterStoreContractTest {
     void readsTheLatestVersionByDefaultAndOthersByNumberOrLabel(AwsTestServer server) {
         server.putParameter("/app/db", "{\"password\":\"v1\"}");
         server.putParameter("/app/db", "{\"password\":\"v2\"}");
-        server.ssm().labelParameterVersion(b -> b.name("/app/db").parameterVersion(1L).labels("stable"));
+        server.ssm()
+                .labelParameterVersion(
+                        b -> b.name("/app/db").parameterVersion(1L).labels("stable"));
         withClient(server, (client, harness) -> {
             assertEquals("{\"password\":\"v2\"}", read(client, "/app/db", null));
             assertEquals("{\"password\":\"v1\"}", read(client, "/app/db", "1"));
@@ -100,8 +102,8 @@ class AwsParameterStoreContractTest {
     @AwsServersTest
     void aVersionThatIsNeitherANumberNorALabelIsAConfigurationErrorBeforeAnyCall(AwsTestServer server) {
         withClient(server, (client, harness) -> {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> read(client, "/app/db", "v 1/x"));
+            ProviderConfigurationException e =
+                    assertThrows(ProviderConfigurationException.class, () -> read(client, "/app/db", "v 1/x"));
             assertTrue(e.getMessage().contains("version"), e.getMessage());
             assertEquals(0, harness.calls(CALLS, "GetParameter"));
         });
@@ -111,7 +113,8 @@ class AwsParameterStoreContractTest {
     void secureStringsAreReadDecrypted(AwsTestServer server) {
         server.putParameter("/app/token", "s3cr3t-value", ParameterType.SECURE_STRING, Map.of());
         GetParameterResponse sealed = server.ssm().getParameter(b -> b.name("/app/token"));
-        assertNotEquals("s3cr3t-value", sealed.parameter().value(), "the server hides SecureStrings without decryption");
+        assertNotEquals(
+                "s3cr3t-value", sealed.parameter().value(), "the server hides SecureStrings without decryption");
         withClient(server, (client, harness) -> assertEquals("s3cr3t-value", read(client, "/app/token", null)));
     }
 
@@ -119,8 +122,10 @@ class AwsParameterStoreContractTest {
     void theStorePrefixIsPrependedToFetchedNames(AwsTestServer server) {
         server.putParameter("/team-a/db", "prefixed");
         server.putParameter("/db", "unprefixed");
-        withClient(server, aws -> aws.prefix = "/team-a", (client, harness) ->
-                assertEquals("prefixed", read(client, "/db", null)));
+        withClient(
+                server,
+                aws -> aws.prefix = "/team-a",
+                (client, harness) -> assertEquals("prefixed", read(client, "/db", null)));
     }
 
     @AwsServersTest
@@ -128,9 +133,12 @@ class AwsParameterStoreContractTest {
         server.putParameter("/app/tagged", "value", ParameterType.STRING, Map.of("team", "payments", "env", "prod"));
         server.putParameter("/app/untagged", "value");
         withClient(server, (client, harness) -> {
-            assertEquals("{\"env\":\"prod\",\"team\":\"payments\"}",
+            assertEquals(
+                    "{\"env\":\"prod\",\"team\":\"payments\"}",
                     client.fetch(new RemoteKey("/app/tagged", null, true)).asString());
-            assertEquals("{}", client.fetch(new RemoteKey("/app/untagged", null, true)).asString());
+            assertEquals(
+                    "{}",
+                    client.fetch(new RemoteKey("/app/untagged", null, true)).asString());
             assertEquals(2, harness.calls(CALLS, "ListTagsForResource"));
             assertEquals(0, harness.calls(CALLS, "GetParameter"));
         });
@@ -139,8 +147,8 @@ class AwsParameterStoreContractTest {
     @AwsServersTest
     void aMissingParameterIsNotFound(AwsTestServer server) {
         withClient(server, (client, harness) -> {
-            SecretNotFoundException e = assertThrows(SecretNotFoundException.class,
-                    () -> read(client, "/app/missing", null));
+            SecretNotFoundException e =
+                    assertThrows(SecretNotFoundException.class, () -> read(client, "/app/missing", null));
             assertTrue(e.getMessage().contains("/app/missing"), e.getMessage());
             assertThrows(SecretNotFoundException.class, () -> client.fetch(new RemoteKey("/app/missing", null, true)));
         });
@@ -163,7 +171,8 @@ class AwsParameterStoreContractTest {
             assertEquals("value-0-second", outcomes.get(keys.get(0)).get().asString());
             assertEquals("value-11", outcomes.get(keys.get(11)).get().asString());
             assertEquals("value-0", outcomes.get(keys.get(12)).get().asString());
-            assertInstanceOf(SecretNotFoundException.class, outcomes.get(keys.get(13)).failure());
+            assertInstanceOf(
+                    SecretNotFoundException.class, outcomes.get(keys.get(13)).failure());
             // 14 selectors, two of them for /batch/p0: 10 + 4 names in two calls, never one per name
             assertEquals(2, harness.calls(CALLS, "GetParameters"));
             assertEquals(0, harness.calls(CALLS, "GetParameter"));
@@ -176,10 +185,10 @@ class AwsParameterStoreContractTest {
         server.putParameter("/app/nested/b", "2");
         server.putParameter("/other/c", "3");
         withClient(server, (client, harness) -> {
-            assertEquals(Map.of("/app/a", "1", "/app/nested/b", "2"),
+            assertEquals(
+                    Map.of("/app/a", "1", "/app/nested/b", "2"),
                     texts(client.find(new FindQuery(null, Map.of(), "/app"))));
-            assertEquals(Map.of("/app/nested/b", "2"),
-                    texts(client.find(new FindQuery("nested", Map.of(), "/app"))));
+            assertEquals(Map.of("/app/nested/b", "2"), texts(client.find(new FindQuery("nested", Map.of(), "/app"))));
             assertEquals(0, harness.calls(CALLS, "GetParameter"));
         });
     }
@@ -190,7 +199,8 @@ class AwsParameterStoreContractTest {
         server.putParameter("/other/db-user", "2");
         server.putParameter("/app/api-key", "3");
         withClient(server, (client, harness) -> {
-            assertEquals(Map.of("/app/db-password", "1", "/other/db-user", "2"),
+            assertEquals(
+                    Map.of("/app/db-password", "1", "/other/db-user", "2"),
                     texts(client.find(new FindQuery("db-", Map.of(), null))));
             assertTrue(harness.calls(CALLS, "GetParametersByPath") >= 1);
         });
@@ -203,11 +213,14 @@ class AwsParameterStoreContractTest {
         server.putParameter("/app/three", "3", ParameterType.STRING, Map.of("team", "search"));
         server.putParameter("/other/four", "4", ParameterType.STRING, Map.of("team", "payments"));
         withClient(server, (client, harness) -> {
-            assertEquals(Map.of("/app/one", "1", "/app/two", "2", "/other/four", "4"),
+            assertEquals(
+                    Map.of("/app/one", "1", "/app/two", "2", "/other/four", "4"),
                     texts(client.find(new FindQuery(null, Map.of("team", "payments"), null))));
-            assertEquals(Map.of("/app/one", "1", "/app/two", "2"),
+            assertEquals(
+                    Map.of("/app/one", "1", "/app/two", "2"),
                     texts(client.find(new FindQuery(null, Map.of("team", "payments"), "/app"))));
-            assertEquals(Map.of("/app/two", "2"),
+            assertEquals(
+                    Map.of("/app/two", "2"),
                     texts(client.find(new FindQuery("two", Map.of("team", "payments"), null))));
             assertEquals(3, harness.calls(CALLS, "DescribeParameters"));
             assertEquals(3, harness.calls(CALLS, "GetParameters"));
@@ -230,8 +243,11 @@ class AwsParameterStoreContractTest {
 
     private static Map<String, String> tagsOf(AwsTestServer server, String name) {
         Map<String, String> tags = new TreeMap<>();
-        server.ssm().listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
-                .tagList().forEach(t -> tags.put(t.key(), t.value()));
+        server.ssm()
+                .listTagsForResource(
+                        b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
+                .tagList()
+                .forEach(t -> tags.put(t.key(), t.value()));
         return tags;
     }
 
@@ -240,7 +256,8 @@ class AwsParameterStoreContractTest {
         JsonNode meta = metadata("{\"secretType\":\"SecureString\",\"tags\":{\"team\":\"payments\"}}");
         withClient(server, (client, harness) -> {
             assertTrue(client.push(new PushRequest("/pushed/token", null, bytes("first"), meta)));
-            GetParameterResponse created = server.ssm().getParameter(b -> b.name("/pushed/token").withDecryption(true));
+            GetParameterResponse created =
+                    server.ssm().getParameter(b -> b.name("/pushed/token").withDecryption(true));
             assertEquals("first", created.parameter().value());
             assertEquals(ParameterType.SECURE_STRING, created.parameter().type());
             assertEquals(Map.of("managed-by", "external-secrets", "team", "payments"), tagsOf(server, "/pushed/token"));
@@ -249,7 +266,8 @@ class AwsParameterStoreContractTest {
             assertEquals(1, harness.calls(CALLS, "PutParameter"));
 
             assertTrue(client.push(new PushRequest("/pushed/token", null, bytes("second"), meta)));
-            GetParameterResponse updated = server.ssm().getParameter(b -> b.name("/pushed/token").withDecryption(true));
+            GetParameterResponse updated =
+                    server.ssm().getParameter(b -> b.name("/pushed/token").withDecryption(true));
             assertEquals("second", updated.parameter().value());
             assertEquals(2L, updated.parameter().version());
             assertTrue(client.exists(new PushTarget("/pushed/token", null)));
@@ -261,10 +279,19 @@ class AwsParameterStoreContractTest {
         withClient(server, (client, harness) -> {
             assertTrue(client.push(new PushRequest("/pushed/json", "user", bytes("app"), null)));
             assertTrue(client.push(new PushRequest("/pushed/json", "password", bytes("pw"), null)));
-            assertEquals("{\"user\":\"app\",\"password\":\"pw\"}",
-                    server.ssm().getParameter(b -> b.name("/pushed/json")).parameter().value());
+            assertEquals(
+                    "{\"user\":\"app\",\"password\":\"pw\"}",
+                    server.ssm()
+                            .getParameter(b -> b.name("/pushed/json"))
+                            .parameter()
+                            .value());
             assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("/pushed/json", "password")));
-            assertEquals("{\"user\":\"app\"}", server.ssm().getParameter(b -> b.name("/pushed/json")).parameter().value());
+            assertEquals(
+                    "{\"user\":\"app\"}",
+                    server.ssm()
+                            .getParameter(b -> b.name("/pushed/json"))
+                            .parameter()
+                            .value());
         });
     }
 
@@ -272,12 +299,18 @@ class AwsParameterStoreContractTest {
     void anUnmanagedParameterIsNeitherOverwrittenNorDeleted(AwsTestServer server) {
         server.putParameter("/theirs", "original", ParameterType.STRING, Map.of("owner", "someone-else"));
         withClient(server, (client, harness) -> {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+            ProviderConfigurationException e = assertThrows(
+                    ProviderConfigurationException.class,
                     () -> client.push(new PushRequest("/theirs", null, bytes("mine"), null)));
             assertTrue(e.getMessage().contains("not managed by external-secrets"), e.getMessage());
             assertFalse(e.getMessage().contains("mine"), "no value in messages");
             assertEquals(RemoteDeletion.KEPT_UNMANAGED, client.delete(new PushTarget("/theirs", null)));
-            assertEquals("original", server.ssm().getParameter(b -> b.name("/theirs")).parameter().value());
+            assertEquals(
+                    "original",
+                    server.ssm()
+                            .getParameter(b -> b.name("/theirs"))
+                            .parameter()
+                            .value());
             assertEquals(0, harness.calls(CALLS, "PutParameter"));
             assertEquals(0, harness.calls(CALLS, "DeleteParameter"));
         });
@@ -288,7 +321,8 @@ class AwsParameterStoreContractTest {
         withClient(server, (client, harness) -> {
             client.push(new PushRequest("/pushed/gone", null, bytes("v"), null));
             assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("/pushed/gone", null)));
-            assertThrows(ParameterNotFoundException.class, () -> server.ssm().getParameter(b -> b.name("/pushed/gone")));
+            assertThrows(
+                    ParameterNotFoundException.class, () -> server.ssm().getParameter(b -> b.name("/pushed/gone")));
             assertEquals(RemoteDeletion.ABSENT, client.delete(new PushTarget("/pushed/gone", null)));
             assertFalse(client.exists(new PushTarget("/pushed/gone", null)));
         });
@@ -297,10 +331,15 @@ class AwsParameterStoreContractTest {
     @AwsServersTest
     void pushMetadataIsCheckedBeforeAnyCall(AwsTestServer server) {
         withClient(server, (client, harness) -> {
-            for (String spec : List.of("{\"secretType\":\"Binary\"}", "{\"tags\":{\"managed-by\":\"me\"}}",
-                    "{\"unknown\":true}", "{\"tier\":{\"type\":\"Standard\",\"policies\":[{\"Type\":\"Expiration\"}]}}")) {
-                assertThrows(ProviderException.class,
-                        () -> client.push(new PushRequest("/pushed/x", null, bytes("v"), metadata(spec))), spec);
+            for (String spec : List.of(
+                    "{\"secretType\":\"Binary\"}",
+                    "{\"tags\":{\"managed-by\":\"me\"}}",
+                    "{\"unknown\":true}",
+                    "{\"tier\":{\"type\":\"Standard\",\"policies\":[{\"Type\":\"Expiration\"}]}}")) {
+                assertThrows(
+                        ProviderException.class,
+                        () -> client.push(new PushRequest("/pushed/x", null, bytes("v"), metadata(spec))),
+                        spec);
             }
             assertEquals(0, harness.calls(CALLS, "GetParameter") + harness.calls(CALLS, "PutParameter"));
         });
@@ -329,9 +368,9 @@ class AwsParameterStoreContractTest {
         emulator.failNext("GetParameters", 1, "ThrottlingException", 400);
         withClient(server, (client, harness) -> {
             assertEquals("value-a", client.fetchAll(keys).get(keys.get(0)).get().asString());
-            try (AwsEmulator.Outage outage = emulator.injectUntilCleared("GetParameters",
-                    Fault.serverError(500))) {
-                RetryableProviderException e = assertThrows(RetryableProviderException.class, () -> client.fetchAll(keys));
+            try (AwsEmulator.Outage outage = emulator.injectUntilCleared("GetParameters", Fault.serverError(500))) {
+                RetryableProviderException e =
+                        assertThrows(RetryableProviderException.class, () -> client.fetchAll(keys));
                 assertTrue(e.getMessage().contains("GetParameters"), e.getMessage());
                 assertFalse(e.getMessage().contains("value-"), "no values in messages");
             }

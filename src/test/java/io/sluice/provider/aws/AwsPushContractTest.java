@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,10 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import org.junit.jupiter.api.Tag;
 
 /**
  * PushSecret's writes against every available server: creation with the ownership tag, writes only on change,
@@ -41,8 +40,8 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class AwsPushContractTest {
     private static final String CALLS = CallMetricsInterceptor.SECRETS_MANAGER;
-    private static final Set<String> ALLOWED = Set.of("DescribeSecret", "GetSecretValue", "CreateSecret",
-            "PutSecretValue", "TagResource", "DeleteSecret");
+    private static final Set<String> ALLOWED =
+            Set.of("DescribeSecret", "GetSecretValue", "CreateSecret", "PutSecretValue", "TagResource", "DeleteSecret");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FunctionalInterface
@@ -57,15 +56,20 @@ class AwsPushContractTest {
             try (SecretsClient client = harness.provider.newClient(secretStore(NAMESPACE, "aws", aws), NAMESPACE)) {
                 test.run(client, harness);
             }
-            for (String op : List.of("DeleteResourcePolicy", "PutResourcePolicy", "UntagResource", "RestoreSecret",
-                    "UpdateSecret", "ListSecrets")) {
+            for (String op : List.of(
+                    "DeleteResourcePolicy",
+                    "PutResourcePolicy",
+                    "UntagResource",
+                    "RestoreSecret",
+                    "UpdateSecret",
+                    "ListSecrets")) {
                 assertEquals(0, harness.calls(CALLS, op), op + " is outside the PushSecret IAM policy");
             }
         }
     }
 
     private static void withClient(AwsTestServer server, ClientTest test) {
-        withClient(server, aws -> { }, test);
+        withClient(server, aws -> {}, test);
     }
 
     @AwsServersTest
@@ -74,8 +78,13 @@ class AwsPushContractTest {
             assertTrue(client.push(push("app/token", null, "v1", null)));
             DescribeSecretResponse described = server.secretsManager().describeSecret(b -> b.secretId("app/token"));
             assertEquals("external-secrets", tags(described).get("managed-by"));
-            assertArrayEquals(bytes("v1"), server.secretsManager().getSecretValue(b -> b.secretId("app/token"))
-                    .secretBinary().asByteArray(), "binary is ESO's default push format");
+            assertArrayEquals(
+                    bytes("v1"),
+                    server.secretsManager()
+                            .getSecretValue(b -> b.secretId("app/token"))
+                            .secretBinary()
+                            .asByteArray(),
+                    "binary is ESO's default push format");
 
             assertFalse(client.push(push("app/token", null, "v1", null)), "same value: no write");
             assertFalse(client.push(push("app/token", null, "v1", null)));
@@ -85,8 +94,12 @@ class AwsPushContractTest {
 
             assertTrue(client.push(push("app/token", null, "v2", null)));
             assertEquals(1, harness.calls(CALLS, "PutSecretValue"));
-            assertArrayEquals(bytes("v2"), server.secretsManager().getSecretValue(b -> b.secretId("app/token"))
-                    .secretBinary().asByteArray());
+            assertArrayEquals(
+                    bytes("v2"),
+                    server.secretsManager()
+                            .getSecretValue(b -> b.secretId("app/token"))
+                            .secretBinary()
+                            .asByteArray());
             server.emulator().ifPresent(e -> assertEquals(1, e.calls("PutSecretValue")));
         });
     }
@@ -94,24 +107,36 @@ class AwsPushContractTest {
     @AwsServersTest
     void metadataSetsStringFormatDescriptionAndTagsButNeverTheManagedByTag(AwsTestServer server) {
         withClient(server, (client, harness) -> {
-            JsonNode metadata = metadata("{\"tags\":{\"team\":\"payments\"},\"description\":\"db\","
-                    + "\"secretPushFormat\":\"string\"}");
+            JsonNode metadata = metadata(
+                    "{\"tags\":{\"team\":\"payments\"},\"description\":\"db\"," + "\"secretPushFormat\":\"string\"}");
             client.push(push("app/db", null, "pw", metadata));
             DescribeSecretResponse described = server.secretsManager().describeSecret(b -> b.secretId("app/db"));
             assertEquals(Map.of("team", "payments", "managed-by", "external-secrets"), tags(described));
             assertEquals("db", described.description());
-            assertEquals("pw", server.secretsManager().getSecretValue(b -> b.secretId("app/db")).secretString());
+            assertEquals(
+                    "pw",
+                    server.secretsManager()
+                            .getSecretValue(b -> b.secretId("app/db"))
+                            .secretString());
 
-            client.push(push("app/db", null, "pw", metadata("{\"tags\":{\"team\":\"billing\"},"
-                    + "\"secretPushFormat\":\"string\"}")));
-            assertEquals("billing", tags(server.secretsManager().describeSecret(b -> b.secretId("app/db"))).get("team"));
+            client.push(push(
+                    "app/db",
+                    null,
+                    "pw",
+                    metadata("{\"tags\":{\"team\":\"billing\"}," + "\"secretPushFormat\":\"string\"}")));
+            assertEquals(
+                    "billing",
+                    tags(server.secretsManager().describeSecret(b -> b.secretId("app/db")))
+                            .get("team"));
             assertEquals(0, harness.calls(CALLS, "PutSecretValue"), "a tag change alone writes no new version");
 
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> client.push(
-                    push("app/db", null, "pw", metadata("{\"tags\":{\"managed-by\":\"me\"}}"))));
+            ProviderConfigurationException e = assertThrows(
+                    ProviderConfigurationException.class,
+                    () -> client.push(push("app/db", null, "pw", metadata("{\"tags\":{\"managed-by\":\"me\"}}"))));
             assertTrue(e.getMessage().contains("managed-by"), e.getMessage());
-            assertThrows(ProviderConfigurationException.class, () -> client.push(
-                    push("app/db", null, "pw", metadata("{\"unknownField\":true}"))));
+            assertThrows(
+                    ProviderConfigurationException.class,
+                    () -> client.push(push("app/db", null, "pw", metadata("{\"unknownField\":true}"))));
         });
     }
 
@@ -119,12 +144,16 @@ class AwsPushContractTest {
     void neverOverwritesOrDeletesASecretItDidNotCreate(AwsTestServer server) {
         server.createSecret("legacy/db", "precious");
         withClient(server, (client, harness) -> {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> client.push(push("legacy/db", null, "new", null)));
+            ProviderConfigurationException e = assertThrows(
+                    ProviderConfigurationException.class, () -> client.push(push("legacy/db", null, "new", null)));
             assertTrue(e.getMessage().contains("not managed by external-secrets"), e.getMessage());
             assertFalse(e.getMessage().contains("precious") || e.getMessage().contains("new\""));
             assertEquals(RemoteDeletion.KEPT_UNMANAGED, client.delete(new PushTarget("legacy/db", null)));
-            assertEquals("precious", server.secretsManager().getSecretValue(b -> b.secretId("legacy/db")).secretString());
+            assertEquals(
+                    "precious",
+                    server.secretsManager()
+                            .getSecretValue(b -> b.secretId("legacy/db"))
+                            .secretString());
             assertEquals(0, harness.calls(CALLS, "PutSecretValue") + harness.calls(CALLS, "DeleteSecret"));
         });
     }
@@ -149,14 +178,24 @@ class AwsPushContractTest {
             assertFalse(client.push(push("app/other", "password", "s3cr3t", metadata)), "unchanged property: no write");
 
             GetSecretValueResponse other = server.secretsManager().getSecretValue(b -> b.secretId("app/other"));
-            assertEquals(JSON.createObjectNode().put("keep", "me").put("password", "s3cr3t"), tree(other.secretString()));
-            assertEquals(JSON.createObjectNode().put("user", "admin"), tree(new String(server.secretsManager()
-                    .getSecretValue(b -> b.secretId("app/config")).secretBinary().asByteArray(), StandardCharsets.UTF_8)));
+            assertEquals(
+                    JSON.createObjectNode().put("keep", "me").put("password", "s3cr3t"), tree(other.secretString()));
+            assertEquals(
+                    JSON.createObjectNode().put("user", "admin"),
+                    tree(new String(
+                            server.secretsManager()
+                                    .getSecretValue(b -> b.secretId("app/config"))
+                                    .secretBinary()
+                                    .asByteArray(),
+                            StandardCharsets.UTF_8)));
             assertEquals(1, harness.calls(CALLS, "PutSecretValue"));
 
             assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("app/other", "password")));
-            assertEquals(JSON.createObjectNode().put("keep", "me"), tree(server.secretsManager()
-                    .getSecretValue(b -> b.secretId("app/other")).secretString()));
+            assertEquals(
+                    JSON.createObjectNode().put("keep", "me"),
+                    tree(server.secretsManager()
+                            .getSecretValue(b -> b.secretId("app/other"))
+                            .secretString()));
 
             client.push(push("app/plain", null, "not json", metadata));
             assertThrows(ProviderConfigurationException.class, () -> client.push(push("app/plain", "p", "v", null)));
@@ -165,36 +204,45 @@ class AwsPushContractTest {
 
     @AwsServersTest
     void deletesWithTheStoreRecoveryWindow(AwsTestServer server) {
-        withClient(server, aws -> {
-            aws.secretsManager = new AwsProvider.SecretsManagerOptions();
-            aws.secretsManager.recoveryWindowInDays = 7L;
-        }, (client, harness) -> {
-            client.push(push("app/old", null, "v", null));
-            assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("app/old", null)));
-            DescribeSecretResponse described = server.secretsManager().describeSecret(b -> b.secretId("app/old"));
-            assertNotNull(described.deletedDate(), "scheduled for deletion, recoverable");
-            assertFalse(client.exists(new PushTarget("app/old", null)));
-            assertEquals(RemoteDeletion.ABSENT, client.delete(new PushTarget("app/old", null)));
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> client.push(push("app/old", null, "again", null)));
-            assertTrue(e.getMessage().contains("scheduled for deletion"), e.getMessage());
-            assertEquals(1, harness.calls(CALLS, "DeleteSecret"));
-        });
+        withClient(
+                server,
+                aws -> {
+                    aws.secretsManager = new AwsProvider.SecretsManagerOptions();
+                    aws.secretsManager.recoveryWindowInDays = 7L;
+                },
+                (client, harness) -> {
+                    client.push(push("app/old", null, "v", null));
+                    assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("app/old", null)));
+                    DescribeSecretResponse described =
+                            server.secretsManager().describeSecret(b -> b.secretId("app/old"));
+                    assertNotNull(described.deletedDate(), "scheduled for deletion, recoverable");
+                    assertFalse(client.exists(new PushTarget("app/old", null)));
+                    assertEquals(RemoteDeletion.ABSENT, client.delete(new PushTarget("app/old", null)));
+                    ProviderConfigurationException e = assertThrows(
+                            ProviderConfigurationException.class,
+                            () -> client.push(push("app/old", null, "again", null)));
+                    assertTrue(e.getMessage().contains("scheduled for deletion"), e.getMessage());
+                    assertEquals(1, harness.calls(CALLS, "DeleteSecret"));
+                });
     }
 
     @AwsServersTest
     void deletesWithoutRecoveryWhenTheStoreSaysSo(AwsTestServer server) {
-        withClient(server, aws -> {
-            aws.secretsManager = new AwsProvider.SecretsManagerOptions();
-            aws.secretsManager.forceDeleteWithoutRecovery = true;
-        }, (client, harness) -> {
-            client.push(push("app/gone", null, "v", null));
-            assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("app/gone", null)));
-            assertThrows(ResourceNotFoundException.class,
-                    () -> server.secretsManager().describeSecret(b -> b.secretId("app/gone")));
-            assertEquals(RemoteDeletion.ABSENT, client.delete(new PushTarget("app/gone", null)));
-            assertTrue(client.push(push("app/gone", null, "reborn", null)), "the name is free again at once");
-        });
+        withClient(
+                server,
+                aws -> {
+                    aws.secretsManager = new AwsProvider.SecretsManagerOptions();
+                    aws.secretsManager.forceDeleteWithoutRecovery = true;
+                },
+                (client, harness) -> {
+                    client.push(push("app/gone", null, "v", null));
+                    assertEquals(RemoteDeletion.DELETED, client.delete(new PushTarget("app/gone", null)));
+                    assertThrows(
+                            ResourceNotFoundException.class,
+                            () -> server.secretsManager().describeSecret(b -> b.secretId("app/gone")));
+                    assertEquals(RemoteDeletion.ABSENT, client.delete(new PushTarget("app/gone", null)));
+                    assertTrue(client.push(push("app/gone", null, "reborn", null)), "the name is free again at once");
+                });
     }
 
     @AwsServersTest
@@ -207,8 +255,10 @@ class AwsPushContractTest {
             client.delete(new PushTarget("app/a", "p"));
             client.delete(new PushTarget("app/a", null));
             server.emulator().ifPresent(e -> {
-                Set<String> used = e.callCounts().entrySet().stream().filter(c -> c.getValue() > 0)
-                        .map(Map.Entry::getKey).collect(Collectors.toSet());
+                Set<String> used = e.callCounts().entrySet().stream()
+                        .filter(c -> c.getValue() > 0)
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toSet());
                 used.remove("GetCallerIdentity");
                 assertTrue(ALLOWED.containsAll(used), "calls outside the policy: " + used);
             });

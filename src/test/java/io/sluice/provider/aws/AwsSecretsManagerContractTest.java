@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Tag;
 class AwsSecretsManagerContractTest {
     private static final String CALLS = CallMetricsInterceptor.SECRETS_MANAGER;
 
-    private static void withClient(AwsTestServer server, UnaryOperator<AwsSettings> settings,
-            Consumer<AwsProvider> store, ClientTest test) {
+    private static void withClient(
+            AwsTestServer server, UnaryOperator<AwsSettings> settings, Consumer<AwsProvider> store, ClientTest test) {
         try (ProviderHarness harness = new ProviderHarness(server, settings)) {
             AwsProvider aws = withStaticKeys(aws(server.region().id()), null);
             store.accept(aws);
@@ -45,7 +45,7 @@ class AwsSecretsManagerContractTest {
     }
 
     private static void withClient(AwsTestServer server, ClientTest test) {
-        withClient(server, UnaryOperator.identity(), aws -> { }, test);
+        withClient(server, UnaryOperator.identity(), aws -> {}, test);
     }
 
     @FunctionalInterface
@@ -79,24 +79,32 @@ class AwsSecretsManagerContractTest {
         server.createSecret("app/token", "first");
         String second = server.putSecretValue("app/token", "second");
         server.putSecretValue("app/token", "third");
-        withClient(server, (client, harness) ->
-                assertEquals("second", text(client.fetch(new RemoteKey("app/token", "uuid/" + second, false)))));
+        withClient(
+                server,
+                (client, harness) -> assertEquals(
+                        "second", text(client.fetch(new RemoteKey("app/token", "uuid/" + second, false)))));
     }
 
     @AwsServersTest
     void returnsBinarySecretsAsTheirBytes(AwsTestServer server) {
         byte[] bytes = {0, 1, 2, (byte) 0xfe, (byte) 0xff, '\n'};
         server.createBinarySecret("app/keystore", bytes, Map.of());
-        withClient(server, (client, harness) ->
-                assertArrayEquals(bytes, client.fetch(new RemoteKey("app/keystore", null, false)).value()));
+        withClient(
+                server,
+                (client, harness) -> assertArrayEquals(
+                        bytes,
+                        client.fetch(new RemoteKey("app/keystore", null, false)).value()));
     }
 
     @AwsServersTest
     void prependsTheStorePrefixToFetchedKeys(AwsTestServer server) {
         server.createSecret("team-a/db", "prefixed");
         server.createSecret("db", "unprefixed");
-        withClient(server, UnaryOperator.identity(), aws -> aws.prefix = "team-a/", (client, harness) ->
-                assertEquals("prefixed", text(client.fetch(new RemoteKey("db", null, false)))));
+        withClient(
+                server,
+                UnaryOperator.identity(),
+                aws -> aws.prefix = "team-a/",
+                (client, harness) -> assertEquals("prefixed", text(client.fetch(new RemoteKey("db", null, false)))));
     }
 
     @AwsServersTest
@@ -104,7 +112,8 @@ class AwsSecretsManagerContractTest {
         server.createSecret("app/tagged", "value", Map.of("team", "payments", "env", "prod"));
         server.createSecret("app/untagged", "value");
         withClient(server, (client, harness) -> {
-            assertEquals("{\"env\":\"prod\",\"team\":\"payments\"}",
+            assertEquals(
+                    "{\"env\":\"prod\",\"team\":\"payments\"}",
                     text(client.fetch(new RemoteKey("app/tagged", null, true))));
             assertEquals("{}", text(client.fetch(new RemoteKey("app/untagged", null, true))));
             assertEquals(2, harness.calls(CALLS, "DescribeSecret"));
@@ -115,8 +124,8 @@ class AwsSecretsManagerContractTest {
     @AwsServersTest
     void aMissingSecretIsNotFound(AwsTestServer server) {
         withClient(server, (client, harness) -> {
-            SecretNotFoundException e = assertThrows(SecretNotFoundException.class,
-                    () -> client.fetch(new RemoteKey("app/missing", null, false)));
+            SecretNotFoundException e = assertThrows(
+                    SecretNotFoundException.class, () -> client.fetch(new RemoteKey("app/missing", null, false)));
             assertTrue(e.getMessage().contains("app/missing"), e.getMessage());
             assertTrue(e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
         });
@@ -126,8 +135,10 @@ class AwsSecretsManagerContractTest {
     void aSecretScheduledForDeletionIsNotFound(AwsTestServer server) {
         server.createSecret("app/retired", "old");
         server.secretsManager().deleteSecret(b -> b.secretId("app/retired").recoveryWindowInDays(7L));
-        withClient(server, (client, harness) -> assertThrows(SecretNotFoundException.class,
-                () -> client.fetch(new RemoteKey("app/retired", null, false))));
+        withClient(
+                server,
+                (client, harness) -> assertThrows(
+                        SecretNotFoundException.class, () -> client.fetch(new RemoteKey("app/retired", null, false))));
     }
 
     @AwsServersTest
@@ -142,13 +153,16 @@ class AwsSecretsManagerContractTest {
             assertEquals(3, harness.calls(CALLS, "GetSecretValue"));
             assertEquals(0, harness.calls(CALLS, "DescribeSecret"));
             assertEquals(0, harness.calls(CALLS, "ListSecretVersionIds"));
-            server.emulator().ifPresent(e -> assertEquals(Map.of("GetSecretValue", 3), e.callCounts(),
-                    "calls the server received"));
+            server.emulator()
+                    .ifPresent(e ->
+                            assertEquals(Map.of("GetSecretValue", 3), e.callCounts(), "calls the server received"));
             System.out.println("[measure] " + server.name() + ": AWS calls per fetch(RemoteKey) = GetSecretValue "
                     + harness.calls(CALLS, "GetSecretValue") / 3.0 + ", DescribeSecret "
                     + harness.calls(CALLS, "DescribeSecret") + ", ListSecretVersionIds "
                     + harness.calls(CALLS, "ListSecretVersionIds") + " (3 fetches"
-                    + server.emulator().map(e -> "; server saw " + e.callCounts()).orElse("") + ")");
+                    + server.emulator()
+                            .map(e -> "; server saw " + e.callCounts())
+                            .orElse("") + ")");
         });
     }
 
@@ -159,15 +173,16 @@ class AwsSecretsManagerContractTest {
         }
         server.createSecret("other/app-8", "not matched");
         server.createSecret("find-not/app-9", "not matched");
-        withClient(server, s -> s.withPageSizes(3, 2), aws -> { }, (client, harness) -> {
+        withClient(server, s -> s.withPageSizes(3, 2), aws -> {}, (client, harness) -> {
             Map<String, String> found = texts(client.find(new FindQuery("^find/app-\\d$", Map.of(), null)));
             assertEquals(7, found.size(), found.keySet().toString());
             for (int i = 1; i <= 7; i++) {
                 assertEquals("value-" + i, found.get("find/app-" + i));
             }
             int listCalls = harness.calls(CALLS, "ListSecrets");
-            assertTrue(listCalls == 3 || listCalls == 4, "9 secrets in pages of 3 (a server may end on an empty page): "
-                    + listCalls);
+            assertTrue(
+                    listCalls == 3 || listCalls == 4,
+                    "9 secrets in pages of 3 (a server may end on an empty page): " + listCalls);
             assertEquals(4, harness.calls(CALLS, "BatchGetSecretValue"), "7 matches, 2 ids per call");
             assertEquals(0, harness.calls(CALLS, "GetSecretValue"));
         });
@@ -179,8 +194,11 @@ class AwsSecretsManagerContractTest {
         server.createSecret("svc/b", "b", Map.of("team", "payments", "env", "dev"));
         server.createSecret("svc/c", "c", Map.of("team", "prod", "env", "payments"));
         server.createSecret("web/d", "d", Map.of("team", "payments", "env", "prod"));
-        withClient(server, (client, harness) -> assertEquals(Map.of("svc/a", "a"),
-                texts(client.find(new FindQuery("^svc/", Map.of("team", "payments", "env", "prod"), null)))));
+        withClient(
+                server,
+                (client, harness) -> assertEquals(
+                        Map.of("svc/a", "a"),
+                        texts(client.find(new FindQuery("^svc/", Map.of("team", "payments", "env", "prod"), null)))));
     }
 
     @AwsServersTest
@@ -190,10 +208,11 @@ class AwsSecretsManagerContractTest {
         }
         server.createSecret("tagged/other", "x", Map.of("team", "search"));
         server.createSecret("untagged", "y");
-        withClient(server, s -> s.withPageSizes(3, 2), aws -> { }, (client, harness) -> {
+        withClient(server, s -> s.withPageSizes(3, 2), aws -> {}, (client, harness) -> {
             Map<String, String> found = texts(client.find(new FindQuery(null, Map.of("team", "payments"), null)));
-            assertEquals(Map.of("tagged/1", "t1", "tagged/2", "t2", "tagged/3", "t3", "tagged/4", "t4",
-                    "tagged/5", "t5"), found);
+            assertEquals(
+                    Map.of("tagged/1", "t1", "tagged/2", "t2", "tagged/3", "t3", "tagged/4", "t4", "tagged/5", "t5"),
+                    found);
             assertTrue(harness.calls(CALLS, "BatchGetSecretValue") >= 3, "5 results in pages of 2");
             assertEquals(0, harness.calls(CALLS, "ListSecrets"));
             assertEquals(0, harness.calls(CALLS, "GetSecretValue"));
@@ -206,10 +225,10 @@ class AwsSecretsManagerContractTest {
         server.createSecret("payments/api", "api");
         server.createSecret("search/db", "other");
         withClient(server, (client, harness) -> {
-            assertEquals(Map.of("payments/db", "db", "payments/api", "api"),
+            assertEquals(
+                    Map.of("payments/db", "db", "payments/api", "api"),
                     texts(client.find(new FindQuery(null, Map.of(), "payments/"))));
-            assertEquals(Map.of("payments/db", "db"),
-                    texts(client.find(new FindQuery("db$", Map.of(), "payments/"))));
+            assertEquals(Map.of("payments/db", "db"), texts(client.find(new FindQuery("db$", Map.of(), "payments/"))));
         });
     }
 
@@ -218,8 +237,12 @@ class AwsSecretsManagerContractTest {
         server.createSecret("team-a/one", "1");
         server.createSecret("team-a/two", "2");
         server.createSecret("team-a/team-a/one", "double prefix");
-        withClient(server, UnaryOperator.identity(), aws -> aws.prefix = "team-a/", (client, harness) ->
-                assertEquals(Map.of("team-a/one", "1", "team-a/two", "2"),
+        withClient(
+                server,
+                UnaryOperator.identity(),
+                aws -> aws.prefix = "team-a/",
+                (client, harness) -> assertEquals(
+                        Map.of("team-a/one", "1", "team-a/two", "2"),
                         texts(client.find(new FindQuery("^team-a/(one|two)$", Map.of(), null)))));
     }
 

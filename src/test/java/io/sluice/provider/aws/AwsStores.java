@@ -12,8 +12,7 @@ import io.sluice.provider.StoreView;
 final class AwsStores {
     static final String KEYS_SECRET = "aws-keys";
 
-    private AwsStores() {
-    }
+    private AwsStores() {}
 
     static AwsProvider aws(String region) {
         AwsProvider aws = new AwsProvider();

@@ -56,18 +56,21 @@ class AwsThrottlingTest {
     @Test
     void underAThrottlingBurstCallsPerSecondDropForEveryStoreOfTheIdentity() throws Exception {
         Rates rates = hammer(RetryMode.ADAPTIVE);
-        System.out.printf("[measure] adaptive retry, 4 callers on 2 stores of one identity: %.0f calls/s healthy, "
-                + "%.1f calls/s in the last 2 s of a %d ms throttling burst (%d calls)%n", rates.healthyPerSecond,
-                rates.throttledPerSecond, THROTTLED_WINDOW_MS, rates.throttledCalls);
-        assertTrue(rates.throttledCalls <= 12,
+        System.out.printf(
+                "[measure] adaptive retry, 4 callers on 2 stores of one identity: %.0f calls/s healthy, "
+                        + "%.1f calls/s in the last 2 s of a %d ms throttling burst (%d calls)%n",
+                rates.healthyPerSecond, rates.throttledPerSecond, THROTTLED_WINDOW_MS, rates.throttledCalls);
+        assertTrue(
+                rates.throttledCalls <= 12,
                 "the token bucket bounds the calls of the whole identity: " + rates.throttledCalls + " in 2 s");
-        assertTrue(rates.throttledPerSecond * 2 < rates.healthyPerSecond, "throttling slowed the callers down: "
-                + rates.throttledPerSecond + " calls/s throttled, " + rates.healthyPerSecond + " healthy");
+        assertTrue(
+                rates.throttledPerSecond * 2 < rates.healthyPerSecond,
+                "throttling slowed the callers down: " + rates.throttledPerSecond + " calls/s throttled, "
+                        + rates.healthyPerSecond + " healthy");
         assertTrue(rates.recovered, "the callers read the secret again after the burst");
     }
 
-    private record Rates(double healthyPerSecond, double throttledPerSecond, int throttledCalls, boolean recovered) {
-    }
+    private record Rates(double healthyPerSecond, double throttledPerSecond, int throttledCalls, boolean recovered) {}
 
     /** Healthy for 1 s, throttled for {@link #THROTTLED_WINDOW_MS}, then healthy until every caller succeeded. */
     private Rates hammer(RetryMode mode) throws Exception {
@@ -117,8 +120,8 @@ class AwsThrottlingTest {
         }
     }
 
-    private static void call(SecretsClient client, AtomicBoolean stop, AtomicBoolean throttled,
-            CountDownLatch recovered) {
+    private static void call(
+            SecretsClient client, AtomicBoolean stop, AtomicBoolean throttled, CountDownLatch recovered) {
         boolean counted = false;
         boolean sawThrottling = false;
         while (!stop.get()) {

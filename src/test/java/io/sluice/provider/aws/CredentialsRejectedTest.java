@@ -36,6 +36,7 @@ class CredentialsRejectedTest {
 
     @RegisterExtension
     static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private ProviderHarness harness;
     private final StoreClientCache cache = new StoreClientCache();
 
@@ -119,6 +120,8 @@ class CredentialsRejectedTest {
     }
 
     private int assumeRoleCalls() {
-        return (int) emulator().stsCalls().stream().filter(c -> c.action().equals("AssumeRole")).count();
+        return (int) emulator().stsCalls().stream()
+                .filter(c -> c.action().equals("AssumeRole"))
+                .count();
     }
 }

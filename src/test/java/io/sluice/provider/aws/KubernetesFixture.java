@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
  */
 final class KubernetesFixture implements AutoCloseable {
     /** One TokenRequest as received: who, for which audiences, and the token handed out. */
-    record MintedToken(String namespace, String serviceAccount, List<String> audiences, String token) {
-    }
+    record MintedToken(String namespace, String serviceAccount, List<String> audiences, String token) {}
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -37,8 +36,8 @@ final class KubernetesFixture implements AutoCloseable {
 
     KubernetesFixture() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
         server.init();
         client = server.createClient();
     }
@@ -48,24 +47,45 @@ final class KubernetesFixture implements AutoCloseable {
     }
 
     void secret(String namespace, String name, Map<String, String> data) {
-        Map<String, String> encoded = data.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))));
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-                .withNamespace(namespace).endMetadata().withData(encoded).build()).createOr(r -> r.update());
+        Map<String, String> encoded = data.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))));
+        client.secrets()
+                .inNamespace(namespace)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .withData(encoded)
+                        .build())
+                .createOr(r -> r.update());
     }
 
     /** A ServiceAccount with the given annotations whose tokens can be requested. */
     void serviceAccount(String namespace, String name, Map<String, String> annotations) {
-        client.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder().withNewMetadata()
-                .withName(name).withNamespace(namespace).withAnnotations(annotations).endMetadata().build())
+        client.serviceAccounts()
+                .inNamespace(namespace)
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .withAnnotations(annotations)
+                        .endMetadata()
+                        .build())
                 .createOr(r -> r.update());
-        server.expect().post().withPath("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name + "/token")
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name + "/token")
                 .andReply(201, request -> {
-                    TokenRequest tokenRequest = Serialization.unmarshal(request.getBody().readUtf8(), TokenRequest.class);
+                    TokenRequest tokenRequest =
+                            Serialization.unmarshal(request.getBody().readUtf8(), TokenRequest.class);
                     List<String> audiences = tokenRequest.getSpec().getAudiences();
                     String token = jwt(namespace, name, audiences, minted.size() + 1);
                     minted.add(new MintedToken(namespace, name, audiences, token));
-                    tokenRequest.setStatus(new TokenRequestStatus(Instant.now().plusSeconds(600).toString(), token));
+                    tokenRequest.setStatus(new TokenRequestStatus(
+                            Instant.now().plusSeconds(600).toString(), token));
                     return tokenRequest;
                 })
                 .always();

@@ -22,10 +22,12 @@ class ParameterStoreInputsTest {
         assertEquals("/app/db", ParameterSelector.of("/app/db", null).selector());
         assertEquals("/app/db", ParameterSelector.of("/app/db", "").selector());
         assertEquals("/app/db:3", ParameterSelector.of("/app/db", "3").selector());
-        assertEquals("/app/db:stable-1.2_x", ParameterSelector.of("/app/db", "stable-1.2_x").selector());
+        assertEquals(
+                "/app/db:stable-1.2_x",
+                ParameterSelector.of("/app/db", "stable-1.2_x").selector());
         for (String bad : List.of("0", "1a", "a b", "a:b", "x".repeat(101), "label/with/slash")) {
-            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
-                    () -> ParameterSelector.of("/app/db", bad), bad);
+            ProviderConfigurationException e =
+                    assertThrows(ProviderConfigurationException.class, () -> ParameterSelector.of("/app/db", bad), bad);
             assertTrue(e.getMessage().length() < 300, "a long version is clipped in the message");
         }
     }
@@ -41,7 +43,9 @@ class ParameterStoreInputsTest {
         List<List<ParameterSelector>> chunks = ParameterReader.chunks(selectors);
         assertEquals(List.of(10, 10, 4), chunks.stream().map(List::size).toList());
         for (List<ParameterSelector> chunk : chunks) {
-            assertEquals(chunk.size(), new HashSet<>(chunk.stream().map(ParameterSelector::name).toList()).size());
+            assertEquals(
+                    chunk.size(),
+                    new HashSet<>(chunk.stream().map(ParameterSelector::name).toList()).size());
         }
     }
 
@@ -64,11 +68,18 @@ class ParameterStoreInputsTest {
 
     @Test
     void metadataThatCannotBeHonouredIsRefused() {
-        for (String spec : List.of("{\"secretType\":\"Binary\"}", "{\"tier\":{\"type\":\"Premium\"}}",
-                "{\"tier\":{\"policies\":[]}}", "{\"tags\":{\"managed-by\":\"me\"}}", "{\"encodeAsDecoded\":true}",
+        for (String spec : List.of(
+                "{\"secretType\":\"Binary\"}",
+                "{\"tier\":{\"type\":\"Premium\"}}",
+                "{\"tier\":{\"policies\":[]}}",
+                "{\"tags\":{\"managed-by\":\"me\"}}",
+                "{\"encodeAsDecoded\":true}",
                 "{\"kmsKeyId\":\"wrong-case\"}")) {
-            assertThrows(ProviderConfigurationException.class, () -> ParameterPushMetadata.parse(
-                    JSON.readTree("{\"kind\":\"PushSecretMetadata\",\"spec\":" + spec + "}")), spec);
+            assertThrows(
+                    ProviderConfigurationException.class,
+                    () -> ParameterPushMetadata.parse(
+                            JSON.readTree("{\"kind\":\"PushSecretMetadata\",\"spec\":" + spec + "}")),
+                    spec);
         }
     }
 }

@@ -21,12 +21,16 @@ final class ProviderHarness implements AutoCloseable {
     ProviderHarness(AwsTestServer server, UnaryOperator<AwsSettings> settings) {
         provider = new AwsSecretsManagerProvider(
                 settings.apply(AwsSettings.defaults(server.endpoint(), server.endpoint())),
-                kubernetes.client(), metrics, Clock.systemUTC());
+                kubernetes.client(),
+                metrics,
+                Clock.systemUTC());
         storeKeys(NAMESPACE, AwsTestServer.TEST_ACCESS_KEY, AwsTestServer.TEST_SECRET_KEY);
     }
 
     void storeKeys(String namespace, String accessKeyId, String secretAccessKey) {
-        kubernetes.secret(namespace, AwsStores.KEYS_SECRET,
+        kubernetes.secret(
+                namespace,
+                AwsStores.KEYS_SECRET,
                 Map.of("access-key", accessKeyId, "secret-access-key", secretAccessKey));
     }
 

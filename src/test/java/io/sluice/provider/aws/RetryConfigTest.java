@@ -1,9 +1,9 @@
 package io.sluice.provider.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sluice.api.v1.RetrySettings;
@@ -55,12 +55,15 @@ class RetryConfigTest {
         assertInstanceOf(StandardRetryStrategy.class, standard);
         assertEquals(3, standard.maxAttempts());
         assertInstanceOf(AdaptiveRetryStrategy.class, sdkStrategy(RetryConfig.of(null)), "adaptive is the default");
-        assertNotEquals(RetryConfig.of(null, RetryMode.ADAPTIVE), RetryConfig.of(null, RetryMode.STANDARD),
+        assertNotEquals(
+                RetryConfig.of(null, RetryMode.ADAPTIVE),
+                RetryConfig.of(null, RetryMode.STANDARD),
                 "clients of different modes are not shared");
     }
 
     private static RetryStrategy sdkStrategy(RetryConfig config) {
-        return assertInstanceOf(AttemptRecordingRetryStrategy.class, config.strategy()).delegate();
+        return assertInstanceOf(AttemptRecordingRetryStrategy.class, config.strategy())
+                .delegate();
     }
 
     @Test

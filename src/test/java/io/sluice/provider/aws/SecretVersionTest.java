@@ -28,7 +28,8 @@ class SecretVersionTest {
 
     @Test
     void theUuidPrefixSendsAVersionId() {
-        GetSecretValueRequest request = SecretVersion.of("uuid/0b1c2d3e-aaaa-bbbb-cccc-000000000001").request("db");
+        GetSecretValueRequest request =
+                SecretVersion.of("uuid/0b1c2d3e-aaaa-bbbb-cccc-000000000001").request("db");
         assertNull(request.versionStage());
         assertEquals("0b1c2d3e-aaaa-bbbb-cccc-000000000001", request.versionId());
     }

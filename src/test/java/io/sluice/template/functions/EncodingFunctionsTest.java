@@ -18,14 +18,17 @@ class EncodingFunctionsTest {
     @Test
     void b64dec() {
         assertEquals("hello world", text("b64dec", "aGVsbG8gd29ybGQ="));
-        assertEquals("b64dec: input is not valid base64",
+        assertEquals(
+                "b64dec: input is not valid base64",
                 assertThrows(FunctionFailure.class, () -> call("b64dec", "%%%")).getMessage());
     }
 
     @Test
     void b64decKeepsBinaryData() {
         Object decoded = call("b64dec", "/wD+QQ==");
-        assertArrayEquals(new byte[] {(byte) 0xff, 0, (byte) 0xfe, 0x41}, assertInstanceOf(Bytes.class, decoded).content());
+        assertArrayEquals(
+                new byte[] {(byte) 0xff, 0, (byte) 0xfe, 0x41},
+                assertInstanceOf(Bytes.class, decoded).content());
         assertEquals("/wD+QQ==", text("b64enc", decoded));
     }
 

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,7 +47,8 @@ class EsoCryptoCasesTest {
     private static final String INTERMEDIATE = pem(PKI.intermediate);
     private static final String ROOT = pem(PKI.root);
     private static final String KEY = PKI.leafKeyPem();
-    private static final String ROOT_KEY = Pem.encode("PRIVATE KEY", PKI.rootKey.getPrivate().getEncoded());
+    private static final String ROOT_KEY =
+            Pem.encode("PRIVATE KEY", PKI.rootKey.getPrivate().getEncoded());
 
     /** pem_test.go TestFilterPEM; ESO passes the type in lower case ("certificate", "private key"). */
     static Stream<Arguments> filterPemRows() {
@@ -83,15 +84,24 @@ class EsoCryptoCasesTest {
                 Arguments.of("extract leaf cert / root cert only", "leaf", ROOT, ""),
                 Arguments.of("extract leaf cert / full cert chain", "leaf", LEAF + INTERMEDIATE + ROOT, LEAF),
                 Arguments.of("extract intermediate cert / leaf cert only", "intermediate", LEAF, ""),
-                Arguments.of("extract intermediate cert / cert chain without root", "intermediate",
-                        LEAF + INTERMEDIATE, INTERMEDIATE),
-                Arguments.of("extract intermediate cert / full cert chain", "intermediate", LEAF + INTERMEDIATE + ROOT,
+                Arguments.of(
+                        "extract intermediate cert / cert chain without root",
+                        "intermediate",
+                        LEAF + INTERMEDIATE,
+                        INTERMEDIATE),
+                Arguments.of(
+                        "extract intermediate cert / full cert chain",
+                        "intermediate",
+                        LEAF + INTERMEDIATE + ROOT,
                         INTERMEDIATE),
                 Arguments.of("extract root cert / leaf cert only", "root", LEAF, ""),
                 Arguments.of("extract root cert / root cert only", "root", ROOT, ROOT),
                 Arguments.of("extract root cert / full cert chain", "root", LEAF + INTERMEDIATE + ROOT, ROOT),
-                Arguments.of("(Sluice) disjunct set: an unrelated root next to the chain", "leaf",
-                        LEAF + INTERMEDIATE + ROOT + pem(UNRELATED.root), null));
+                Arguments.of(
+                        "(Sluice) disjunct set: an unrelated root next to the chain",
+                        "leaf",
+                        LEAF + INTERMEDIATE + ROOT + pem(UNRELATED.root),
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,11 +122,20 @@ class EsoCryptoCasesTest {
     static Stream<Arguments> pkcs12CertRows() {
         X509Certificate unrelated = UNRELATED.root;
         return Stream.of(
-                Arguments.of("disjunct, no password", "", List.of(PKI.leaf, PKI.root, unrelated, PKI.intermediate),
+                Arguments.of(
+                        "disjunct, no password",
+                        "",
+                        List.of(PKI.leaf, PKI.root, unrelated, PKI.intermediate),
                         LEAF + ROOT + pem(unrelated) + INTERMEDIATE),
-                Arguments.of("disjunct, with password", "s3cr3t", List.of(PKI.leaf, unrelated, PKI.intermediate),
+                Arguments.of(
+                        "disjunct, with password",
+                        "s3cr3t",
+                        List.of(PKI.leaf, unrelated, PKI.intermediate),
                         LEAF + pem(unrelated) + INTERMEDIATE),
-                Arguments.of("one chain stored out of order is ordered", "", List.of(PKI.leaf, PKI.root, PKI.intermediate),
+                Arguments.of(
+                        "one chain stored out of order is ordered",
+                        "",
+                        List.of(PKI.leaf, PKI.root, PKI.intermediate),
                         LEAF + INTERMEDIATE + ROOT));
     }
 
@@ -152,12 +171,16 @@ class EsoCryptoCasesTest {
         String d = "870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE";
         String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + x + "\",\"y\":\"" + y + "\",\"d\":\"" + d + "\"}";
         HexFormat hex = HexFormat.of();
-        String expected = "308187020100301306072a8648ce3d020106082a8648ce3d030107046d306b0201010420" + hex.formatHex(raw(d))
-                + "a14403420004" + hex.formatHex(raw(x)) + hex.formatHex(raw(y));
+        String expected = "308187020100301306072a8648ce3d020106082a8648ce3d030107046d306b0201010420"
+                + hex.formatHex(raw(d)) + "a14403420004" + hex.formatHex(raw(x)) + hex.formatHex(raw(y));
         String pem = text("jwkPrivateKeyPem", jwk);
         assertEquals(Pem.encode("PRIVATE KEY", hex.parseHex(expected)), pem);
-        assertEquals("1.2.840.10045.2.1", PrivateKeyInfo.getInstance(Pem.blocks(pem).get(0).der())
-                .getPrivateKeyAlgorithm().getAlgorithm().getId());
+        assertEquals(
+                "1.2.840.10045.2.1",
+                PrivateKeyInfo.getInstance(Pem.blocks(pem).get(0).der())
+                        .getPrivateKeyAlgorithm()
+                        .getAlgorithm()
+                        .getId());
     }
 
     /**
@@ -194,7 +217,8 @@ class EsoCryptoCasesTest {
         DEROctetString localKeyId = new DEROctetString(new byte[] {1, 2, 3, 4});
         PKCS12SafeBag[] certBags = new PKCS12SafeBag[certs.size()];
         for (int i = 0; i < certs.size(); i++) {
-            PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(new X509CertificateHolder(certs.get(i).getEncoded()));
+            PKCS12SafeBagBuilder bag = new PKCS12SafeBagBuilder(
+                    new X509CertificateHolder(certs.get(i).getEncoded()));
             if (i == 0) {
                 bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
             }
@@ -202,12 +226,18 @@ class EsoCryptoCasesTest {
         }
         PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(
                 PrivateKeyInfo.getInstance(PKI.leafKey.getPrivate().getEncoded()),
-                new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
-                        CBCBlockCipher.newInstance(new org.bouncycastle.crypto.engines.DESedeEngine())).build(pass));
+                new BcPKCS12PBEOutputEncryptorBuilder(
+                                PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
+                                CBCBlockCipher.newInstance(new org.bouncycastle.crypto.engines.DESedeEngine()))
+                        .build(pass));
         keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
         PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-        pfx.addEncryptedData(new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
-                CBCBlockCipher.newInstance(new RC2Engine())).build(pass), certBags);
+        pfx.addEncryptedData(
+                new BcPKCS12PBEOutputEncryptorBuilder(
+                                PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
+                                CBCBlockCipher.newInstance(new RC2Engine()))
+                        .build(pass),
+                certBags);
         pfx.addData(keyBag.build());
         return pfx.build(new BcPKCS12MacCalculatorBuilder(), pass).getEncoded();
     }
@@ -216,7 +246,8 @@ class EsoCryptoCasesTest {
     void theLegacyArchiveHelperHoldsWhatItSays() throws Exception {
         // positive control for the rows above: Java's KeyStore drops the unmarked unrelated root (the old behaviour)
         KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(new ByteArrayInputStream(legacyArchive(List.of(PKI.leaf, UNRELATED.root, PKI.intermediate), "")),
+        store.load(
+                new ByteArrayInputStream(legacyArchive(List.of(PKI.leaf, UNRELATED.root, PKI.intermediate), "")),
                 new char[0]);
         String alias = store.aliases().nextElement();
         assertArrayEquals(new Object[] {PKI.leaf, PKI.intermediate}, store.getCertificateChain(alias));

@@ -6,8 +6,7 @@ import java.util.Arrays;
 final class Fn {
     static final FunctionLibrary LIBRARY = FunctionLibrary.standard();
 
-    private Fn() {
-    }
+    private Fn() {}
 
     static Object call(String name, Object... args) {
         return LIBRARY.call(name, Arrays.asList(args));

@@ -16,8 +16,10 @@ class HashFunctionsTest {
     void shaSums() {
         assertEquals("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", text("sha1sum", "hello"));
         assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", text("sha256sum", "hello"));
-        assertEquals("9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca7"
-                + "2323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043", text("sha512sum", "hello"));
+        assertEquals(
+                "9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca7"
+                        + "2323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043",
+                text("sha512sum", "hello"));
     }
 
     @Test
@@ -32,7 +34,8 @@ class HashFunctionsTest {
     @Test
     void bcryptWithAFixedSaltIsDeterministic() {
         byte[] salt = new byte[16];
-        assertEquals(HashFunctions.bcrypt("bcrypt", "pw".getBytes(), salt),
+        assertEquals(
+                HashFunctions.bcrypt("bcrypt", "pw".getBytes(), salt),
                 HashFunctions.bcrypt("bcrypt", "pw".getBytes(), salt));
         assertThrows(FunctionFailure.class, () -> HashFunctions.bcrypt("bcrypt", new byte[73], salt));
     }

@@ -26,9 +26,11 @@ class JwkFunctionsTest {
 
     @Test
     void ed25519KnownAnswer() {
-        assertEquals("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n",
+        assertEquals(
+                "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n",
                 text("jwkPublicKeyPem", ED25519));
-        assertEquals("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n",
+        assertEquals(
+                "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n-----END PRIVATE KEY-----\n",
                 text("jwkPrivateKeyPem", ED25519));
     }
 
@@ -54,7 +56,8 @@ class JwkFunctionsTest {
         String jwk = "{\"kty\":\"RSA\",\"n\":\"" + b64(pub.getModulus()) + "\",\"e\":\"" + b64(pub.getPublicExponent())
                 + "\",\"d\":\"" + b64(priv.getPrivateExponent()) + "\",\"p\":\"" + b64(priv.getPrimeP())
                 + "\",\"q\":\"" + b64(priv.getPrimeQ()) + "\",\"dp\":\"" + b64(priv.getPrimeExponentP())
-                + "\",\"dq\":\"" + b64(priv.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(priv.getCrtCoefficient()) + "\"}";
+                + "\",\"dq\":\"" + b64(priv.getPrimeExponentQ()) + "\",\"qi\":\"" + b64(priv.getCrtCoefficient())
+                + "\"}";
         assertArrayEquals(pub.getEncoded(), der(text("jwkPublicKeyPem", jwk)));
         assertArrayEquals(priv.getEncoded(), der(text("jwkPrivateKeyPem", jwk)));
     }
@@ -63,8 +66,8 @@ class JwkFunctionsTest {
     void ecPublicJwk() throws Exception {
         TestPki pki = new TestPki();
         java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) pki.leafKey.getPublic();
-        String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + b64(pub.getW().getAffineX()) + "\",\"y\":\""
-                + b64(pub.getW().getAffineY()) + "\"}";
+        String jwk = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+                + b64(pub.getW().getAffineX()) + "\",\"y\":\"" + b64(pub.getW().getAffineY()) + "\"}";
         assertArrayEquals(pub.getEncoded(), der(text("jwkPublicKeyPem", jwk)));
         assertThrows(FunctionFailure.class, () -> call("jwkPrivateKeyPem", jwk), "no d member");
         assertThrows(FunctionFailure.class, () -> call("jwkPublicKeyPem", "{\"kty\":\"oct\",\"k\":\"AA\"}"));

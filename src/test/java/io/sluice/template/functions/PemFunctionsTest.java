@@ -32,9 +32,11 @@ class PemFunctionsTest {
 
     @Test
     void certSansListsDnsIpEmailAndUri() {
-        assertEquals(List.of("app.example.com", "www.example.com", "10.0.0.1", "ops@example.com", "spiffe://example/app"),
+        assertEquals(
+                List.of("app.example.com", "www.example.com", "10.0.0.1", "ops@example.com", "spiffe://example/app"),
                 call("certSANs", pem(PKI.leaf)));
-        assertEquals("app.example.com,www.example.com,10.0.0.1,ops@example.com,spiffe://example/app",
+        assertEquals(
+                "app.example.com,www.example.com,10.0.0.1,ops@example.com,spiffe://example/app",
                 text("join", ",", call("certSANs", pem(PKI.leaf))));
     }
 }

@@ -22,7 +22,8 @@ class Pkcs12FunctionsTest {
     void pkcs12keyAndPkcs12keyPass() {
         assertEquals(PKI.leafKeyPemAsGo(), text("pkcs12key", keystore("")));
         assertEquals(PKI.leafKeyPemAsGo(), text("pkcs12keyPass", "changeit", keystore("changeit")));
-        FunctionFailure wrong = assertThrows(FunctionFailure.class, () -> call("pkcs12keyPass", "nope", keystore("changeit")));
+        FunctionFailure wrong =
+                assertThrows(FunctionFailure.class, () -> call("pkcs12keyPass", "nope", keystore("changeit")));
         assertFalse(wrong.getMessage().contains("changeit"));
     }
 
@@ -44,10 +45,17 @@ class Pkcs12FunctionsTest {
 
     @Test
     void fullPemToPkcs12AndPassKeepTheChain() {
-        assertEquals(CHAIN, text("pkcs12cert", Bytes.of(Base64.getDecoder().decode(text("fullPemToPkcs12", CHAIN,
-                PKI.leafKeyPem())))));
-        assertEquals(CHAIN, text("pkcs12certPass", "pw", call("b64dec", call("fullPemToPkcs12Pass", CHAIN,
-                PKI.leafKeyPem(), "pw"))));
+        assertEquals(
+                CHAIN,
+                text(
+                        "pkcs12cert",
+                        Bytes.of(Base64.getDecoder().decode(text("fullPemToPkcs12", CHAIN, PKI.leafKeyPem())))));
+        assertEquals(
+                CHAIN,
+                text(
+                        "pkcs12certPass",
+                        "pw",
+                        call("b64dec", call("fullPemToPkcs12Pass", CHAIN, PKI.leafKeyPem(), "pw"))));
         assertThrows(FunctionFailure.class, () -> call("fullPemToPkcs12", CHAIN, "not a key"));
     }
 }

@@ -72,9 +72,11 @@ class Pkcs12TrustStoreTest {
 
     @Test
     void aGoTemplateCallsItWithTheArgumentsInGoOrder() throws Exception {
-        byte[] rendered = new TemplateEngine().render("data[truststore.p12]",
-                "{{ pemTruststoreToPKCS12Pass .ca \"s3cret\" | b64dec | b64enc }}",
-                Map.of("ca", BUNDLE.getBytes(StandardCharsets.UTF_8)));
+        byte[] rendered = new TemplateEngine()
+                .render(
+                        "data[truststore.p12]",
+                        "{{ pemTruststoreToPKCS12Pass .ca \"s3cret\" | b64dec | b64enc }}",
+                        Map.of("ca", BUNDLE.getBytes(StandardCharsets.UTF_8)));
         KeyStore store = javaReads(archive(new String(rendered, StandardCharsets.UTF_8)), "s3cret");
         assertEquals(3, store.size());
     }
@@ -83,13 +85,16 @@ class Pkcs12TrustStoreTest {
         return Stream.of(
                 Arguments.of("a private key in the bundle", pem(PKI.root) + PKI.leafKeyPem()),
                 Arguments.of("junk after the last certificate", pem(PKI.root) + "not pem"),
-                Arguments.of("a block that does not decode", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+                Arguments.of(
+                        "a block that does not decode",
+                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
     void inputThatIsNotOnlyCertificatesFails(String row, String input) {
-        FunctionFailure failure = assertThrows(FunctionFailure.class, () -> call("pemTruststoreToPKCS12Pass", input, "pw"));
+        FunctionFailure failure =
+                assertThrows(FunctionFailure.class, () -> call("pemTruststoreToPKCS12Pass", input, "pw"));
         assertFalse(failure.getMessage().contains("not pem"), "the input is not quoted");
     }
 
@@ -101,7 +106,8 @@ class Pkcs12TrustStoreTest {
 
     @Test
     void noCertificateGivesAnEmptyTruststoreAsInEso() throws Exception {
-        assertEquals(0, javaReads(archive(text("pemTruststoreToPKCS12", "")), "").size());
+        assertEquals(
+                0, javaReads(archive(text("pemTruststoreToPKCS12", "")), "").size());
     }
 
     /** Go's pkix.Name.String(): fixed field order, reversed, multi-valued fields joined, unknown OIDs in hex. */
@@ -110,7 +116,8 @@ class Pkcs12TrustStoreTest {
                 Arguments.of("CN=Test Root", "CN=Test Root"),
                 Arguments.of("CN=x,O=y", "CN=x,O=y"),
                 Arguments.of("O=y,CN=x", "CN=x,O=y"),
-                Arguments.of("C=DE,ST=Berlin,L=Mitte,O=Acme\\, Inc,OU=a,OU=b,CN=ca",
+                Arguments.of(
+                        "C=DE,ST=Berlin,L=Mitte,O=Acme\\, Inc,OU=a,OU=b,CN=ca",
                         "CN=ca,OU=a+OU=b,O=Acme\\, Inc,L=Mitte,ST=Berlin,C=DE"),
                 Arguments.of("CN=x,E=a@b.c", "CN=x,1.2.840.113549.1.9.1=#0c056140622e63"),
                 Arguments.of("CN=first,CN=second", "CN=second"),

@@ -16,11 +16,14 @@ class RsaFunctionsTest {
 
     @Test
     void aKeyThatIsNotRsaIsRefused() throws Exception {
-        java.security.KeyPair ec = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+        java.security.KeyPair ec =
+                java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ec.getPrivate().getEncoded())
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(ec.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        FunctionFailure e = assertThrows(FunctionFailure.class, () -> call("rsaDecrypt", "RSA-OAEP", "SHA256", "x", pem));
+        FunctionFailure e =
+                assertThrows(FunctionFailure.class, () -> call("rsaDecrypt", "RSA-OAEP", "SHA256", "x", pem));
         assertEquals("rsaDecrypt: could not parse RSA private key", e.getMessage());
     }
 }

@@ -9,8 +9,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECPoint;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
 import java.util.Date;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -79,8 +79,8 @@ public final class TestPki {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("app", leafKey.getPrivate(), password.toCharArray(),
-                    new Certificate[] {leaf, intermediate, root});
+            store.setKeyEntry(
+                    "app", leafKey.getPrivate(), password.toCharArray(), new Certificate[] {leaf, intermediate, root});
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password.toCharArray());
             return out.toByteArray();
@@ -99,19 +99,29 @@ public final class TestPki {
         }
     }
 
-    private static X509Certificate certificate(String subject, KeyPair subjectKey, String issuer, KeyPair issuerKey,
-            boolean ca, X509Certificate issuerCert) {
+    private static X509Certificate certificate(
+            String subject,
+            KeyPair subjectKey,
+            String issuer,
+            KeyPair issuerKey,
+            boolean ca,
+            X509Certificate issuerCert) {
         try {
             long now = System.currentTimeMillis();
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                    BigInteger.valueOf(now), new Date(now - 60_000), new Date(now + 86_400_000L),
-                    new X500Name(subject), subjectKey.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    new X500Name(issuer),
+                    BigInteger.valueOf(now),
+                    new Date(now - 60_000),
+                    new Date(now + 86_400_000L),
+                    new X500Name(subject),
+                    subjectKey.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey.getPublic()));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey.getPublic()));
             if (issuerCert != null) {
-                builder.addExtension(Extension.authorityKeyIdentifier, false,
-                        utils.createAuthorityKeyIdentifier(issuerCert));
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerCert));
             }
             if (!ca) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
@@ -119,10 +129,12 @@ public final class TestPki {
                     new GeneralName(GeneralName.dNSName, "www.example.com"),
                     new GeneralName(GeneralName.iPAddress, "10.0.0.1"),
                     new GeneralName(GeneralName.rfc822Name, "ops@example.com"),
-                    new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://example/app")}));
+                    new GeneralName(GeneralName.uniformResourceIdentifier, "spiffe://example/app")
+                }));
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(
+                            new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -39,22 +39,27 @@ class EsoExamplesTest {
 
     @Test
     void dockerConfigJson() {
-        String template = "{\"auths\":{\"{{ .registry }}\":{\"username\":\"{{ .username }}\",\"password\":\"{{ .password }}\","
-                + "\"auth\":\"{{ printf \"%s:%s\" .username .password | b64enc }}\"}}}";
-        Map<String, String> out = render(Map.of(".dockerconfigjson", template),
+        String template =
+                "{\"auths\":{\"{{ .registry }}\":{\"username\":\"{{ .username }}\",\"password\":\"{{ .password }}\","
+                        + "\"auth\":\"{{ printf \"%s:%s\" .username .password | b64enc }}\"}}}";
+        Map<String, String> out = render(
+                Map.of(".dockerconfigjson", template),
                 values("registry", "registry.example.com", "username", "robot", "password", "hunter2"));
-        assertEquals("{\"auths\":{\"registry.example.com\":{\"username\":\"robot\",\"password\":\"hunter2\","
-                + "\"auth\":\"cm9ib3Q6aHVudGVyMg==\"}}}", out.get(".dockerconfigjson"));
+        assertEquals(
+                "{\"auths\":{\"registry.example.com\":{\"username\":\"robot\",\"password\":\"hunter2\","
+                        + "\"auth\":\"cm9ib3Q6aHVudGVyMg==\"}}}",
+                out.get(".dockerconfigjson"));
     }
 
     @Test
     void tlsFromPkcs12() {
         TestPki pki = new TestPki();
         String keystore = Base64.getEncoder().encodeToString(pki.pkcs12(""));
-        Map<String, String> out = render(Map.of(
-                "tls.crt", "{{ .keystore | b64dec | pkcs12cert }}",
-                "tls.key", "{{ .keystore | b64dec | pkcs12key }}",
-                "ca.crt", "{{ .keystore | b64dec | pkcs12cert | filterCertChain \"root\" }}"),
+        Map<String, String> out = render(
+                Map.of(
+                        "tls.crt", "{{ .keystore | b64dec | pkcs12cert }}",
+                        "tls.key", "{{ .keystore | b64dec | pkcs12key }}",
+                        "ca.crt", "{{ .keystore | b64dec | pkcs12cert | filterCertChain \"root\" }}"),
                 values("keystore", keystore));
         assertEquals(TestPki.pem(pki.leaf) + TestPki.pem(pki.intermediate) + TestPki.pem(pki.root), out.get("tls.crt"));
         assertEquals(pki.leafKeyPemAsGo(), out.get("tls.key"));
@@ -63,9 +68,21 @@ class EsoExamplesTest {
 
     @Test
     void postgresConnectionString() {
-        Map<String, String> out = render(Map.of("DATABASE_URL",
-                "postgresql://{{ .username }}:{{ index . \"db-password\" }}@{{ .host }}:{{ .port | default \"5432\" }}/{{ .database }}?sslmode=require"),
-                values("username", "app", "db-password", "pw", "host", "pg.internal", "port", "", "database", "orders"));
+        Map<String, String> out = render(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgresql://{{ .username }}:{{ index . \"db-password\" }}@{{ .host }}:{{ .port | default \"5432\" }}/{{ .database }}?sslmode=require"),
+                values(
+                        "username",
+                        "app",
+                        "db-password",
+                        "pw",
+                        "host",
+                        "pg.internal",
+                        "port",
+                        "",
+                        "database",
+                        "orders"));
         assertEquals("postgresql://app:pw@pg.internal:5432/orders?sslmode=require", out.get("DATABASE_URL"));
     }
 
@@ -82,8 +99,8 @@ class EsoExamplesTest {
                 replica{{ $i }} = {{ $h }}
                 {{- end }}
                 """;
-        Map<String, String> out = render(Map.of("app.ini", template),
-                values("env", "prod", "host", "db", "replicas", "[\"r1\",\"r2\"]"));
+        Map<String, String> out =
+                render(Map.of("app.ini", template), values("env", "prod", "host", "db", "replicas", "[\"r1\",\"r2\"]"));
         assertEquals("[database]\nhost = DB\nreplica0 = r1\nreplica1 = r2\n", out.get("app.ini"));
     }
 
@@ -91,7 +108,8 @@ class EsoExamplesTest {
     void unsupportedConstructGivesAReasonAndPointsAtTheDocs() {
         ExternalSecretTemplate template = new ExternalSecretTemplate();
         template.data = Map.of("x", "line1\n{{ define \"t\" }}{{ . }}{{ end }}");
-        TemplateException e = assertThrows(TemplateException.class,
+        TemplateException e = assertThrows(
+                TemplateException.class,
                 () -> renderer.render("ns/es", template, values("user", "u"), TemplateSources.NONE));
         assertEquals("UnsupportedGoTemplate", e.reason());
         assertTrue(e.getMessage().startsWith("data[x]: Go template construct {{ define }} at line 2"), e.getMessage());

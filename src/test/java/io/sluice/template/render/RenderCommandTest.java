@@ -28,31 +28,51 @@ class RenderCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new RenderCommand(new SecretTemplateRenderer()).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new RenderCommand(new SecretTemplateRenderer())
+                .run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void rendersTheDockerConfigExampleInGoAndInQute() throws Exception {
-        for (String manifest : new String[] {"docker-config.externalsecret.yaml", "docker-config-qute.externalsecret.yaml"}) {
+        for (String manifest :
+                new String[] {"docker-config.externalsecret.yaml", "docker-config-qute.externalsecret.yaml"}) {
             out.reset();
-            assertEquals(0, run("examples/render/" + manifest, "examples/render/docker-config.values.yaml"), err.toString());
+            assertEquals(
+                    0, run("examples/render/" + manifest, "examples/render/docker-config.values.yaml"), err.toString());
             JsonNode secret = new YAMLMapper().readTree(out.toString(StandardCharsets.UTF_8));
             assertEquals("Secret", secret.path("kind").asText());
-            assertEquals("registry-pull-secret", secret.path("metadata").path("name").asText());
+            assertEquals(
+                    "registry-pull-secret", secret.path("metadata").path("name").asText());
             assertEquals("kubernetes.io/dockerconfigjson", secret.path("type").asText());
-            assertEquals("platform", secret.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText());
-            assertEquals(EXPECTED_DOCKER_CONFIG, new String(Base64.getDecoder().decode(
-                    secret.path("data").path(".dockerconfigjson").asText()), StandardCharsets.UTF_8), manifest);
+            assertEquals(
+                    "platform",
+                    secret.path("metadata")
+                            .path("labels")
+                            .path("app.kubernetes.io/part-of")
+                            .asText());
+            assertEquals(
+                    EXPECTED_DOCKER_CONFIG,
+                    new String(
+                            Base64.getDecoder()
+                                    .decode(secret.path("data")
+                                            .path(".dockerconfigjson")
+                                            .asText()),
+                            StandardCharsets.UTF_8),
+                    manifest);
         }
     }
 
     @Test
     void templateErrorsPrintTheReasonAndExitWithOne(@TempDir Path dir) throws Exception {
-        Path values = Files.writeString(dir.resolve("values.yaml"), "registry: r\nusername: u\npassword: TOPSECRET-42\n");
+        Path values =
+                Files.writeString(dir.resolve("values.yaml"), "registry: r\nusername: u\npassword: TOPSECRET-42\n");
         assertEquals(1, run("examples/render/docker-config.externalsecret.yaml", values.toString()));
         String error = err.toString(StandardCharsets.UTF_8);
-        assertTrue(error.startsWith("error: TemplateKeyNotFound: metadata.labels[app.kubernetes.io/part-of]: unknown key"),
+        assertTrue(
+                error.startsWith("error: TemplateKeyNotFound: metadata.labels[app.kubernetes.io/part-of]: unknown key"),
                 error);
         assertTrue(!error.contains("TOPSECRET-42") && out.size() == 0, error);
     }
@@ -70,13 +90,20 @@ class RenderCommandTest {
         JsonNode secret = new YAMLMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertEquals("Opaque", secret.path("type").asText());
         assertEquals("a", secret.path("metadata").path("labels").path("team").asText());
-        assertEquals("{\"a\":1}", new String(Base64.getDecoder().decode(secret.path("data").path("obj").asText())));
-        assertEquals("5", new String(Base64.getDecoder().decode(secret.path("data").path("n").asText())));
+        assertEquals(
+                "{\"a\":1}",
+                new String(Base64.getDecoder()
+                        .decode(secret.path("data").path("obj").asText())));
+        assertEquals(
+                "5",
+                new String(
+                        Base64.getDecoder().decode(secret.path("data").path("n").asText())));
     }
 
     @Test
     void aBrokenValuesFileIsReportedByPositionNeverByItsText(@TempDir Path dir) throws Exception {
-        Path values = Files.writeString(dir.resolve("values.yaml"),
+        Path values = Files.writeString(
+                dir.resolve("values.yaml"),
                 "registry: r\nusername: u\npassword: \"TOPSECRET-42\nunterminated: [TOPSECRET-43\n");
 
         assertEquals(2, run("examples/render/docker-config.externalsecret.yaml", values.toString()));
@@ -129,8 +156,10 @@ class RenderCommandTest {
         assertEquals(1, run(manifest.toString(), values.toString()));
 
         String error = err.toString(StandardCharsets.UTF_8);
-        assertTrue(error.startsWith("error: TemplateOutputError: the API server would refuse the Secret: the value of "
-                + "label leak: a label value must be at most 63 characters"), error);
+        assertTrue(
+                error.startsWith("error: TemplateOutputError: the API server would refuse the Secret: the value of "
+                        + "label leak: a label value must be at most 63 characters"),
+                error);
         assertTrue(!error.contains("TOPSECRET") && out.size() == 0, error);
     }
 
@@ -141,14 +170,57 @@ class RenderCommandTest {
      */
     @Test
     void stringsThatLookLikeOtherTypesReadBackAsStrings(@TempDir Path dir) throws Exception {
-        List<String> tricky = List.of("1700000000", "2024-01-01T00:00:00Z", "2024-01-01", "2024-1-1 10:00:00 +02:00",
-                "true", "True", "FALSE", "yes", "No", "on", "OFF", "y", "N", "null", "Null", "~", "", "0x1F", "0o17",
-                "017", "0b101", "1e3", "1E-3", "1.5", ".5", "-1", "+1", "1_000", "1:30", "190:20:30.15", ".inf",
-                "-.Inf", ".NaN", "<<", "=", "plain", "v1.2.3", "1.2.3", "a: b", "- x", "#c");
+        List<String> tricky = List.of(
+                "1700000000",
+                "2024-01-01T00:00:00Z",
+                "2024-01-01",
+                "2024-1-1 10:00:00 +02:00",
+                "true",
+                "True",
+                "FALSE",
+                "yes",
+                "No",
+                "on",
+                "OFF",
+                "y",
+                "N",
+                "null",
+                "Null",
+                "~",
+                "",
+                "0x1F",
+                "0o17",
+                "017",
+                "0b101",
+                "1e3",
+                "1E-3",
+                "1.5",
+                ".5",
+                "-1",
+                "+1",
+                "1_000",
+                "1:30",
+                "190:20:30.15",
+                ".inf",
+                "-.Inf",
+                ".NaN",
+                "<<",
+                "=",
+                "plain",
+                "v1.2.3",
+                "1.2.3",
+                "a: b",
+                "- x",
+                "#c");
         StringBuilder annotations = new StringBuilder();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < tricky.size(); i++) {
-            annotations.append("          a").append(i).append(": \"{{ .v").append(i).append(" }}\"\n");
+            annotations
+                    .append("          a")
+                    .append(i)
+                    .append(": \"{{ .v")
+                    .append(i)
+                    .append(" }}\"\n");
             values.put("v" + i, tricky.get(i));
         }
         annotations.append("          \"123\": key-a\n          \"on\": key-b\n");
@@ -172,17 +244,21 @@ class RenderCommandTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         Map<String, Object> snake = new Yaml().load(printed);
         @SuppressWarnings("unchecked")
-        Map<Object, Object> read = (Map<Object, Object>) ((Map<String, Object>) snake.get("metadata")).get("annotations");
+        Map<Object, Object> read =
+                (Map<Object, Object>) ((Map<String, Object>) snake.get("metadata")).get("annotations");
         JsonNode jackson = new YAMLMapper().readTree(printed).path("metadata").path("annotations");
         for (int i = 0; i < tricky.size(); i++) {
             Object value = read.get("a" + i);
             assertEquals(tricky.get(i), value, "SnakeYAML reads " + tricky.get(i) + " back as " + value);
-            assertTrue(jackson.path("a" + i).isTextual(), "Jackson reads " + tricky.get(i) + " back as "
-                    + jackson.path("a" + i).getNodeType());
+            assertTrue(
+                    jackson.path("a" + i).isTextual(),
+                    "Jackson reads " + tricky.get(i) + " back as "
+                            + jackson.path("a" + i).getNodeType());
         }
         assertEquals("key-a", read.get("123"), "a key that looks like a number stays a string key");
         assertEquals("key-b", read.get("on"), "a key that looks like a boolean stays a string key");
-        assertTrue(printed.contains("a0: \"1700000000\"") && printed.contains("a35: plain"),
+        assertTrue(
+                printed.contains("a0: \"1700000000\"") && printed.contains("a35: plain"),
                 "quoted where needed, plain otherwise:\n" + printed);
     }
 

@@ -55,15 +55,21 @@ class AwsServersContractTest {
         assertEquals(secondVersion, current.versionId());
         assertEquals(arn, current.arn());
         assertTrue(current.versionStages().contains("AWSCURRENT"));
-        assertEquals("first", sm.getSecretValue(b -> b.secretId("app/db").versionStage("AWSPREVIOUS")).secretString());
-        assertEquals("first", sm.getSecretValue(b -> b.secretId(arn).versionId(firstVersion)).secretString());
+        assertEquals(
+                "first",
+                sm.getSecretValue(b -> b.secretId("app/db").versionStage("AWSPREVIOUS"))
+                        .secretString());
+        assertEquals(
+                "first",
+                sm.getSecretValue(b -> b.secretId(arn).versionId(firstVersion)).secretString());
         assertEquals("second", sm.getSecretValue(b -> b.secretId(arn)).secretString());
 
         DescribeSecretResponse described = sm.describeSecret(b -> b.secretId("app/db"));
         assertEquals(List.of("AWSCURRENT"), described.versionIdsToStages().get(secondVersion));
         assertEquals(List.of("AWSPREVIOUS"), described.versionIdsToStages().get(firstVersion));
         Set<String> listedVersions = sm.listSecretVersionIds(b -> b.secretId(arn)).versions().stream()
-                .map(v -> v.versionId()).collect(Collectors.toSet());
+                .map(v -> v.versionId())
+                .collect(Collectors.toSet());
         assertEquals(Set.of(firstVersion, secondVersion), listedVersions);
     }
 
@@ -83,7 +89,8 @@ class AwsServersContractTest {
         assertThrows(ResourceNotFoundException.class, () -> sm.getSecretValue(b -> b.secretId("absent")));
         server.createSecret("app/once", "v");
         assertThrows(ResourceExistsException.class, () -> server.createSecret("app/once", "again"));
-        assertThrows(ResourceNotFoundException.class,
+        assertThrows(
+                ResourceNotFoundException.class,
                 () -> sm.getSecretValue(b -> b.secretId("app/once").versionId("00000000-0000-0000-0000-000000000000")));
         sm.createSecret(b -> b.name("app/no-value"));
         assertThrows(ResourceNotFoundException.class, () -> sm.getSecretValue(b -> b.secretId("app/no-value")));
@@ -97,17 +104,24 @@ class AwsServersContractTest {
         server.createSecret("team-b/db", "4", Map.of("env", "prod", "owner", "b"));
         server.createSecret("other", "5", Map.of());
 
-        assertEquals(Set.of("team-a/db", "team-a/api", "team-a/cache"), names(server, filter(FilterNameStringType.NAME, "team-a/")));
+        assertEquals(
+                Set.of("team-a/db", "team-a/api", "team-a/cache"),
+                names(server, filter(FilterNameStringType.NAME, "team-a/")));
         assertEquals(Set.of("team-a/db", "team-b/db"), names(server, filter(FilterNameStringType.TAG_KEY, "owner")));
-        assertEquals(Set.of("team-a/db", "team-a/cache"),
-                names(server, filter(FilterNameStringType.NAME, "team-a"), filter(FilterNameStringType.TAG_VALUE, "prod")));
+        assertEquals(
+                Set.of("team-a/db", "team-a/cache"),
+                names(
+                        server,
+                        filter(FilterNameStringType.NAME, "team-a"),
+                        filter(FilterNameStringType.TAG_VALUE, "prod")));
 
         List<String> paged = new ArrayList<>();
         int pages = 0;
         String token = null;
         do {
             String next = token;
-            ListSecretsResponse page = server.secretsManager().listSecrets(b -> b.maxResults(2).nextToken(next));
+            ListSecretsResponse page =
+                    server.secretsManager().listSecrets(b -> b.maxResults(2).nextToken(next));
             assertTrue(page.secretList().size() <= 2);
             page.secretList().forEach(entry -> paged.add(entry.name()));
             token = page.nextToken();
@@ -123,8 +137,8 @@ class AwsServersContractTest {
         String dbArn = server.createSecret("batch/db", "db-value", Map.of("group", "batch"));
         server.createSecret("batch/api", "api-value", Map.of("group", "batch"));
 
-        BatchGetSecretValueResponse byIds = server.secretsManager()
-                .batchGetSecretValue(b -> b.secretIdList(dbArn, "batch/api", "batch/absent"));
+        BatchGetSecretValueResponse byIds =
+                server.secretsManager().batchGetSecretValue(b -> b.secretIdList(dbArn, "batch/api", "batch/absent"));
         assertEquals(Map.of("batch/db", "db-value", "batch/api", "api-value"), values(byIds.secretValues()));
         if (server.hasQuirk(ServerQuirk.BATCH_GET_OMITS_MISSING_IDS)) {
             assertTrue(byIds.errors().isEmpty());
@@ -138,8 +152,10 @@ class AwsServersContractTest {
         String token = null;
         do {
             String next = token;
-            BatchGetSecretValueResponse page = server.secretsManager().batchGetSecretValue(
-                    b -> b.filters(filter(FilterNameStringType.TAG_VALUE, "batch")).maxResults(1).nextToken(next));
+            BatchGetSecretValueResponse page = server.secretsManager()
+                    .batchGetSecretValue(b -> b.filters(filter(FilterNameStringType.TAG_VALUE, "batch"))
+                            .maxResults(1)
+                            .nextToken(next));
             assertTrue(page.secretValues().size() <= 1);
             byFilter.putAll(values(page.secretValues()));
             token = page.nextToken();
@@ -152,8 +168,10 @@ class AwsServersContractTest {
         server.createSecret("app/tagged", "v", Map.of("keep", "1", "drop", "2"));
         SecretsManagerClient sm = server.secretsManager();
 
-        sm.tagResource(b -> b.secretId("app/tagged").tags(Tag.builder().key("added").value("3").build(),
-                Tag.builder().key("keep").value("changed").build()));
+        sm.tagResource(b -> b.secretId("app/tagged")
+                .tags(
+                        Tag.builder().key("added").value("3").build(),
+                        Tag.builder().key("keep").value("changed").build()));
         sm.untagResource(b -> b.secretId("app/tagged").tagKeys("drop"));
 
         Map<String, String> tags = sm.describeSecret(b -> b.secretId("app/tagged")).tags().stream()
@@ -166,21 +184,26 @@ class AwsServersContractTest {
         server.createSecret("app/retired", "v");
         SecretsManagerClient sm = server.secretsManager();
 
-        Instant deletionDate = sm.deleteSecret(b -> b.secretId("app/retired").recoveryWindowInDays(7L)).deletionDate();
+        Instant deletionDate = sm.deleteSecret(b -> b.secretId("app/retired").recoveryWindowInDays(7L))
+                .deletionDate();
         Duration untilDeletion = Duration.between(Instant.now(), deletionDate);
-        assertTrue(untilDeletion.compareTo(Duration.ofDays(7).minusMinutes(5)) > 0
-                && untilDeletion.compareTo(Duration.ofDays(7).plusMinutes(5)) < 0, "deletion in 7 days: " + deletionDate);
+        assertTrue(
+                untilDeletion.compareTo(Duration.ofDays(7).minusMinutes(5)) > 0
+                        && untilDeletion.compareTo(Duration.ofDays(7).plusMinutes(5)) < 0,
+                "deletion in 7 days: " + deletionDate);
 
-        InvalidRequestException error = assertThrows(InvalidRequestException.class,
-                () -> sm.getSecretValue(b -> b.secretId("app/retired")));
+        InvalidRequestException error =
+                assertThrows(InvalidRequestException.class, () -> sm.getSecretValue(b -> b.secretId("app/retired")));
         // AWS: "...because it was marked for deletion."; moto: "...currently marked deleted."
         String message = error.awsErrorDetails().errorMessage();
         assertTrue(message.contains("marked") && message.contains("delet"), message);
         Instant deletedDate = sm.describeSecret(b -> b.secretId("app/retired")).deletedDate();
-        assertTrue(Duration.between(deletedDate, deletionDate).abs().getSeconds() <= 1,
+        assertTrue(
+                Duration.between(deletedDate, deletionDate).abs().getSeconds() <= 1,
                 "DescribeSecret's DeletedDate is the scheduled deletion date: " + deletedDate);
-        assertFalse(listedNames(sm.listSecrets(b -> { })).contains("app/retired"));
-        assertTrue(listedNames(sm.listSecrets(b -> b.includePlannedDeletion(true))).contains("app/retired"));
+        assertFalse(listedNames(sm.listSecrets(b -> {})).contains("app/retired"));
+        assertTrue(
+                listedNames(sm.listSecrets(b -> b.includePlannedDeletion(true))).contains("app/retired"));
     }
 
     @AwsServersTest
@@ -201,15 +224,19 @@ class AwsServersContractTest {
         server.createSecret("app/irsa", "from-role");
         String token = fakeJwt("system:serviceaccount:apps:reader");
 
-        AssumeRoleWithWebIdentityResponse assumed = server.sts().assumeRoleWithWebIdentity(
-                b -> b.roleArn(ROLE_ARN).roleSessionName("sluice-test").webIdentityToken(token));
+        AssumeRoleWithWebIdentityResponse assumed = server.sts()
+                .assumeRoleWithWebIdentity(
+                        b -> b.roleArn(ROLE_ARN).roleSessionName("sluice-test").webIdentityToken(token));
         assertNotNull(assumed.credentials().expiration());
         StaticCredentialsProvider asRole = asProvider(assumed.credentials());
 
-        try (var sts = server.sts(asRole); var sm = server.secretsManager(asRole)) {
-            assertEquals("arn:aws:sts::123456789012:assumed-role/sluice-reader/sluice-test",
+        try (var sts = server.sts(asRole);
+                var sm = server.secretsManager(asRole)) {
+            assertEquals(
+                    "arn:aws:sts::123456789012:assumed-role/sluice-reader/sluice-test",
                     sts.getCallerIdentity().arn());
-            assertEquals("from-role", sm.getSecretValue(b -> b.secretId("app/irsa")).secretString());
+            assertEquals(
+                    "from-role", sm.getSecretValue(b -> b.secretId("app/irsa")).secretString());
         }
         server.emulator().ifPresent(emulator -> {
             var call = emulator.stsCalls().get(0);
@@ -221,14 +248,23 @@ class AwsServersContractTest {
 
     @AwsServersTest
     void assumeRoleChainsFromStaticCredentials(AwsTestServer server) {
-        AssumeRoleResponse assumed = server.sts().assumeRole(b -> b.roleArn(ROLE_ARN).roleSessionName("chain")
-                .externalId("ext-123").durationSeconds(900)
-                .tags(software.amazon.awssdk.services.sts.model.Tag.builder().key("team").value("a").build())
-                .transitiveTagKeys("team"));
+        AssumeRoleResponse assumed = server.sts()
+                .assumeRole(b -> b.roleArn(ROLE_ARN)
+                        .roleSessionName("chain")
+                        .externalId("ext-123")
+                        .durationSeconds(900)
+                        .tags(software.amazon.awssdk.services.sts.model.Tag.builder()
+                                .key("team")
+                                .value("a")
+                                .build())
+                        .transitiveTagKeys("team"));
 
-        assertEquals("arn:aws:sts::123456789012:assumed-role/sluice-reader/chain", assumed.assumedRoleUser().arn());
+        assertEquals(
+                "arn:aws:sts::123456789012:assumed-role/sluice-reader/chain",
+                assumed.assumedRoleUser().arn());
         try (var sts = server.sts(asProvider(assumed.credentials()))) {
-            assertEquals(assumed.assumedRoleUser().arn(), sts.getCallerIdentity().arn());
+            assertEquals(
+                    assumed.assumedRoleUser().arn(), sts.getCallerIdentity().arn());
         }
         server.emulator().ifPresent(emulator -> {
             var call = emulator.stsCalls().get(0);
@@ -257,15 +293,16 @@ class AwsServersContractTest {
     }
 
     private static StaticCredentialsProvider asProvider(Credentials credentials) {
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                credentials.secretAccessKey(), credentials.sessionToken()));
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
     }
 
     private static String fakeJwt(String subject) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
         String header = encoder.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = encoder.encodeToString(("{\"sub\":\"" + subject + "\",\"aud\":[\"sts.amazonaws.com\"],"
-                + "\"iss\":\"https://oidc.example\"}").getBytes(StandardCharsets.UTF_8));
+        String claims = encoder.encodeToString(
+                ("{\"sub\":\"" + subject + "\",\"aud\":[\"sts.amazonaws.com\"]," + "\"iss\":\"https://oidc.example\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".c2lnbmF0dXJl";
     }
 }

@@ -23,13 +23,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class AwsServersExtension implements TestTemplateInvocationContextProvider {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AwsServersExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(AwsServersExtension.class);
 
     /** A kind of server: how to get one, and the system property that enables it (none: always on). */
     private record Kind(String name, Optional<String> endpointProperty, Function<URI, AwsTestServer> connect) {
 
         Optional<URI> configuredEndpoint() {
-            return endpointProperty.map(System::getProperty).filter(value -> !value.isBlank()).map(URI::create);
+            return endpointProperty
+                    .map(System::getProperty)
+                    .filter(value -> !value.isBlank())
+                    .map(URI::create);
         }
 
         boolean enabled() {
@@ -44,7 +48,9 @@ public final class AwsServersExtension implements TestTemplateInvocationContextP
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, AwsServersTest.class)).orElse(false);
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, AwsServersTest.class))
+                .orElse(false);
     }
 
     @Override
@@ -54,15 +60,20 @@ public final class AwsServersExtension implements TestTemplateInvocationContextP
 
     private static AwsTestServer serverFor(Kind kind, ExtensionContext context) {
         // The root store closes the server (AutoCloseable) when the whole test run ends.
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(kind.name(),
-                name -> kind.connect().apply(kind.configuredEndpoint().orElse(null)), AwsTestServer.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        kind.name(),
+                        name -> kind.connect().apply(kind.configuredEndpoint().orElse(null)),
+                        AwsTestServer.class);
     }
 
     private record Enabled(Kind kind) implements TestTemplateInvocationContext {
 
         @Override
         public String getDisplayName(int invocationIndex) {
-            return "[" + kind.name() + "]" + kind.configuredEndpoint().map(uri -> " " + uri).orElse("");
+            return "[" + kind.name() + "]"
+                    + kind.configuredEndpoint().map(uri -> " " + uri).orElse("");
         }
 
         @Override
@@ -81,8 +92,9 @@ public final class AwsServersExtension implements TestTemplateInvocationContextP
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            ExecutionCondition skip = context -> ConditionEvaluationResult.disabled(kind.name() + " is not configured: set -D"
-                    + kind.endpointProperty().orElseThrow() + "=<endpoint> to run this test against it");
+            ExecutionCondition skip =
+                    context -> ConditionEvaluationResult.disabled(kind.name() + " is not configured: set -D"
+                            + kind.endpointProperty().orElseThrow() + "=<endpoint> to run this test against it");
             return List.of(skip, new ServerParameter(kind));
         }
     }

@@ -21,5 +21,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(AwsServersExtension.class)
-public @interface AwsServersTest {
-}
+public @interface AwsServersTest {}

@@ -64,15 +64,23 @@ public interface AwsTestServer extends AutoCloseable {
 
     /** Creates or overwrites a parameter through the SDK (tags only on creation, as AWS allows); returns its version. */
     default long putParameter(String name, String value, ParameterType type, Map<String, String> tags) {
-        boolean exists = ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").option("Equals")
-                .values(name))).parameters().size() == 1;
+        boolean exists = ssm().describeParameters(b -> b.parameterFilters(
+                                f -> f.key("Name").option("Equals").values(name)))
+                        .parameters()
+                        .size()
+                == 1;
         return ssm().putParameter(b -> {
-            b.name(name).value(value).type(type).overwrite(exists);
-            if (!exists && !tags.isEmpty()) {
-                b.tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.ssm.model.Tag.builder()
-                        .key(e.getKey()).value(e.getValue()).build()).toList());
-            }
-        }).version();
+                    b.name(name).value(value).type(type).overwrite(exists);
+                    if (!exists && !tags.isEmpty()) {
+                        b.tags(tags.entrySet().stream()
+                                .map(e -> software.amazon.awssdk.services.ssm.model.Tag.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList());
+                    }
+                })
+                .version();
     }
 
     default long putParameter(String name, String value) {
@@ -95,24 +103,32 @@ public interface AwsTestServer extends AutoCloseable {
 
     /** Creates a string secret through the SDK; returns its ARN. */
     default String createSecret(String name, String value, Map<String, String> tags) {
-        return secretsManager().createSecret(b -> b.name(name).secretString(value).tags(tags(tags))).arn();
+        return secretsManager()
+                .createSecret(b -> b.name(name).secretString(value).tags(tags(tags)))
+                .arn();
     }
 
     /** Creates a binary secret through the SDK; returns its ARN. */
     default String createBinarySecret(String name, byte[] value, Map<String, String> tags) {
-        return secretsManager().createSecret(b -> b.name(name).secretBinary(SdkBytes.fromByteArray(value))
-                .tags(tags(tags))).arn();
+        return secretsManager()
+                .createSecret(b ->
+                        b.name(name).secretBinary(SdkBytes.fromByteArray(value)).tags(tags(tags)))
+                .arn();
     }
 
     /** Adds a new AWSCURRENT version; returns its version id. */
     default String putSecretValue(String nameOrArn, String value) {
-        return secretsManager().putSecretValue(b -> b.secretId(nameOrArn).secretString(value)).versionId();
+        return secretsManager()
+                .putSecretValue(b -> b.secretId(nameOrArn).secretString(value))
+                .versionId();
     }
 
     @Override
     void close();
 
     private static java.util.List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 }

@@ -21,8 +21,15 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
             emulator = AwsEmulator.start();
         }
         String endpoint = emulator.endpoint().toString();
-        return Map.of("sluice.aws.secrets-manager-endpoint", endpoint, "sluice.aws.ssm-endpoint", endpoint,
-                "sluice.aws.sts-endpoint", endpoint, "sluice.aws.ecr-endpoint", endpoint);
+        return Map.of(
+                "sluice.aws.secrets-manager-endpoint",
+                endpoint,
+                "sluice.aws.ssm-endpoint",
+                endpoint,
+                "sluice.aws.sts-endpoint",
+                endpoint,
+                "sluice.aws.ecr-endpoint",
+                endpoint);
     }
 
     @Override

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 /** Real AWS SDK v2 clients pointed at a test endpoint, with the URL-connection HTTP client Sluice ships. */
 public final class SdkClients {
 
-    private SdkClients() {
-    }
+    private SdkClients() {}
 
     public static SecretsManagerClient secretsManager(URI endpoint, Region region, AwsCredentialsProvider credentials) {
         return SecretsManagerClient.builder()

@@ -19,12 +19,12 @@ public final class HostileInput {
     /** The Secret size limit, and so the largest provider value that can ever end up in one. */
     public static final int ONE_MIB = 1024 * 1024;
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     /** Arbitrary bytes: invalid UTF-8, NUL bytes, lone surrogates' encodings, CR/LF. */
     public static Gen<byte[]> bytes(int maxLength) {
-        return Generate.byteArrays(integers().between(0, maxLength), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+        return Generate.byteArrays(
+                        integers().between(0, maxLength), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
                 .describedAs(HostileInput::describe);
     }
 
@@ -32,8 +32,11 @@ public final class HostileInput {
     public static Gen<String> punctuated(int maxLength) {
         Gen<Character> chars = Generate.frequency(
                 Pair.of(6, Generate.characters('a', 'z')),
-                Pair.of(3, Generate.pick(List.of('{', '}', '[', ']', '"', ':', ',', '.', '\\', '#', '|', '*', '?', '(', ')',
-                        '$', '-', '_', '/', '+', '=', ' ', '\n', '!', '@', '0', '9'))),
+                Pair.of(
+                        3,
+                        Generate.pick(List.of(
+                                '{', '}', '[', ']', '"', ':', ',', '.', '\\', '#', '|', '*', '?', '(', ')', '$', '-',
+                                '_', '/', '+', '=', ' ', '\n', '!', '@', '0', '9'))),
                 Pair.of(1, Generate.characters(0, 0xFFFF)));
         return lists().of(chars).ofSizeBetween(0, maxLength).map(HostileInput::join);
     }
@@ -51,14 +54,17 @@ public final class HostileInput {
 
     /** JSON objects, broken ones (cut, spliced, with garbage) and non-JSON text, as UTF-8 or worse. */
     public static Gen<byte[]> payloads() {
-        Gen<String> broken = jsonObjects().zip(integers().between(0, 1_000), punctuated(20),
-                (json, cut, junk) -> json.substring(0, Math.min(cut, json.length())) + junk);
+        Gen<String> broken = jsonObjects()
+                .zip(
+                        integers().between(0, 1_000),
+                        punctuated(20),
+                        (json, cut, junk) -> json.substring(0, Math.min(cut, json.length())) + junk);
         return Generate.frequency(
-                Pair.of(4, jsonObjects().map(HostileInput::utf8)),
-                Pair.of(3, broken.map(HostileInput::utf8)),
-                Pair.of(2, punctuated(200).map(HostileInput::utf8)),
-                Pair.of(1, bytes(300)),
-                Pair.of(1, smallObjects().zip(bytes(40), HostileInput::withInvalidUtf8)))
+                        Pair.of(4, jsonObjects().map(HostileInput::utf8)),
+                        Pair.of(3, broken.map(HostileInput::utf8)),
+                        Pair.of(2, punctuated(200).map(HostileInput::utf8)),
+                        Pair.of(1, bytes(300)),
+                        Pair.of(1, smallObjects().zip(bytes(40), HostileInput::withInvalidUtf8)))
                 .describedAs(HostileInput::describe);
     }
 
@@ -75,19 +81,64 @@ public final class HostileInput {
     /** {@code remoteRef.property}: gjson paths, valid and not (wildcards, queries, modifiers, escapes). */
     public static Gen<String> properties() {
         return Generate.frequency(
-                Pair.of(3, Generate.pick(List.of("a", "a.b", "a.b.c", "list.0", "list.#", "list.1.x", "a\\.b", "deep",
-                        "n", "f", "k42", "", ".", "..", "a.", ".a", "list.-1", "list.99999999999999999999"))),
+                Pair.of(
+                        3,
+                        Generate.pick(List.of(
+                                "a",
+                                "a.b",
+                                "a.b.c",
+                                "list.0",
+                                "list.#",
+                                "list.1.x",
+                                "a\\.b",
+                                "deep",
+                                "n",
+                                "f",
+                                "k42",
+                                "",
+                                ".",
+                                "..",
+                                "a.",
+                                ".a",
+                                "list.-1",
+                                "list.99999999999999999999"))),
                 Pair.of(2, punctuated(30)),
                 Pair.of(1, integers().between(1, 2_000).map(depth -> "a" + ".a".repeat(depth))));
     }
 
     /** Regular expressions written to make a backtracking engine or a compiler blow up, and invalid ones. */
     public static Gen<String> regexps() {
-        Gen<String> atom = Generate.pick(List.of("a", ".", "(a|aa)", "(.*?)", "(a*)*", "(a+)+", "[a-z]", "\\w",
-                "(?:a|b)", "x{1000}", "(a{100}){100}", "((a{10}){10}){10}", "\\p{L}", "(?i)a", "\\1", "(?=a)",
-                "[", "(", ")", "*", "a{2,1}", "\\", "a**", "(?P<n>a)", "^", "$"));
+        Gen<String> atom = Generate.pick(List.of(
+                "a",
+                ".",
+                "(a|aa)",
+                "(.*?)",
+                "(a*)*",
+                "(a+)+",
+                "[a-z]",
+                "\\w",
+                "(?:a|b)",
+                "x{1000}",
+                "(a{100}){100}",
+                "((a{10}){10}){10}",
+                "\\p{L}",
+                "(?i)a",
+                "\\1",
+                "(?=a)",
+                "[",
+                "(",
+                ")",
+                "*",
+                "a{2,1}",
+                "\\",
+                "a**",
+                "(?P<n>a)",
+                "^",
+                "$"));
         Gen<String> quantifier = Generate.pick(List.of("", "", "*", "+", "?", "*?", "{40}", "{2,}", "{0,1000}"));
-        return lists().of(atom.zip(quantifier, String::concat)).ofSizeBetween(1, 12).map(HostileInput::join)
+        return lists().of(atom.zip(quantifier, String::concat))
+                .ofSizeBetween(1, 12)
+                .map(HostileInput::join)
                 .mix(punctuated(40), 20)
                 .mix(integers().between(1, 3_000).map(n -> "(".repeat(n) + "a" + ")".repeat(n)), 10);
     }
@@ -103,34 +154,83 @@ public final class HostileInput {
     /** Qute and Go templates that blow up in size, time or depth, break the parser, or are fine. */
     public static Gen<String> templates() {
         Gen<String> fragment = Generate.pick(List.of(
-                "{value}", "{v}", "{user}", "{data:['k']}", "{missing}", "{value.b64dec}", "{value.b64enc}",
-                "{value.indent(400000000)}", "{value.repeat(100000000)}", "{#for i in 100000}{#for j in 100000}x{/for}{/for}",
-                "{#if value}yes{#else}no{/if}", "{#if", "{/if}", "{{ .value }}", "{{ .value | indent 400000000 }}",
-                "{{ range $i := until 100000000 }}x{{ end }}", "{{ if .value }}", "{{ end }}", "{{", "}}", "{",
-                "}", "{value.fromJson}", "{value.toYaml}", "{#let x=value}{x}{/let}", "{value.sha256sum}",
-                "plain text ", "\\{", "{! comment !}", "{value.nosuchfunction}", "{{ .value | b64dec }}",
-                "{{ template \"x\" }}", "{#include foo /}", "{{ printf \"%099999999d\" 1 }}"));
+                "{value}",
+                "{v}",
+                "{user}",
+                "{data:['k']}",
+                "{missing}",
+                "{value.b64dec}",
+                "{value.b64enc}",
+                "{value.indent(400000000)}",
+                "{value.repeat(100000000)}",
+                "{#for i in 100000}{#for j in 100000}x{/for}{/for}",
+                "{#if value}yes{#else}no{/if}",
+                "{#if",
+                "{/if}",
+                "{{ .value }}",
+                "{{ .value | indent 400000000 }}",
+                "{{ range $i := until 100000000 }}x{{ end }}",
+                "{{ if .value }}",
+                "{{ end }}",
+                "{{",
+                "}}",
+                "{",
+                "}",
+                "{value.fromJson}",
+                "{value.toYaml}",
+                "{#let x=value}{x}{/let}",
+                "{value.sha256sum}",
+                "plain text ",
+                "\\{",
+                "{! comment !}",
+                "{value.nosuchfunction}",
+                "{{ .value | b64dec }}",
+                "{{ template \"x\" }}",
+                "{#include foo /}",
+                "{{ printf \"%099999999d\" 1 }}"));
         return Generate.frequency(
                 Pair.of(4, lists().of(fragment).ofSizeBetween(1, 8).map(HostileInput::join)),
                 Pair.of(1, integers().between(50, 20_000).map(n -> "{#if value}".repeat(n) + "x" + "{/if}".repeat(n))),
-                Pair.of(1, integers().between(50, 20_000).map(n -> "{{ if .value }}".repeat(n) + "x" + "{{ end }}".repeat(n))),
+                Pair.of(
+                        1,
+                        integers()
+                                .between(50, 20_000)
+                                .map(n -> "{{ if .value }}".repeat(n) + "x" + "{{ end }}".repeat(n))),
                 Pair.of(1, integers().between(1, 30).map(n -> "{#for i in 1000}".repeat(n) + "x" + "{/for}".repeat(n))),
                 Pair.of(1, punctuated(200)));
     }
 
     /** Ordinary templates, Qute and Go, that render over any values named value, user and k. */
     public static Gen<String> ordinaryTemplates() {
-        return Generate.pick(List.of("{value}", "plain", "{{ .user }}", "{user}-{k}", "{#if value}set{/if}",
-                "{{ .value | b64enc }}", "{value.b64enc}", "prefix {{ .k }} suffix", "{#for i in 3}{i}{/for}"));
+        return Generate.pick(List.of(
+                "{value}",
+                "plain",
+                "{{ .user }}",
+                "{user}-{k}",
+                "{#if value}set{/if}",
+                "{{ .value | b64enc }}",
+                "{value.b64enc}",
+                "prefix {{ .k }} suffix",
+                "{#for i in 3}{i}{/for}"));
     }
 
     private static Gen<String> smallObjects() {
         Gen<String> value = Generate.frequency(
                 Pair.of(3, strings().basicLatinAlphabet().ofLengthBetween(0, 20).map(HostileInput::quoted)),
-                Pair.of(1, Generate.pick(List.of("null", "true", "1", "-0.5e3", "[1,{\"x\":2}]", "{\"b\":{\"c\":\"d\"}}",
-                        "\"\\u0000\"", "\"\\ud800\"", "\"a\\\"b\""))));
-        Gen<String> member = strings().basicLatinAlphabet().ofLengthBetween(0, 12).zip(value,
-                (k, v) -> quoted(k) + ":" + v);
+                Pair.of(
+                        1,
+                        Generate.pick(List.of(
+                                "null",
+                                "true",
+                                "1",
+                                "-0.5e3",
+                                "[1,{\"x\":2}]",
+                                "{\"b\":{\"c\":\"d\"}}",
+                                "\"\\u0000\"",
+                                "\"\\ud800\"",
+                                "\"a\\\"b\""))));
+        Gen<String> member =
+                strings().basicLatinAlphabet().ofLengthBetween(0, 12).zip(value, (k, v) -> quoted(k) + ":" + v);
         return lists().of(member).ofSizeBetween(0, 12).map(members -> "{" + String.join(",", members) + "}");
     }
 
@@ -141,7 +241,12 @@ public final class HostileInput {
     private static String manyKeys(int count) {
         StringBuilder json = new StringBuilder("{");
         for (int i = 0; i < count; i++) {
-            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v").append(i).append('"');
+            json.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\":\"v")
+                    .append(i)
+                    .append('"');
         }
         return json.append('}').toString();
     }

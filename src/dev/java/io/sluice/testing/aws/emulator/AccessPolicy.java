@@ -54,12 +54,13 @@ final class AccessPolicy {
             return Optional.of(handler.expiredToken());
         }
         Set<String> allowList = allowed;
-        if (allowList == null || allowList.contains(accessKey)
+        if (allowList == null
+                || allowList.contains(accessKey)
                 || issued.map(c -> allowList.contains(c.roleArn())).orElse(false)) {
             return Optional.empty();
         }
-        String principal = issued.map(IssuedCredentials::assumedRoleArn)
-                .orElse("arn:aws:iam::" + account + ":user/" + accessKey);
+        String principal =
+                issued.map(IssuedCredentials::assumedRoleArn).orElse("arn:aws:iam::" + account + ":user/" + accessKey);
         return Optional.of(handler.accessDenied(operation, principal));
     }
 }

@@ -37,10 +37,15 @@ public final class AwsEmulator implements AutoCloseable {
         this.sts = new StsState(clock);
         this.ecr = new EcrState(clock, ACCOUNT);
         this.access = new AccessPolicy(sts, ACCOUNT);
-        SecretsManagerHandler secretsManager = new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
-        ParameterStoreHandler parameterStore = new ParameterStoreHandler(region -> parameters(region.orElse(DEFAULT_REGION)));
-        this.server = new EmulatorHttpServer(List.of(secretsManager, parameterStore, new StsHandler(sts, ACCOUNT), new EcrHandler(ecr)),
-                calls, faults, access);
+        SecretsManagerHandler secretsManager =
+                new SecretsManagerHandler(region -> secrets(region.orElse(DEFAULT_REGION)));
+        ParameterStoreHandler parameterStore =
+                new ParameterStoreHandler(region -> parameters(region.orElse(DEFAULT_REGION)));
+        this.server = new EmulatorHttpServer(
+                List.of(secretsManager, parameterStore, new StsHandler(sts, ACCOUNT), new EcrHandler(ecr)),
+                calls,
+                faults,
+                access);
     }
 
     public static AwsEmulator start() {
@@ -160,12 +165,16 @@ public final class AwsEmulator implements AutoCloseable {
 
     /** Creates a secret with a string value directly in the default region; returns its ARN. */
     public String seedSecret(String name, String value, Map<String, String> tags) {
-        return secrets(DEFAULT_REGION).create(name, null, null, tags, null, value, null).arn();
+        return secrets(DEFAULT_REGION)
+                .create(name, null, null, tags, null, value, null)
+                .arn();
     }
 
     /** Creates a secret with a binary value directly in the default region; returns its ARN. */
     public String seedBinarySecret(String name, byte[] value, Map<String, String> tags) {
-        return secrets(DEFAULT_REGION).create(name, null, null, tags, null, null, value).arn();
+        return secrets(DEFAULT_REGION)
+                .create(name, null, null, tags, null, null, value)
+                .arn();
     }
 
     public SecretsManagerState secrets(String region) {

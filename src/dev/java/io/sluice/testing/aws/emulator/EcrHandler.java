@@ -34,7 +34,8 @@ final class EcrHandler implements ProtocolHandler {
         if (!operation.equals("GetAuthorizationToken")) {
             throw AwsError.badRequest("UnknownOperationException", "Unknown operation " + operation);
         }
-        EcrState.Token token = state.issue(request.accessKey().orElse(null), request.region().orElse(AwsEmulator.DEFAULT_REGION));
+        EcrState.Token token =
+                state.issue(request.accessKey().orElse(null), request.region().orElse(AwsEmulator.DEFAULT_REGION));
         ObjectNode out = JSON.createObjectNode();
         ObjectNode data = out.putArray("authorizationData").addObject();
         data.put("authorizationToken", token.authorizationToken());
@@ -53,8 +54,10 @@ final class EcrHandler implements ProtocolHandler {
 
     @Override
     public AwsError accessDenied(String operation, String principal) {
-        return new AwsError("AccessDeniedException", 400, "User: " + principal
-                + " is not authorized to perform: ecr:" + operation + " on resource: *");
+        return new AwsError(
+                "AccessDeniedException",
+                400,
+                "User: " + principal + " is not authorized to perform: ecr:" + operation + " on resource: *");
     }
 
     @Override
@@ -69,7 +72,8 @@ final class EcrHandler implements ProtocolHandler {
 
     @Override
     public AwsError invalidClientToken() {
-        return new AwsError("UnrecognizedClientException", 400, "The security token included in the request is invalid.");
+        return new AwsError(
+                "UnrecognizedClientException", 400, "The security token included in the request is invalid.");
     }
 
     private static HttpReply reply(int status, ObjectNode body) {

@@ -41,7 +41,9 @@ public final class EcrState {
     synchronized Token issue(String callerAccessKey, String region) {
         byte[] secret = new byte[96];
         random.nextBytes(secret);
-        Token token = new Token(callerAccessKey, Base64.getEncoder().encodeToString(secret),
+        Token token = new Token(
+                callerAccessKey,
+                Base64.getEncoder().encodeToString(secret),
                 clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
                 "https://" + account + ".dkr.ecr." + region + ".amazonaws.com");
         issued.add(token);

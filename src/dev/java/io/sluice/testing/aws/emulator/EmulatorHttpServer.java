@@ -58,7 +58,8 @@ final class EmulatorHttpServer implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            IncomingRequest request = IncomingRequest.of(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+            IncomingRequest request = IncomingRequest.of(
+                    exchange.getRequestHeaders().getFirst("X-Amz-Target"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestBody().readAllBytes());
@@ -68,7 +69,8 @@ final class EmulatorHttpServer implements AutoCloseable {
             }
             HttpReply reply = answer.get();
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .set("x-amzn-RequestId", UUID.randomUUID().toString());
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply.body());
@@ -87,8 +89,8 @@ final class EmulatorHttpServer implements AutoCloseable {
                     return Optional.empty();
                 }
                 if (fault.isPresent() && fault.get() instanceof Fault.ErrorReply error) {
-                    return Optional.of(handler.render(new AwsError(error.code(), error.status(),
-                            "Injected " + error.code() + " for " + operation.get())));
+                    return Optional.of(handler.render(new AwsError(
+                            error.code(), error.status(), "Injected " + error.code() + " for " + operation.get())));
                 }
                 if (fault.isPresent() && fault.get() instanceof Fault.SlowReply slow) {
                     pause(slow.delay());
@@ -96,7 +98,9 @@ final class EmulatorHttpServer implements AutoCloseable {
                 return Optional.of(serve(handler, operation.get(), request));
             }
         }
-        return Optional.of(HttpReply.of(400, "text/plain",
+        return Optional.of(HttpReply.of(
+                400,
+                "text/plain",
                 "The emulator serves Secrets Manager, Parameter Store (JSON 1.1) and STS (query) only"));
     }
 
@@ -119,7 +123,10 @@ final class EmulatorHttpServer implements AutoCloseable {
             return handler.render(error);
         } catch (RuntimeException bug) {
             LOG.log(Level.WARNING, "AWS emulator failed on " + operation, bug);
-            return handler.render(new AwsError("InternalFailure", 500, "The emulator failed: " + bug.getClass().getName()));
+            return handler.render(new AwsError(
+                    "InternalFailure",
+                    500,
+                    "The emulator failed: " + bug.getClass().getName()));
         }
     }
 

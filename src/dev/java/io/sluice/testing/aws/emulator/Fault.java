@@ -24,8 +24,7 @@ public sealed interface Fault {
     }
 
     /** Closes the connection without sending a status line: the caller sees an I/O error. */
-    record ConnectionDrop() implements Fault {
-    }
+    record ConnectionDrop() implements Fault {}
 
     static Fault error(String code, int status) {
         return new ErrorReply(code, status);

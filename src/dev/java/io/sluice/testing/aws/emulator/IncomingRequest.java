@@ -10,15 +10,18 @@ import java.util.regex.Pattern;
  * SigV4 credential scope ({@code Credential=AKID/date/region/service/aws4_request}); signatures are not
  * verified.
  */
-public record IncomingRequest(String target, String contentType, byte[] body, Optional<String> accessKey,
-        Optional<String> region) {
+public record IncomingRequest(
+        String target, String contentType, byte[] body, Optional<String> accessKey, Optional<String> region) {
 
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=([^/,\\s]+)/[^/]+/([^/]+)/");
 
     static IncomingRequest of(String target, String contentType, String authorization, byte[] body) {
         Matcher scope = authorization == null ? null : CREDENTIAL_SCOPE.matcher(authorization);
         boolean signed = scope != null && scope.find();
-        return new IncomingRequest(target, contentType == null ? "" : contentType, body,
+        return new IncomingRequest(
+                target,
+                contentType == null ? "" : contentType,
+                body,
                 signed ? Optional.of(scope.group(1)) : Optional.empty(),
                 signed ? Optional.of(scope.group(2)) : Optional.empty());
     }

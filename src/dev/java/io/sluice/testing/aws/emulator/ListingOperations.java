@@ -18,13 +18,12 @@ final class ListingOperations {
 
     private static final int MAX_BATCH = 20;
 
-    private ListingOperations() {
-    }
+    private ListingOperations() {}
 
-    static ObjectNode listSecrets(SecretsManagerState state, JsonNode in,
-            BiFunction<SecretRecord, Boolean, ObjectNode> describe) {
-        List<SecretRecord> secrets = state.list(filters(in), in.path("IncludePlannedDeletion").asBoolean(false),
-                "desc".equals(text(in, "SortOrder")));
+    static ObjectNode listSecrets(
+            SecretsManagerState state, JsonNode in, BiFunction<SecretRecord, Boolean, ObjectNode> describe) {
+        List<SecretRecord> secrets = state.list(
+                filters(in), in.path("IncludePlannedDeletion").asBoolean(false), "desc".equals(text(in, "SortOrder")));
         PageToken.Page<SecretRecord> page = PageToken.page(secrets, maxResults(in, 100), text(in, "NextToken"));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("SecretList");
@@ -33,20 +32,22 @@ final class ListingOperations {
         return out;
     }
 
-    static ObjectNode batchGet(SecretsManagerState state, JsonNode in,
-            BiFunction<SecretRecord, SecretVersion, ObjectNode> secretValue) {
+    static ObjectNode batchGet(
+            SecretsManagerState state, JsonNode in, BiFunction<SecretRecord, SecretVersion, ObjectNode> secretValue) {
         List<String> ids = strings(in.path("SecretIdList"));
         List<SecretFilter> filters = filters(in);
         if (ids.isEmpty() == filters.isEmpty()) {
-            throw AwsError.badRequest("InvalidParameterException",
-                    "Either 'SecretIdList' or 'Filters' must be provided, but not both.");
+            throw AwsError.badRequest(
+                    "InvalidParameterException", "Either 'SecretIdList' or 'Filters' must be provided, but not both.");
         }
         if (in.has("MaxResults") && filters.isEmpty()) {
-            throw AwsError.badRequest("InvalidParameterException",
+            throw AwsError.badRequest(
+                    "InvalidParameterException",
                     "'Filters' not specified. 'Filters' must also be specified when 'MaxResults' is provided.");
         }
         if (ids.size() > MAX_BATCH) {
-            throw AwsError.badRequest("InvalidParameterException", "SecretIdList can hold at most " + MAX_BATCH + " ids.");
+            throw AwsError.badRequest(
+                    "InvalidParameterException", "SecretIdList can hold at most " + MAX_BATCH + " ids.");
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode values = out.putArray("SecretValues");
@@ -57,7 +58,10 @@ final class ListingOperations {
                     SecretRecord secret = state.findLive(id);
                     values.add(secretValue.apply(secret, state.read(secret, null, null)));
                 } catch (AwsError error) {
-                    errors.addObject().put("SecretId", id).put("ErrorCode", error.code()).put("Message", error.getMessage());
+                    errors.addObject()
+                            .put("SecretId", id)
+                            .put("ErrorCode", error.code())
+                            .put("Message", error.getMessage());
                 }
             }
             return out;
@@ -104,8 +108,7 @@ final class ListingOperations {
         }
         int max = in.get("MaxResults").asInt();
         if (max < 1 || max > limit) {
-            throw AwsError.badRequest("InvalidParameterException",
-                    "MaxResults must be between 1 and " + limit + ".");
+            throw AwsError.badRequest("InvalidParameterException", "MaxResults must be between 1 and " + limit + ".");
         }
         return max;
     }

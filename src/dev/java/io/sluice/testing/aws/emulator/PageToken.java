@@ -9,11 +9,9 @@ final class PageToken {
 
     private static final String PREFIX = "offset:";
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
-    record Page<T>(List<T> items, String nextToken) {
-    }
+    record Page<T>(List<T> items, String nextToken) {}
 
     static <T> Page<T> page(List<T> all, int maxResults, String token) {
         int from = token == null ? 0 : decode(token);
@@ -25,7 +23,9 @@ final class PageToken {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int decode(String token) {

@@ -13,8 +13,7 @@ import java.util.Set;
 public final class ParameterRecord {
 
     /** One version: its value as stored (plain text, even for SecureString) and the labels on it. */
-    public record Version(long number, String value, String type, String keyId, Instant modified, Set<String> labels) {
-    }
+    public record Version(long number, String value, String type, String keyId, Instant modified, Set<String> labels) {}
 
     private final String name;
     private final String arn;

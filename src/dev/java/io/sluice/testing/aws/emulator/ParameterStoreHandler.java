@@ -66,7 +66,8 @@ final class ParameterStoreHandler implements ProtocolHandler {
                 case "LabelParameterVersion" -> labelParameterVersion(state, in);
                 case "ListTagsForResource" -> listTags(state, in);
                 case "AddTagsToResource" -> {
-                    state.requireForTags(text(in, "ResourceType"), text(in, "ResourceId")).tag(tags(in.path("Tags")));
+                    state.requireForTags(text(in, "ResourceType"), text(in, "ResourceId"))
+                            .tag(tags(in.path("Tags")));
                     yield JSON.createObjectNode();
                 }
                 case "RemoveTagsFromResource" -> {
@@ -90,8 +91,10 @@ final class ParameterStoreHandler implements ProtocolHandler {
     private ObjectNode getParameters(ParameterStoreState state, JsonNode in) {
         List<String> names = strings(in.path("Names"));
         if (names.isEmpty() || names.size() > MAX_NAMES) {
-            throw AwsError.badRequest("ValidationException", "1 validation error detected: Value at 'names' failed to"
-                    + " satisfy constraint: Member must have length less than or equal to " + MAX_NAMES);
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "1 validation error detected: Value at 'names' failed to"
+                            + " satisfy constraint: Member must have length less than or equal to " + MAX_NAMES);
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode found = out.putArray("Parameters");
@@ -111,12 +114,14 @@ final class ParameterStoreHandler implements ProtocolHandler {
 
     private ObjectNode getParametersByPath(ParameterStoreState state, JsonNode in) {
         int max = maxResults(in, MAX_PATH_RESULTS);
-        List<ParameterRecord> all = state.byPath(text(in, "Path"), in.path("Recursive").asBoolean(false));
+        List<ParameterRecord> all =
+                state.byPath(text(in, "Path"), in.path("Recursive").asBoolean(false));
         PageToken.Page<ParameterRecord> page = PageToken.page(all, max, text(in, "NextToken"));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode parameters = out.putArray("Parameters");
-        page.items().forEach(p -> parameters.add(parameter(new ParameterStoreState.Selected(p, p.latest(), null),
-                decrypt(in))));
+        page.items()
+                .forEach(p ->
+                        parameters.add(parameter(new ParameterStoreState.Selected(p, p.latest(), null), decrypt(in))));
         if (page.nextToken() != null) {
             out.put("NextToken", page.nextToken());
         }
@@ -169,7 +174,8 @@ final class ParameterStoreHandler implements ProtocolHandler {
         return switch (key) {
             case "Name" -> {
                 requireOption(key, option, "Equals", "BeginsWith");
-                yield "BeginsWith".equals(option) ? p -> values.stream().anyMatch(v -> p.name().startsWith(v))
+                yield "BeginsWith".equals(option)
+                        ? p -> values.stream().anyMatch(v -> p.name().startsWith(v))
                         : p -> values.contains(p.name());
             }
             case "Type" -> {
@@ -207,9 +213,16 @@ final class ParameterStoreHandler implements ProtocolHandler {
     }
 
     private ObjectNode putParameter(ParameterStoreState state, JsonNode in) {
-        ParameterStoreState.Put put = state.put(text(in, "Name"), text(in, "Value"), text(in, "Type"),
-                text(in, "KeyId"), text(in, "Description"), text(in, "Tier"), text(in, "Policies"),
-                in.path("Overwrite").asBoolean(false), tags(in.path("Tags")));
+        ParameterStoreState.Put put = state.put(
+                text(in, "Name"),
+                text(in, "Value"),
+                text(in, "Type"),
+                text(in, "KeyId"),
+                text(in, "Description"),
+                text(in, "Tier"),
+                text(in, "Policies"),
+                in.path("Overwrite").asBoolean(false),
+                tags(in.path("Tags")));
         ObjectNode out = JSON.createObjectNode();
         out.put("Version", put.version());
         out.put("Tier", put.tier());
@@ -219,9 +232,11 @@ final class ParameterStoreHandler implements ProtocolHandler {
     private ObjectNode labelParameterVersion(ParameterStoreState state, JsonNode in) {
         ParameterRecord parameter = state.require(text(in, "Name"));
         ParameterRecord.Version version = in.hasNonNull("ParameterVersion")
-                ? parameter.version(in.get("ParameterVersion").asLong()).orElseThrow(() -> AwsError.badRequest(
-                        "ParameterVersionNotFound", "Systems Manager could not find the version of "
-                                + parameter.name()))
+                ? parameter
+                        .version(in.get("ParameterVersion").asLong())
+                        .orElseThrow(() -> AwsError.badRequest(
+                                "ParameterVersionNotFound",
+                                "Systems Manager could not find the version of " + parameter.name()))
                 : parameter.latest();
         parameter.label(version, strings(in.path("Labels")));
         ObjectNode out = JSON.createObjectNode();
@@ -234,7 +249,9 @@ final class ParameterStoreHandler implements ProtocolHandler {
         ParameterRecord parameter = state.requireForTags(text(in, "ResourceType"), text(in, "ResourceId"));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode tags = out.putArray("TagList");
-        parameter.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        parameter
+                .tags()
+                .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         return out;
     }
 
@@ -257,8 +274,8 @@ final class ParameterStoreHandler implements ProtocolHandler {
 
     /** Stands in for the KMS ciphertext AWS returns: never the plain value. */
     private static String ciphertext(String value) {
-        return "AQICAH" + Base64.getEncoder().encodeToString(("sealed:" + value.length())
-                .getBytes(StandardCharsets.UTF_8));
+        return "AQICAH"
+                + Base64.getEncoder().encodeToString(("sealed:" + value.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean decrypt(JsonNode in) {
@@ -268,16 +285,19 @@ final class ParameterStoreHandler implements ProtocolHandler {
     private static int maxResults(JsonNode in, int limit) {
         int max = in.hasNonNull("MaxResults") ? in.get("MaxResults").asInt() : limit;
         if (max < 1 || max > limit) {
-            throw AwsError.badRequest("ValidationException", "1 validation error detected: Value '" + max
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to "
-                    + limit);
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "1 validation error detected: Value '" + max
+                            + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to "
+                            + limit);
         }
         return max;
     }
 
     private static Map<String, String> tags(JsonNode array) {
         Map<String, String> tags = new LinkedHashMap<>();
-        array.forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+        array.forEach(
+                tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
         return tags;
     }
 
@@ -291,8 +311,10 @@ final class ParameterStoreHandler implements ProtocolHandler {
 
     @Override
     public AwsError accessDenied(String operation, String principal) {
-        return AwsError.badRequest("AccessDeniedException", "User: " + principal
-                + " is not authorized to perform: ssm:" + operation + " because no identity-based policy allows it");
+        return AwsError.badRequest(
+                "AccessDeniedException",
+                "User: " + principal + " is not authorized to perform: ssm:" + operation
+                        + " because no identity-based policy allows it");
     }
 
     @Override
@@ -302,7 +324,8 @@ final class ParameterStoreHandler implements ProtocolHandler {
 
     @Override
     public AwsError invalidClientToken() {
-        return AwsError.badRequest("UnrecognizedClientException", "The security token included in the request is invalid.");
+        return AwsError.badRequest(
+                "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
 
     @Override

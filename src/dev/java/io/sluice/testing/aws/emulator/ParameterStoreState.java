@@ -28,8 +28,7 @@ public final class ParameterStoreState {
     }
 
     /** A parameter and the version a selector names. */
-    public record Selected(ParameterRecord parameter, ParameterRecord.Version version, String selector) {
-    }
+    public record Selected(ParameterRecord parameter, ParameterRecord.Version version, String selector) {}
 
     public synchronized Optional<ParameterRecord> find(String name) {
         return Optional.ofNullable(parameters.get(name));
@@ -46,9 +45,13 @@ public final class ParameterStoreState {
         Optional<ParameterRecord.Version> version = selector.chars().allMatch(Character::isDigit) && !selector.isEmpty()
                 ? parameter.version(Long.parseLong(selector))
                 : parameter.labelled(selector);
-        return new Selected(parameter, version.orElseThrow(() -> AwsError.badRequest("ParameterVersionNotFound",
-                "Systems Manager could not find version " + selector + " of " + name
-                        + ". Verify the version and try again.")), ":" + selector);
+        return new Selected(
+                parameter,
+                version.orElseThrow(() -> AwsError.badRequest(
+                        "ParameterVersionNotFound",
+                        "Systems Manager could not find version " + selector + " of " + name
+                                + ". Verify the version and try again.")),
+                ":" + selector);
     }
 
     ParameterRecord require(String name) {
@@ -66,40 +69,53 @@ public final class ParameterStoreState {
         }
         ParameterRecord parameter = parameters.get(name);
         if (parameter == null) {
-            throw AwsError.badRequest("InvalidResourceId", "The resource ID is not valid. Verify that you entered the"
-                    + " correct ID and try again.");
+            throw AwsError.badRequest(
+                    "InvalidResourceId",
+                    "The resource ID is not valid. Verify that you entered the" + " correct ID and try again.");
         }
         return parameter;
     }
 
-    public record Put(long version, String tier) {
-    }
+    public record Put(long version, String tier) {}
 
-    Put put(String name, String value, String type, String keyId, String description, String tier, String policies,
-            boolean overwrite, Map<String, String> tags) {
+    Put put(
+            String name,
+            String value,
+            String type,
+            String keyId,
+            String description,
+            String tier,
+            String policies,
+            boolean overwrite,
+            Map<String, String> tags) {
         if (name == null || name.isEmpty() || value == null) {
             throw AwsError.badRequest("ValidationException", "Name and Value are required.");
         }
         if (overwrite && !tags.isEmpty()) {
-            throw AwsError.badRequest("ValidationException", "Invalid request: tags and overwrite can't be used"
-                    + " together. To create a parameter with tags, please remove overwrite flag. To update tags for an"
-                    + " existing parameter, please use AddTagsToResource or RemoveTagsFromResource.");
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "Invalid request: tags and overwrite can't be used"
+                            + " together. To create a parameter with tags, please remove overwrite flag. To update tags for an"
+                            + " existing parameter, please use AddTagsToResource or RemoveTagsFromResource.");
         }
         if (type != null && !TYPES.contains(type)) {
             throw AwsError.badRequest("ValidationException", "Type must be String, StringList or SecureString.");
         }
         ParameterRecord parameter = parameters.get(name);
         if (parameter != null && !overwrite) {
-            throw AwsError.badRequest("ParameterAlreadyExists", "The parameter already exists. To overwrite this"
-                    + " value, set the overwrite option in the request to true.");
+            throw AwsError.badRequest(
+                    "ParameterAlreadyExists",
+                    "The parameter already exists. To overwrite this"
+                            + " value, set the overwrite option in the request to true.");
         }
         if (parameter == null) {
             if (type == null) {
-                throw AwsError.badRequest("ValidationException", "A parameter type is required when you create a"
-                        + " parameter.");
+                throw AwsError.badRequest(
+                        "ValidationException", "A parameter type is required when you create a" + " parameter.");
             }
-            parameter = new ParameterRecord(name, "arn:aws:ssm:" + region + ":" + account + ":parameter"
-                    + (name.startsWith("/") ? "" : "/") + name);
+            parameter = new ParameterRecord(
+                    name,
+                    "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? "" : "/") + name);
             parameters.put(name, parameter);
             parameter.tag(tags);
         }
@@ -118,16 +134,19 @@ public final class ParameterStoreState {
     /** Parameters under a path: {@code /} holds every parameter; otherwise one level, or all levels when recursive. */
     List<ParameterRecord> byPath(String path, boolean recursive) {
         if (path == null || !path.startsWith("/")) {
-            throw AwsError.badRequest("ValidationException", "The parameter doesn't meet the parameter name"
-                    + " requirements. The parameter name must begin with a forward slash \"/\".");
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "The parameter doesn't meet the parameter name"
+                            + " requirements. The parameter name must begin with a forward slash \"/\".");
         }
         String base = path.endsWith("/") ? path : path + "/";
         List<ParameterRecord> found = new ArrayList<>();
         for (ParameterRecord parameter : parameters.values()) {
             String name = parameter.name();
             boolean under = base.equals("/") ? true : name.startsWith(base);
-            String rest = base.equals("/") ? name.replaceFirst("^/", "") : name.substring(Math.min(name.length(),
-                    base.length()));
+            String rest = base.equals("/")
+                    ? name.replaceFirst("^/", "")
+                    : name.substring(Math.min(name.length(), base.length()));
             if (under && (recursive || !rest.contains("/"))) {
                 found.add(parameter);
             }

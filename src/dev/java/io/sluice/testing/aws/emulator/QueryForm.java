@@ -20,7 +20,8 @@ final class QueryForm {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            fields.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
     }
 
@@ -48,7 +49,9 @@ final class QueryForm {
     Map<String, String> keyValues(String name) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (int i = 1; fields.containsKey(name + ".member." + i + ".Key"); i++) {
-            pairs.put(fields.get(name + ".member." + i + ".Key"), fields.getOrDefault(name + ".member." + i + ".Value", ""));
+            pairs.put(
+                    fields.get(name + ".member." + i + ".Key"),
+                    fields.getOrDefault(name + ".member." + i + ".Value", ""));
         }
         return pairs;
     }

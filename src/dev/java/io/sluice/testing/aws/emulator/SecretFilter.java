@@ -13,13 +13,15 @@ import java.util.Set;
  */
 record SecretFilter(String key, List<String> values) {
 
-    private static final Set<String> KEYS = Set.of("name", "description", "tag-key", "tag-value", "all",
-            "primary-region", "owning-service");
+    private static final Set<String> KEYS =
+            Set.of("name", "description", "tag-key", "tag-value", "all", "primary-region", "owning-service");
 
     SecretFilter {
         if (!KEYS.contains(key)) {
-            throw AwsError.badRequest("ValidationException",
-                    "1 validation error detected: Value '" + key + "' at 'filters.1.member.key' failed to satisfy constraint: "
+            throw AwsError.badRequest(
+                    "ValidationException",
+                    "1 validation error detected: Value '" + key
+                            + "' at 'filters.1.member.key' failed to satisfy constraint: "
                             + "Member must satisfy enum value set: " + KEYS);
         }
         values = List.copyOf(values);
@@ -55,7 +57,8 @@ record SecretFilter(String key, List<String> values) {
         for (String value : values) {
             boolean negated = value.startsWith("!");
             String pattern = negated ? value.substring(1) : value;
-            boolean anyMatch = attributes.stream().anyMatch(a -> byWords ? wordsMatch(pattern, a) : a.startsWith(pattern));
+            boolean anyMatch =
+                    attributes.stream().anyMatch(a -> byWords ? wordsMatch(pattern, a) : a.startsWith(pattern));
             if (negated ? !anyMatch : anyMatch) {
                 return true;
             }
@@ -72,6 +75,8 @@ record SecretFilter(String key, List<String> values) {
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s/_+=.@-]+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s/_+=.@-]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

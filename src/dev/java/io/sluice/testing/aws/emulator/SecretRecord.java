@@ -110,7 +110,9 @@ final class SecretRecord {
     }
 
     Optional<SecretVersion> versionByStage(String stage) {
-        return versions.values().stream().filter(v -> v.stages().contains(stage)).findFirst();
+        return versions.values().stream()
+                .filter(v -> v.stages().contains(stage))
+                .findFirst();
     }
 
     Collection<SecretVersion> versions() {

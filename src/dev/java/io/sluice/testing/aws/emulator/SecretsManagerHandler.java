@@ -64,8 +64,14 @@ final class SecretsManagerHandler implements ProtocolHandler {
     }
 
     private ObjectNode createSecret(SecretsManagerState state, JsonNode in) {
-        SecretRecord secret = state.create(text(in, "Name"), text(in, "Description"), text(in, "KmsKeyId"),
-                tags(in.path("Tags")), text(in, "ClientRequestToken"), text(in, "SecretString"), binary(in));
+        SecretRecord secret = state.create(
+                text(in, "Name"),
+                text(in, "Description"),
+                text(in, "KmsKeyId"),
+                tags(in.path("Tags")),
+                text(in, "ClientRequestToken"),
+                text(in, "SecretString"),
+                binary(in));
         ObjectNode out = identity(secret);
         secret.versionByStage(SecretRecord.CURRENT).ifPresent(v -> out.put("VersionId", v.id()));
         return out;
@@ -78,8 +84,12 @@ final class SecretsManagerHandler implements ProtocolHandler {
 
     private ObjectNode putSecretValue(SecretsManagerState state, JsonNode in) {
         SecretRecord secret = state.findLive(text(in, "SecretId"));
-        SecretVersion version = state.putValue(secret, text(in, "ClientRequestToken"), text(in, "SecretString"),
-                binary(in), strings(in.path("VersionStages")));
+        SecretVersion version = state.putValue(
+                secret,
+                text(in, "ClientRequestToken"),
+                text(in, "SecretString"),
+                binary(in),
+                strings(in.path("VersionStages")));
         ObjectNode out = identity(secret);
         out.put("VersionId", version.id());
         out.set("VersionStages", stringArray(version.stages()));
@@ -96,8 +106,8 @@ final class SecretsManagerHandler implements ProtocolHandler {
         }
         ObjectNode out = identity(secret);
         if (in.has("SecretString") || in.has("SecretBinary")) {
-            SecretVersion version = state.putValue(secret, text(in, "ClientRequestToken"), text(in, "SecretString"),
-                    binary(in), List.of());
+            SecretVersion version = state.putValue(
+                    secret, text(in, "ClientRequestToken"), text(in, "SecretString"), binary(in), List.of());
             out.put("VersionId", version.id());
         }
         return out;
@@ -114,8 +124,12 @@ final class SecretsManagerHandler implements ProtocolHandler {
     }
 
     private ObjectNode deleteSecret(SecretsManagerState state, JsonNode in) {
-        Integer window = in.hasNonNull("RecoveryWindowInDays") ? in.get("RecoveryWindowInDays").asInt() : null;
-        SecretsManagerState.Deletion deletion = state.delete(text(in, "SecretId"), window,
+        Integer window = in.hasNonNull("RecoveryWindowInDays")
+                ? in.get("RecoveryWindowInDays").asInt()
+                : null;
+        SecretsManagerState.Deletion deletion = state.delete(
+                text(in, "SecretId"),
+                window,
                 in.path("ForceDeleteWithoutRecovery").asBoolean(false));
         ObjectNode out = JSON.createObjectNode();
         out.put("ARN", deletion.arn());
@@ -140,7 +154,8 @@ final class SecretsManagerHandler implements ProtocolHandler {
         secret.deletedDate().ifPresent(when -> out.put("DeletedDate", epochSeconds(when)));
         if (!secret.tags().isEmpty()) {
             ArrayNode tags = out.putArray("Tags");
-            secret.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+            secret.tags()
+                    .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         }
         ObjectNode versions = out.putObject(forDescribe ? "VersionIdsToStages" : "SecretVersionsToStages");
         secret.versionIdsToStages().forEach((id, stages) -> versions.set(id, stringArray(stages)));
@@ -177,8 +192,10 @@ final class SecretsManagerHandler implements ProtocolHandler {
 
     @Override
     public AwsError accessDenied(String operation, String principal) {
-        return AwsError.badRequest("AccessDeniedException", "User: " + principal
-                + " is not authorized to perform: secretsmanager:" + operation + " because no identity-based policy allows it");
+        return AwsError.badRequest(
+                "AccessDeniedException",
+                "User: " + principal + " is not authorized to perform: secretsmanager:" + operation
+                        + " because no identity-based policy allows it");
     }
 
     @Override
@@ -188,7 +205,8 @@ final class SecretsManagerHandler implements ProtocolHandler {
 
     @Override
     public AwsError invalidClientToken() {
-        return AwsError.badRequest("UnrecognizedClientException", "The security token included in the request is invalid.");
+        return AwsError.badRequest(
+                "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
 
     @Override
@@ -240,7 +258,8 @@ final class SecretsManagerHandler implements ProtocolHandler {
 
     private static Map<String, String> tags(JsonNode array) {
         Map<String, String> tags = new LinkedHashMap<>();
-        array.forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+        array.forEach(
+                tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
         return tags;
     }
 }

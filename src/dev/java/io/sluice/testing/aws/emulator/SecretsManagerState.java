@@ -33,8 +33,7 @@ public final class SecretsManagerState {
     private long sequence;
 
     /** What a successful DeleteSecret reports. */
-    record Deletion(String arn, String name, Instant deletionDate) {
-    }
+    record Deletion(String arn, String name, Instant deletionDate) {}
 
     SecretsManagerState(String region, String account, Clock clock) {
         this.region = region;
@@ -42,20 +41,29 @@ public final class SecretsManagerState {
         this.clock = clock;
     }
 
-    synchronized SecretRecord create(String name, String description, String kmsKeyId, Map<String, String> tags,
-            String versionId, String string, byte[] binary) {
+    synchronized SecretRecord create(
+            String name,
+            String description,
+            String kmsKeyId,
+            Map<String, String> tags,
+            String versionId,
+            String string,
+            byte[] binary) {
         if (name == null || !VALID_NAME.matcher(name).matches()) {
-            throw AwsError.badRequest("InvalidParameterException", "Invalid name. Must be a valid name containing "
-                    + "alphanumeric characters, or any of the following: -/_+=.@!");
+            throw AwsError.badRequest(
+                    "InvalidParameterException",
+                    "Invalid name. Must be a valid name containing "
+                            + "alphanumeric characters, or any of the following: -/_+=.@!");
         }
         SecretRecord existing = byName.get(name);
         if (existing != null && existing.isMarkedForDeletion()) {
-            throw AwsError.badRequest("InvalidRequestException",
+            throw AwsError.badRequest(
+                    "InvalidRequestException",
                     "You can't create this secret because a secret with this name is already scheduled for deletion.");
         }
         if (existing != null) {
-            throw AwsError.badRequest("ResourceExistsException", "The operation failed because the secret " + name
-                    + " already exists.");
+            throw AwsError.badRequest(
+                    "ResourceExistsException", "The operation failed because the secret " + name + " already exists.");
         }
         requireAtMostOneValue(string, binary);
         Instant now = clock.instant();
@@ -64,7 +72,8 @@ public final class SecretsManagerState {
         secret.kmsKeyId(kmsKeyId);
         secret.tags().putAll(tags);
         if (string != null || binary != null) {
-            secret.addVersion(new SecretVersion(versionIdOr(versionId), string, binary, now), List.of(SecretRecord.CURRENT));
+            secret.addVersion(
+                    new SecretVersion(versionIdOr(versionId), string, binary, now), List.of(SecretRecord.CURRENT));
         }
         byName.put(name, secret);
         return secret;
@@ -80,7 +89,8 @@ public final class SecretsManagerState {
             return byId;
         }
         return byName.values().stream()
-                .filter(s -> s.arn().equals(secretId) || s.arn().equals(secretId + s.arn().substring(s.arn().length() - 7)))
+                .filter(s -> s.arn().equals(secretId)
+                        || s.arn().equals(secretId + s.arn().substring(s.arn().length() - 7)))
                 .findFirst()
                 .orElseThrow(() -> AwsError.badRequest("ResourceNotFoundException", NOT_FOUND));
     }
@@ -98,23 +108,27 @@ public final class SecretsManagerState {
     synchronized SecretVersion read(SecretRecord secret, String versionId, String stage) {
         Optional<SecretVersion> version;
         if (versionId != null) {
-            version = secret.version(versionId).filter(v -> stage == null || v.stages().contains(stage));
+            version = secret.version(versionId)
+                    .filter(v -> stage == null || v.stages().contains(stage));
         } else {
             version = secret.versionByStage(stage == null ? SecretRecord.CURRENT : stage);
         }
-        SecretVersion found = version.orElseThrow(() -> AwsError.badRequest("ResourceNotFoundException",
+        SecretVersion found = version.orElseThrow(() -> AwsError.badRequest(
+                "ResourceNotFoundException",
                 "Secrets Manager can't find the specified secret value for "
-                        + (versionId != null ? "VersionId: " + versionId : "staging label: "
-                                + (stage == null ? SecretRecord.CURRENT : stage))));
+                        + (versionId != null
+                                ? "VersionId: " + versionId
+                                : "staging label: " + (stage == null ? SecretRecord.CURRENT : stage))));
         secret.accessed(clock.instant());
         return found;
     }
 
     /** PutSecretValue / UpdateSecret: a new version, idempotent for a repeated client request token. */
-    synchronized SecretVersion putValue(SecretRecord secret, String token, String string, byte[] binary,
-            List<String> stages) {
+    synchronized SecretVersion putValue(
+            SecretRecord secret, String token, String string, byte[] binary, List<String> stages) {
         if (string == null && binary == null) {
-            throw AwsError.badRequest("InvalidRequestException", "You must provide either SecretString or SecretBinary.");
+            throw AwsError.badRequest(
+                    "InvalidRequestException", "You must provide either SecretString or SecretBinary.");
         }
         requireAtMostOneValue(string, binary);
         Optional<SecretVersion> existing = token == null ? Optional.empty() : secret.version(token);
@@ -122,7 +136,8 @@ public final class SecretsManagerState {
             if (existing.get().sameValueAs(string, binary)) {
                 return existing.get();
             }
-            throw AwsError.badRequest("ResourceExistsException",
+            throw AwsError.badRequest(
+                    "ResourceExistsException",
                     "You can't modify an existing version, you can only create a new version.");
         }
         Instant now = clock.instant();
@@ -133,7 +148,8 @@ public final class SecretsManagerState {
     }
 
     /** Secrets matching every filter, oldest first (or newest first when descending). */
-    synchronized List<SecretRecord> list(List<SecretFilter> filters, boolean includePlannedDeletion, boolean descending) {
+    synchronized List<SecretRecord> list(
+            List<SecretFilter> filters, boolean includePlannedDeletion, boolean descending) {
         Comparator<SecretRecord> order = Comparator.comparingLong(SecretRecord::sequence);
         return byName.values().stream()
                 .filter(s -> includePlannedDeletion || !s.isMarkedForDeletion())
@@ -154,11 +170,13 @@ public final class SecretsManagerState {
 
     synchronized Deletion delete(String secretId, Integer recoveryWindowInDays, boolean force) {
         if (recoveryWindowInDays != null && force) {
-            throw AwsError.badRequest("InvalidParameterException",
+            throw AwsError.badRequest(
+                    "InvalidParameterException",
                     "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
         }
         if (recoveryWindowInDays != null && (recoveryWindowInDays < 7 || recoveryWindowInDays > 30)) {
-            throw AwsError.badRequest("InvalidParameterException",
+            throw AwsError.badRequest(
+                    "InvalidParameterException",
                     "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
         }
         Instant now = clock.instant();
@@ -210,7 +228,8 @@ public final class SecretsManagerState {
 
     private static void requireAtMostOneValue(String string, byte[] binary) {
         if (string != null && binary != null) {
-            throw AwsError.badRequest("InvalidParameterException",
+            throw AwsError.badRequest(
+                    "InvalidParameterException",
                     "You can't specify both a binary secret value and a string secret value in the same secret.");
         }
     }

@@ -8,9 +8,17 @@ import java.util.Map;
  * that signed the call (empty for the unsigned AssumeRoleWithWebIdentity); {@code issuedAccessKey} the key
  * handed out. The web identity token is kept for assertions but left out of {@link #toString()}.
  */
-public record StsCall(String action, String callerAccessKey, String roleArn, String roleSessionName,
-        String externalId, Map<String, String> tags, List<String> transitiveTagKeys, Integer durationSeconds,
-        String webIdentityToken, String issuedAccessKey) {
+public record StsCall(
+        String action,
+        String callerAccessKey,
+        String roleArn,
+        String roleSessionName,
+        String externalId,
+        Map<String, String> tags,
+        List<String> transitiveTagKeys,
+        Integer durationSeconds,
+        String webIdentityToken,
+        String issuedAccessKey) {
 
     public StsCall {
         tags = Map.copyOf(tags);

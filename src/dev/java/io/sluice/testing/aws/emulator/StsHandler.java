@@ -59,8 +59,17 @@ final class StsHandler implements ProtocolHandler {
         String session = validSessionName(form.get("RoleSessionName"));
         Integer duration = validDuration(form.integer("DurationSeconds"));
         IssuedCredentials issued = state.issue(roleArn, session, duration);
-        state.record(new StsCall("AssumeRole", caller, roleArn, session, form.get("ExternalId"), form.keyValues("Tags"),
-                form.list("TransitiveTagKeys"), duration, null, issued.accessKeyId()));
+        state.record(new StsCall(
+                "AssumeRole",
+                caller,
+                roleArn,
+                session,
+                form.get("ExternalId"),
+                form.keyValues("Tags"),
+                form.list("TransitiveTagKeys"),
+                duration,
+                null,
+                issued.accessKeyId()));
         return ok("AssumeRole", credentialsXml(issued));
     }
 
@@ -70,17 +79,30 @@ final class StsHandler implements ProtocolHandler {
         Integer duration = validDuration(form.integer("DurationSeconds"));
         String token = form.get("WebIdentityToken");
         if (token == null || token.length() < 4) {
-            throw AwsError.badRequest("ValidationError",
+            throw AwsError.badRequest(
+                    "ValidationError",
                     "1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint");
         }
         IssuedCredentials issued = state.issue(roleArn, session, duration);
-        state.record(new StsCall("AssumeRoleWithWebIdentity", null, roleArn, session, null, Map.of(), List.of(),
-                duration, token, issued.accessKeyId()));
+        state.record(new StsCall(
+                "AssumeRoleWithWebIdentity",
+                null,
+                roleArn,
+                session,
+                null,
+                Map.of(),
+                List.of(),
+                duration,
+                token,
+                issued.accessKeyId()));
         JsonNode claims = jwtClaims(token);
         String result = credentialsXml(issued)
                 + element("SubjectFromWebIdentityToken", claims.path("sub").asText("unknown"))
-                + element("Audience", claims.path("aud").isArray() ? claims.path("aud").path(0).asText()
-                        : claims.path("aud").asText("sts.amazonaws.com"))
+                + element(
+                        "Audience",
+                        claims.path("aud").isArray()
+                                ? claims.path("aud").path(0).asText()
+                                : claims.path("aud").asText("sts.amazonaws.com"))
                 + element("Provider", claims.path("iss").asText("emulator"));
         return ok("AssumeRoleWithWebIdentity", result);
     }
@@ -95,30 +117,46 @@ final class StsHandler implements ProtocolHandler {
         }
         Integer duration = form.integer("DurationSeconds");
         if (duration != null && (duration < 900 || duration > 129_600)) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value '" + duration
-                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 129600");
+            throw AwsError.badRequest(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + duration
+                            + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 129600");
         }
         String serial = form.get("SerialNumber");
         String code = form.get("TokenCode");
         if (serial != null && (code == null || !code.matches("\\d{6}"))) {
-            throw new AwsError("AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
+            throw new AwsError(
+                    "AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.");
         }
         IssuedCredentials issued = state.issueSession("arn:aws:iam::" + defaultAccount + ":user/" + caller, duration);
-        state.record(new StsCall("GetSessionToken", caller, null, null, null, Map.of(), List.of(), duration, null,
+        state.record(new StsCall(
+                "GetSessionToken",
+                caller,
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of(),
+                duration,
+                null,
                 issued.accessKeyId()));
-        return ok("GetSessionToken", "<Credentials>" + element("AccessKeyId", issued.accessKeyId())
-                + element("SecretAccessKey", issued.secretAccessKey()) + element("SessionToken", issued.sessionToken())
-                + element("Expiration", issued.expiration().toString()) + "</Credentials>");
+        return ok(
+                "GetSessionToken",
+                "<Credentials>" + element("AccessKeyId", issued.accessKeyId())
+                        + element("SecretAccessKey", issued.secretAccessKey())
+                        + element("SessionToken", issued.sessionToken())
+                        + element("Expiration", issued.expiration().toString()) + "</Credentials>");
     }
 
     private HttpReply getCallerIdentity(String caller) {
         state.record(new StsCall("GetCallerIdentity", caller, null, null, null, Map.of(), List.of(), null, null, null));
         Optional<IssuedCredentials> assumed = caller == null ? Optional.empty() : state.byAccessKey(caller);
-        String result = assumed
-                .map(c -> element("Arn", c.assumedRoleArn()) + element("UserId", c.assumedRoleId())
+        String result = assumed.map(c -> element("Arn", c.assumedRoleArn())
+                        + element("UserId", c.assumedRoleId())
                         + element("Account", c.account()))
                 .orElseGet(() -> element("Arn", "arn:aws:iam::" + defaultAccount + ":user/sluice-test")
-                        + element("UserId", "AIDASLUICETEST") + element("Account", defaultAccount));
+                        + element("UserId", "AIDASLUICETEST")
+                        + element("Account", defaultAccount));
         return ok("GetCallerIdentity", result);
     }
 
@@ -141,45 +179,58 @@ final class StsHandler implements ProtocolHandler {
 
     private static String validRoleArn(String roleArn) {
         if (roleArn == null || !ROLE_ARN.matcher(roleArn).matches()) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value '" + roleArn
-                    + "' at 'roleArn' failed to satisfy constraint: Member must be a role ARN");
+            throw AwsError.badRequest(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + roleArn
+                            + "' at 'roleArn' failed to satisfy constraint: Member must be a role ARN");
         }
         return roleArn;
     }
 
     private static String validSessionName(String session) {
         if (session == null || !SESSION_NAME.matcher(session).matches()) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value '" + session
-                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression "
-                    + "pattern: [\\w+=,.@-]*");
+            throw AwsError.badRequest(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + session
+                            + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression "
+                            + "pattern: [\\w+=,.@-]*");
         }
         return session;
     }
 
     private static Integer validDuration(Integer seconds) {
         if (seconds != null && (seconds < 900 || seconds > 43200)) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value '" + seconds
-                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
+            throw AwsError.badRequest(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + seconds
+                            + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200");
         }
         return seconds;
     }
 
     private static HttpReply ok(String action, String resultXml) {
-        return HttpReply.of(200, "text/xml", "<" + action + "Response xmlns=\"" + NAMESPACE + "\"><" + action + "Result>"
-                + resultXml + "</" + action + "Result>" + requestMetadata() + "</" + action + "Response>");
+        return HttpReply.of(
+                200,
+                "text/xml",
+                "<" + action + "Response xmlns=\"" + NAMESPACE + "\"><" + action + "Result>" + resultXml + "</" + action
+                        + "Result>" + requestMetadata() + "</" + action + "Response>");
     }
 
     @Override
     public HttpReply render(AwsError error) {
         String type = error.status() >= 500 ? "Receiver" : "Sender";
-        return HttpReply.of(error.status(), "text/xml", "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error>"
-                + element("Type", type) + element("Code", error.code()) + element("Message", error.getMessage())
-                + "</Error>" + element("RequestId", UUID.randomUUID().toString()) + "</ErrorResponse>");
+        return HttpReply.of(
+                error.status(),
+                "text/xml",
+                "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error>"
+                        + element("Type", type) + element("Code", error.code()) + element("Message", error.getMessage())
+                        + "</Error>" + element("RequestId", UUID.randomUUID().toString()) + "</ErrorResponse>");
     }
 
     @Override
     public AwsError accessDenied(String operation, String principal) {
-        return new AwsError("AccessDenied", 403, "User: " + principal + " is not authorized to perform: sts:" + operation);
+        return new AwsError(
+                "AccessDenied", 403, "User: " + principal + " is not authorized to perform: sts:" + operation);
     }
 
     @Override
@@ -206,6 +257,9 @@ final class StsHandler implements ProtocolHandler {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -29,14 +29,20 @@ final class StsState {
     }
 
     IssuedCredentials issue(String roleArn, String sessionName, Integer durationSeconds) {
-        Duration lifetime = lifetimeOverride != null ? lifetimeOverride
+        Duration lifetime = lifetimeOverride != null
+                ? lifetimeOverride
                 : durationSeconds != null ? Duration.ofSeconds(durationSeconds) : DEFAULT_LIFETIME;
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String account = roleArn.split(":")[4];
         String roleId = "AROA" + String.format(Locale.ROOT, "%016X", roleArn.hashCode() & 0xffffffffL);
-        IssuedCredentials credentials = new IssuedCredentials("ASIA" + randomToken(8).toUpperCase(Locale.ROOT),
-                randomToken(20), randomToken(48), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
-                roleArn, sessionName, "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
+        IssuedCredentials credentials = new IssuedCredentials(
+                "ASIA" + randomToken(8).toUpperCase(Locale.ROOT),
+                randomToken(20),
+                randomToken(48),
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
+                roleArn,
+                sessionName,
+                "arn:aws:sts::" + account + ":assumed-role/" + roleName + "/" + sessionName,
                 roleId + ":" + sessionName);
         byAccessKey.put(credentials.accessKeyId(), credentials);
         return credentials;
@@ -44,11 +50,18 @@ final class StsState {
 
     /** GetSessionToken: temporary keys acting as the calling IAM user itself (12 hours unless asked otherwise). */
     IssuedCredentials issueSession(String userArn, Integer durationSeconds) {
-        Duration lifetime = lifetimeOverride != null ? lifetimeOverride
+        Duration lifetime = lifetimeOverride != null
+                ? lifetimeOverride
                 : Duration.ofSeconds(durationSeconds != null ? durationSeconds : SESSION_TOKEN_DEFAULT_SECONDS);
-        IssuedCredentials credentials = new IssuedCredentials("ASIA" + randomToken(8).toUpperCase(Locale.ROOT),
-                randomToken(20), randomToken(48), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
-                userArn, null, userArn, "AIDA" + String.format(Locale.ROOT, "%016X", userArn.hashCode() & 0xffffffffL));
+        IssuedCredentials credentials = new IssuedCredentials(
+                "ASIA" + randomToken(8).toUpperCase(Locale.ROOT),
+                randomToken(20),
+                randomToken(48),
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS),
+                userArn,
+                null,
+                userArn,
+                "AIDA" + String.format(Locale.ROOT, "%016X", userArn.hashCode() & 0xffffffffL));
         byAccessKey.put(credentials.accessKeyId(), credentials);
         return credentials;
     }

@@ -52,15 +52,26 @@ public final class CredentialsProviders {
     public AwsCredentialsProvider build(CredentialsSource source, RoleChain roles, List<SdkAutoCloseable> resources) {
         AwsCredentialsProvider current = base(source, resources);
         for (String role : roles.additionalRoles()) {
-            current = assume(current, AssumeRoleRequest.builder().roleArn(role).roleSessionName(SESSION_NAME).build(),
+            current = assume(
+                    current,
+                    AssumeRoleRequest.builder()
+                            .roleArn(role)
+                            .roleSessionName(SESSION_NAME)
+                            .build(),
                     resources);
         }
         if (roles.role() != null) {
-            AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(roles.role())
-                    .roleSessionName(SESSION_NAME).externalId(roles.externalId());
+            AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
+                    .roleArn(roles.role())
+                    .roleSessionName(SESSION_NAME)
+                    .externalId(roles.externalId());
             if (!roles.sessionTags().isEmpty()) {
                 request.tags(roles.sessionTags().entrySet().stream()
-                        .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList());
+                        .map(t -> Tag.builder()
+                                .key(t.getKey())
+                                .value(t.getValue())
+                                .build())
+                        .toList());
             }
             if (!roles.transitiveTagKeys().isEmpty()) {
                 request.transitiveTagKeys(roles.transitiveTagKeys());
@@ -72,25 +83,30 @@ public final class CredentialsProviders {
 
     private AwsCredentialsProvider base(CredentialsSource source, List<SdkAutoCloseable> resources) {
         return switch (source) {
-            case CredentialsSource.StaticKeys keys -> StaticCredentialsProvider.create(keys.sessionToken() == null
-                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
-                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+            case CredentialsSource.StaticKeys keys ->
+                StaticCredentialsProvider.create(
+                        keys.sessionToken() == null
+                                ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                                : AwsSessionCredentials.create(
+                                        keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
             case CredentialsSource.ServiceAccountWebIdentity jwt -> serviceAccountWebIdentity(jwt, resources);
             case CredentialsSource.DefaultChain ignored -> defaultChain(resources);
         };
     }
 
-    private AwsCredentialsProvider serviceAccountWebIdentity(CredentialsSource.ServiceAccountWebIdentity jwt,
-            List<SdkAutoCloseable> resources) {
+    private AwsCredentialsProvider serviceAccountWebIdentity(
+            CredentialsSource.ServiceAccountWebIdentity jwt, List<SdkAutoCloseable> resources) {
         StsClient anonymous = track(sts.signedWith(AnonymousCredentialsProvider.create()), resources);
-        return track(cached(StsAssumeRoleWithWebIdentityCredentialsProvider.builder())
-                .stsClient(anonymous)
-                .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder()
-                        .roleArn(jwt.roleArn())
-                        .roleSessionName(SESSION_NAME)
-                        .webIdentityToken(tokens.mint(jwt.namespace(), jwt.serviceAccount(), jwt.audiences()))
-                        .build())
-                .build(), resources);
+        return track(
+                cached(StsAssumeRoleWithWebIdentityCredentialsProvider.builder())
+                        .stsClient(anonymous)
+                        .refreshRequest(() -> AssumeRoleWithWebIdentityRequest.builder()
+                                .roleArn(jwt.roleArn())
+                                .roleSessionName(SESSION_NAME)
+                                .webIdentityToken(tokens.mint(jwt.namespace(), jwt.serviceAccount(), jwt.audiences()))
+                                .build())
+                        .build(),
+                resources);
     }
 
     /**
@@ -101,26 +117,33 @@ public final class CredentialsProviders {
     private AwsCredentialsProvider defaultChain(List<SdkAutoCloseable> resources) {
         Optional<String> roleArn = SdkSystemSetting.AWS_ROLE_ARN.getStringValue();
         Optional<String> tokenFile = SdkSystemSetting.AWS_WEB_IDENTITY_TOKEN_FILE.getStringValue();
-        boolean environmentKeys = SdkSystemSetting.AWS_ACCESS_KEY_ID.getStringValue().isPresent();
+        boolean environmentKeys =
+                SdkSystemSetting.AWS_ACCESS_KEY_ID.getStringValue().isPresent();
         if (!environmentKeys && roleArn.isPresent() && tokenFile.isPresent()) {
             StsClient anonymous = track(sts.signedWith(AnonymousCredentialsProvider.create()), resources);
-            return track(cached(StsWebIdentityTokenFileCredentialsProvider.builder())
-                    .stsClient(anonymous)
-                    .roleArn(roleArn.get().trim())
-                    .webIdentityTokenFile(Path.of(tokenFile.get().trim()))
-                    .roleSessionName(SdkSystemSetting.AWS_ROLE_SESSION_NAME.getStringValue().orElse(SESSION_NAME))
-                    .build(), resources);
+            return track(
+                    cached(StsWebIdentityTokenFileCredentialsProvider.builder())
+                            .stsClient(anonymous)
+                            .roleArn(roleArn.get().trim())
+                            .webIdentityTokenFile(Path.of(tokenFile.get().trim()))
+                            .roleSessionName(SdkSystemSetting.AWS_ROLE_SESSION_NAME
+                                    .getStringValue()
+                                    .orElse(SESSION_NAME))
+                            .build(),
+                    resources);
         }
         return track(DefaultCredentialsProvider.builder().build(), resources);
     }
 
-    private AwsCredentialsProvider assume(AwsCredentialsProvider previous, AssumeRoleRequest request,
-            List<SdkAutoCloseable> resources) {
+    private AwsCredentialsProvider assume(
+            AwsCredentialsProvider previous, AssumeRoleRequest request, List<SdkAutoCloseable> resources) {
         StsClient client = track(sts.signedWith(previous), resources);
-        return track(cached(StsAssumeRoleCredentialsProvider.builder())
-                .stsClient(client)
-                .refreshRequest(request)
-                .build(), resources);
+        return track(
+                cached(StsAssumeRoleCredentialsProvider.builder())
+                        .stsClient(client)
+                        .refreshRequest(request)
+                        .build(),
+                resources);
     }
 
     private <B extends StsCredentialsProvider.BaseBuilder<B, ?>> B cached(B builder) {

@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface CredentialsSource {
 
     /** No {@code auth}: the operator pod's own credentials (IRSA, EKS pod identity, environment). */
-    record DefaultChain() implements CredentialsSource {
-    }
+    record DefaultChain() implements CredentialsSource {}
 
     /** {@code auth.secretRef}: keys read from Kubernetes Secrets. {@link #toString()} shows none of them. */
     record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialsSource {

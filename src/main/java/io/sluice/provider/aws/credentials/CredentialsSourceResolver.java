@@ -68,7 +68,8 @@ public final class CredentialsSourceResolver {
         if (refs == null) {
             return false;
         }
-        return lacksNamespace(refs.accessKeyIDSecretRef) || lacksNamespace(refs.secretAccessKeySecretRef)
+        return lacksNamespace(refs.accessKeyIDSecretRef)
+                || lacksNamespace(refs.secretAccessKeySecretRef)
                 || lacksNamespace(refs.sessionTokenSecretRef);
     }
 
@@ -85,8 +86,9 @@ public final class CredentialsSourceResolver {
             return refNamespace;
         }
         if (isBlank(consumerNamespace)) {
-            throw new ProviderConfigurationException(store.displayName()
-                    + ": a credentials reference names no namespace, so it can only be used from a namespaced resource");
+            throw new ProviderConfigurationException(
+                    store.displayName()
+                            + ": a credentials reference names no namespace, so it can only be used from a namespaced resource");
         }
         return consumerNamespace;
     }
@@ -109,42 +111,48 @@ public final class CredentialsSourceResolver {
         Map<String, String> annotations = account.getMetadata().getAnnotations();
         String roleArn = annotations == null ? null : annotations.get(ROLE_ARN_ANNOTATION);
         if (isBlank(roleArn)) {
-            throw new ProviderConfigurationException("an IAM role must be associated with service account "
-                    + namespace + "/" + ref.name + " (annotation " + ROLE_ARN_ANNOTATION + ")");
+            throw new ProviderConfigurationException("an IAM role must be associated with service account " + namespace
+                    + "/" + ref.name + " (annotation " + ROLE_ARN_ANNOTATION + ")");
         }
-        return new CredentialsSource.ServiceAccountWebIdentity(namespace, ref.name, audiences(account, ref.audiences),
-                roleArn.trim());
+        return new CredentialsSource.ServiceAccountWebIdentity(
+                namespace, ref.name, audiences(account, ref.audiences), roleArn.trim());
     }
 
     private CredentialsSource staticKeys(AuthOwner store, AwsProvider.SecretRef refs, String consumerNamespace) {
         if (refs.accessKeyIDSecretRef == null || refs.secretAccessKeySecretRef == null) {
-            throw new ProviderConfigurationException(store.displayName()
-                    + ": auth.secretRef needs accessKeyIDSecretRef and secretAccessKeySecretRef");
+            throw new ProviderConfigurationException(
+                    store.displayName() + ": auth.secretRef needs accessKeyIDSecretRef and secretAccessKeySecretRef");
         }
         String accessKeyId = read(store, "accessKeyIDSecretRef", refs.accessKeyIDSecretRef, consumerNamespace);
-        String secretAccessKey = read(store, "secretAccessKeySecretRef", refs.secretAccessKeySecretRef,
-                consumerNamespace);
-        String sessionToken = refs.sessionTokenSecretRef == null ? null
+        String secretAccessKey =
+                read(store, "secretAccessKeySecretRef", refs.secretAccessKeySecretRef, consumerNamespace);
+        String sessionToken = refs.sessionTokenSecretRef == null
+                ? null
                 : read(store, "sessionTokenSecretRef", refs.sessionTokenSecretRef, consumerNamespace);
         return new CredentialsSource.StaticKeys(accessKeyId, secretAccessKey, sessionToken);
     }
 
     private String read(AuthOwner store, String field, SecretKeySelector ref, String consumerNamespace) {
         if (isBlank(ref.name) || isBlank(ref.key)) {
-            throw new ProviderConfigurationException(store.displayName() + ": auth.secretRef." + field
-                    + " needs a name and a key");
+            throw new ProviderConfigurationException(
+                    store.displayName() + ": auth.secretRef." + field + " needs a name and a key");
         }
         String namespace = namespaceOf(store, ref.namespace, consumerNamespace);
         String where = "secret " + namespace + "/" + ref.name;
-        Secret secret = KubernetesErrors.call("read " + where,
-                () -> kubernetes.secrets().inNamespace(namespace).withName(ref.name).get());
+        Secret secret = KubernetesErrors.call(
+                "read " + where,
+                () -> kubernetes
+                        .secrets()
+                        .inNamespace(namespace)
+                        .withName(ref.name)
+                        .get());
         if (secret == null) {
             throw new ProviderConfigurationException(where + " (auth.secretRef." + field + ") not found");
         }
         String value = valueOf(secret, ref.key);
         if (isBlank(value)) {
-            throw new ProviderConfigurationException("key " + ref.key + " not found or empty in " + where
-                    + " (auth.secretRef." + field + ")");
+            throw new ProviderConfigurationException(
+                    "key " + ref.key + " not found or empty in " + where + " (auth.secretRef." + field + ")");
         }
         // Keys pasted with a trailing newline are a classic; AWS keys never contain whitespace.
         return value.strip();
@@ -155,8 +163,8 @@ public final class CredentialsSourceResolver {
             try {
                 return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new ProviderConfigurationException("key " + key + " of secret " + secret.getMetadata().getName()
-                        + " is not valid base64");
+                throw new ProviderConfigurationException(
+                        "key " + key + " of secret " + secret.getMetadata().getName() + " is not valid base64");
             }
         }
         return secret.getStringData() == null ? null : secret.getStringData().get(key);

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 
 /** Kubernetes API failures met while resolving credentials, as typed provider errors. */
 final class KubernetesErrors {
-    private KubernetesErrors() {
-    }
+    private KubernetesErrors() {}
 
     static <T> T call(String what, Supplier<T> call) {
         try {

@@ -19,8 +19,13 @@ public final class ServiceAccountTokens {
     }
 
     ServiceAccount get(String namespace, String name) {
-        ServiceAccount account = KubernetesErrors.call("read service account " + namespace + "/" + name,
-                () -> kubernetes.serviceAccounts().inNamespace(namespace).withName(name).get());
+        ServiceAccount account = KubernetesErrors.call(
+                "read service account " + namespace + "/" + name,
+                () -> kubernetes
+                        .serviceAccounts()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .get());
         if (account == null) {
             throw new ProviderConfigurationException("service account " + namespace + "/" + name + " not found");
         }
@@ -30,13 +35,23 @@ public final class ServiceAccountTokens {
     /** A fresh token for the ServiceAccount with the given audiences. */
     public String mint(String namespace, String name, List<String> audiences) {
         TokenRequest request = new TokenRequestBuilder()
-                .withNewSpec().withAudiences(audiences).withExpirationSeconds(TOKEN_SECONDS).endSpec()
+                .withNewSpec()
+                .withAudiences(audiences)
+                .withExpirationSeconds(TOKEN_SECONDS)
+                .endSpec()
                 .build();
-        TokenRequest response = KubernetesErrors.call("create a token for service account " + namespace + "/" + name,
-                () -> kubernetes.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(request));
-        if (response == null || response.getStatus() == null || response.getStatus().getToken() == null) {
-            throw new ProviderConfigurationException("the API server returned no token for service account "
-                    + namespace + "/" + name);
+        TokenRequest response = KubernetesErrors.call(
+                "create a token for service account " + namespace + "/" + name,
+                () -> kubernetes
+                        .serviceAccounts()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .tokenRequest(request));
+        if (response == null
+                || response.getStatus() == null
+                || response.getStatus().getToken() == null) {
+            throw new ProviderConfigurationException(
+                    "the API server returned no token for service account " + namespace + "/" + name);
         }
         return response.getStatus().getToken();
     }

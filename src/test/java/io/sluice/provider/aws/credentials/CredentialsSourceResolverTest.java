@@ -30,8 +30,8 @@ class CredentialsSourceResolverTest {
     void aClusterStoreUsesTheRefNamespaceElseTheConsumers() {
         assertEquals("creds", CredentialsSourceResolver.namespaceOf(CLUSTER, "creds", "team-b"));
         assertEquals("team-b", CredentialsSourceResolver.namespaceOf(CLUSTER, null, "team-b"));
-        assertThrows(ProviderConfigurationException.class,
-                () -> CredentialsSourceResolver.namespaceOf(CLUSTER, "", null));
+        assertThrows(
+                ProviderConfigurationException.class, () -> CredentialsSourceResolver.namespaceOf(CLUSTER, "", null));
     }
 
     @Test
@@ -54,11 +54,15 @@ class CredentialsSourceResolverTest {
 
     @Test
     void audiencesStartWithTheAnnotationOrSts() {
-        assertEquals(List.of("sts.amazonaws.com", "extra"),
+        assertEquals(
+                List.of("sts.amazonaws.com", "extra"),
                 CredentialsSourceResolver.audiences(account(Map.of()), List.of("extra")));
-        assertEquals(List.of("custom-aud"), CredentialsSourceResolver.audiences(
-                account(Map.of(CredentialsSourceResolver.AUDIENCE_ANNOTATION, "custom-aud")), null));
-        assertEquals(List.of("sts.amazonaws.com"),
+        assertEquals(
+                List.of("custom-aud"),
+                CredentialsSourceResolver.audiences(
+                        account(Map.of(CredentialsSourceResolver.AUDIENCE_ANNOTATION, "custom-aud")), null));
+        assertEquals(
+                List.of("sts.amazonaws.com"),
                 CredentialsSourceResolver.audiences(account(Map.of()), List.of("sts.amazonaws.com", "")));
     }
 
@@ -104,7 +108,11 @@ class CredentialsSourceResolverTest {
     }
 
     private static ServiceAccount account(Map<String, String> annotations) {
-        return new ServiceAccountBuilder().withNewMetadata().withName("sa").withAnnotations(annotations).endMetadata()
+        return new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("sa")
+                .withAnnotations(annotations)
+                .endMetadata()
                 .build();
     }
 }

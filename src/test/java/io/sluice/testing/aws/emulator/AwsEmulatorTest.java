@@ -1,21 +1,17 @@
 package io.sluice.testing.aws.emulator;
 
-import io.sluice.testing.MutableClock;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.testing.MutableClock;
 import io.sluice.testing.aws.SdkClients;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,14 +80,14 @@ class AwsEmulatorTest {
     void injectedErrorsReachTheCallerWithCodeAndStatus() {
         emulator.seedSecret("app/db", "v", Map.of());
         emulator.failNext("GetSecretValue", 1, "AccessDeniedException", 400);
-        SecretsManagerException denied = assertThrows(SecretsManagerException.class,
-                () -> sm.getSecretValue(b -> b.secretId("app/db")));
+        SecretsManagerException denied =
+                assertThrows(SecretsManagerException.class, () -> sm.getSecretValue(b -> b.secretId("app/db")));
         assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
         assertEquals(1, emulator.calls("GetSecretValue"), "a client error is not retried");
 
         emulator.failNext("GetSecretValue", 10, "InternalFailure", 500);
-        SecretsManagerException failure = assertThrows(SecretsManagerException.class,
-                () -> sm.getSecretValue(b -> b.secretId("app/db")));
+        SecretsManagerException failure =
+                assertThrows(SecretsManagerException.class, () -> sm.getSecretValue(b -> b.secretId("app/db")));
         assertEquals(500, failure.statusCode());
         assertTrue(emulator.calls("GetSecretValue") > 2, "a server error is retried");
     }
@@ -100,11 +96,13 @@ class AwsEmulatorTest {
     void faultsAreCountedOrStandUntilClearedAndMayCoverEveryOperation() {
         emulator.seedSecret("app/db", "v", Map.of());
         emulator.inject("GetSecretValue", Fault.error("InternalServiceError", 500), 1);
-        try (AwsEmulator.Outage outage = emulator.injectUntilCleared(AwsEmulator.ALL_OPERATIONS,
-                Fault.error("ExpiredTokenException", 400))) {
-            SecretsManagerException expired = assertThrows(SecretsManagerException.class,
-                    () -> sm.getSecretValue(b -> b.secretId("app/db")));
-            assertEquals("ExpiredTokenException", expired.awsErrorDetails().errorCode(),
+        try (AwsEmulator.Outage outage =
+                emulator.injectUntilCleared(AwsEmulator.ALL_OPERATIONS, Fault.error("ExpiredTokenException", 400))) {
+            SecretsManagerException expired =
+                    assertThrows(SecretsManagerException.class, () -> sm.getSecretValue(b -> b.secretId("app/db")));
+            assertEquals(
+                    "ExpiredTokenException",
+                    expired.awsErrorDetails().errorCode(),
                     "the counted 500 first, retried, then the standing fault");
             assertThrows(SecretsManagerException.class, () -> sm.describeSecret(b -> b.secretId("app/db")));
         }
@@ -120,7 +118,8 @@ class AwsEmulatorTest {
         HttpRequest request = HttpRequest.newBuilder(emulator.endpoint())
                 .header("X-Amz-Target", "secretsmanager.GetSecretValue")
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"app/db\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"SecretId\":\"app/db\"}"))
+                .build();
         emulator.inject("GetSecretValue", Fault.connectionDrop(), 1);
         assertThrows(java.io.IOException.class, () -> http.send(request, HttpResponse.BodyHandlers.ofString()));
 
@@ -135,18 +134,21 @@ class AwsEmulatorTest {
         emulator.seedSecret("app/db", "v", Map.of());
         emulator.restrictAccessTo(KEY, ROLE);
 
-        try (SecretsManagerClient stranger = secretsManager(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("AKIASTRANGER00000001", "x")), Region.US_EAST_1)) {
-            SecretsManagerException denied = assertThrows(SecretsManagerException.class,
-                    () -> stranger.getSecretValue(b -> b.secretId("app/db")));
+        try (SecretsManagerClient stranger = secretsManager(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASTRANGER00000001", "x")),
+                Region.US_EAST_1)) {
+            SecretsManagerException denied = assertThrows(
+                    SecretsManagerException.class, () -> stranger.getSecretValue(b -> b.secretId("app/db")));
             assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
         }
-        Credentials allowed = sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("ok")).credentials();
+        Credentials allowed =
+                sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("ok")).credentials();
         try (SecretsManagerClient asRole = secretsManager(asProvider(allowed), Region.US_EAST_1)) {
             assertEquals("v", asRole.getSecretValue(b -> b.secretId("app/db")).secretString());
         }
-        Credentials other = sts.assumeRole(b -> b.roleArn("arn:aws:iam::123456789012:role/other")
-                .roleSessionName("no")).credentials();
+        Credentials other = sts.assumeRole(
+                        b -> b.roleArn("arn:aws:iam::123456789012:role/other").roleSessionName("no"))
+                .credentials();
         try (StsClient asOther = SdkClients.sts(emulator.endpoint(), Region.US_EAST_1, asProvider(other))) {
             StsException denied = assertThrows(StsException.class, asOther::getCallerIdentity);
             assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
@@ -158,13 +160,14 @@ class AwsEmulatorTest {
     void expiredTemporaryCredentialsAreRefused() {
         emulator.seedSecret("app/db", "v", Map.of());
         emulator.issueCredentialsValidFor(Duration.ofMinutes(15));
-        Credentials issued = sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("short")).credentials();
+        Credentials issued =
+                sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("short")).credentials();
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)), issued.expiration());
 
         clock.advance(Duration.ofMinutes(16));
         try (SecretsManagerClient asRole = secretsManager(asProvider(issued), Region.US_EAST_1)) {
-            SecretsManagerException expired = assertThrows(SecretsManagerException.class,
-                    () -> asRole.getSecretValue(b -> b.secretId("app/db")));
+            SecretsManagerException expired =
+                    assertThrows(SecretsManagerException.class, () -> asRole.getSecretValue(b -> b.secretId("app/db")));
             assertEquals("ExpiredTokenException", expired.awsErrorDetails().errorCode());
         }
     }
@@ -172,10 +175,13 @@ class AwsEmulatorTest {
     @Test
     void callerIdentityOfStaticKeysAndValidationOfAssumeRole() {
         assertEquals("123456789012", sts.getCallerIdentity().account());
-        StsException invalid = assertThrows(StsException.class,
+        StsException invalid = assertThrows(
+                StsException.class,
                 () -> sts.assumeRole(b -> b.roleArn(ROLE).roleSessionName("s").durationSeconds(60)));
         assertEquals("ValidationError", invalid.awsErrorDetails().errorCode());
-        assertEquals(List.of("GetCallerIdentity"), emulator.stsCalls().stream().map(StsCall::action).toList());
+        assertEquals(
+                List.of("GetCallerIdentity"),
+                emulator.stsCalls().stream().map(StsCall::action).toList());
     }
 
     @Test
@@ -195,18 +201,27 @@ class AwsEmulatorTest {
     @Test
     void oldVersionsLoseTheirLabelsAndClientTokensAreIdempotent() {
         emulator.seedSecret("app/db", "one", Map.of());
-        String two = sm.putSecretValue(b -> b.secretId("app/db").secretString("two")).versionId();
-        String three = sm.putSecretValue(b -> b.secretId("app/db").secretString("three")
-                .clientRequestToken("11111111-2222-3333-4444-555555555555")).versionId();
+        String two =
+                sm.putSecretValue(b -> b.secretId("app/db").secretString("two")).versionId();
+        String three = sm.putSecretValue(b -> b.secretId("app/db")
+                        .secretString("three")
+                        .clientRequestToken("11111111-2222-3333-4444-555555555555"))
+                .versionId();
 
-        assertEquals("two", sm.getSecretValue(b -> b.secretId("app/db").versionStage("AWSPREVIOUS")).secretString());
+        assertEquals(
+                "two",
+                sm.getSecretValue(b -> b.secretId("app/db").versionStage("AWSPREVIOUS"))
+                        .secretString());
         assertEquals(Set.of(two, three), versionIds(false));
         assertEquals(3, versionIds(true).size());
-        String again = sm.putSecretValue(b -> b.secretId("app/db").secretString("three").clientRequestToken(three))
+        String again = sm.putSecretValue(
+                        b -> b.secretId("app/db").secretString("three").clientRequestToken(three))
                 .versionId();
         assertEquals(three, again);
-        assertThrows(ResourceExistsException.class,
-                () -> sm.putSecretValue(b -> b.secretId("app/db").secretString("other").clientRequestToken(three)));
+        assertThrows(
+                ResourceExistsException.class,
+                () -> sm.putSecretValue(
+                        b -> b.secretId("app/db").secretString("other").clientRequestToken(three)));
     }
 
     @Test
@@ -223,7 +238,8 @@ class AwsEmulatorTest {
 
     @Test
     void descriptionAndAllFiltersMatchWordsAndValuesCanBeNegated() {
-        sm.createSecret(b -> b.name("billing/db").description("Primary Postgres password").secretString("x"));
+        sm.createSecret(b ->
+                b.name("billing/db").description("Primary Postgres password").secretString("x"));
         sm.createSecret(b -> b.name("search/api").description("Elastic token").secretString("y"));
 
         assertEquals(Set.of("billing/db"), names(FilterNameStringType.DESCRIPTION, "postgres"));
@@ -240,19 +256,37 @@ class AwsEmulatorTest {
 
         assertFalse(version.toString().contains("hunter2"));
         assertFalse(secret.toString().contains("hunter2"));
-        StsCall call = new StsCall("AssumeRoleWithWebIdentity", null, ROLE, "s", null, Map.of(), List.of(), null,
-                "token-hunter2", "ASIA1");
+        StsCall call = new StsCall(
+                "AssumeRoleWithWebIdentity",
+                null,
+                ROLE,
+                "s",
+                null,
+                Map.of(),
+                List.of(),
+                null,
+                "token-hunter2",
+                "ASIA1");
         assertFalse(call.toString().contains("hunter2"));
     }
 
     private Set<String> versionIds(boolean includeDeprecated) {
-        return sm.listSecretVersionIds(b -> b.secretId("app/db").includeDeprecated(includeDeprecated)).versions()
-                .stream().map(v -> v.versionId()).collect(Collectors.toSet());
+        return sm
+                .listSecretVersionIds(b -> b.secretId("app/db").includeDeprecated(includeDeprecated))
+                .versions()
+                .stream()
+                .map(v -> v.versionId())
+                .collect(Collectors.toSet());
     }
 
     private Set<String> names(FilterNameStringType key, String value) {
-        return sm.listSecrets(b -> b.filters(Filter.builder().key(key).values(value).build())).secretList().stream()
-                .map(SecretListEntry::name).collect(Collectors.toSet());
+        return sm
+                .listSecrets(
+                        b -> b.filters(Filter.builder().key(key).values(value).build()))
+                .secretList()
+                .stream()
+                .map(SecretListEntry::name)
+                .collect(Collectors.toSet());
     }
 
     private SecretsManagerClient secretsManager(AwsCredentialsProvider credentials, Region region) {
@@ -260,8 +294,8 @@ class AwsEmulatorTest {
     }
 
     private static StaticCredentialsProvider asProvider(Credentials credentials) {
-        return StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-                credentials.secretAccessKey(), credentials.sessionToken()));
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
     }
 
     /** A clock the test moves forward, to expire issued credentials without waiting. */
