@@ -57,8 +57,6 @@ import org.jboss.logging.Logger;
         informer = @Informer(itemStore = PrunedItemStore.class))
 public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private static final Logger LOG = Logger.getLogger(ExternalSecretReconciler.class);
-    /** Writes of the target Secret tried on 409 Conflict, each on the Secret read again, before the sync fails. */
-    static final int WRITE_CONFLICT_ATTEMPTS = 3;
 
     private final SluiceConfig config;
     private final StoreAccess storeAccess;
@@ -78,7 +76,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
     private final ReconcileBudget budget;
     private final ExternalSecretStatusWriter statusWriter = new ExternalSecretStatusWriter(clock);
     private final TargetSecretWriter secretWriter;
-    private final TargetRendering rendering;
+    private final TargetSecretSync targetSync;
     private final CleanupFinalizer cleanup;
     private final UnhandledErrorStatus<ExternalSecretStatus, ExternalSecret> unhandled;
 
@@ -115,7 +113,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
         this.admission = new RefreshAdmission(es.maxConcurrentRefreshes());
         this.budget = new ReconcileBudget(config.kubernetes().maxReconcilesPerMinute());
         this.secretWriter = new TargetSecretWriter(client, dryRun);
-        this.rendering = new TargetRendering(renderer, client);
+        this.targetSync = new TargetSecretSync(new TargetRendering(renderer, client), secretWriter);
         this.cleanup = new CleanupFinalizer(client, secretWriter);
         this.unhandled = new UnhandledErrorStatus<>(
                 events, backoff, "SecretSyncedError", statusWriter::failed, (resource, status) -> {
@@ -281,7 +279,7 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                         "MissingProviderSecret",
                         "secret for " + entry + " is missing in the provider: skipped due to DeletionPolicy="
                                 + es.deletionPolicy()));
-        Written written = writeSecret(es, collected, existing);
+        TargetSecretSync.Written written = targetSync.write(es, collected, existing);
         SecretPlan plan = written.plan();
         report(resource, id, es, plan, reason);
         if (es.creationPolicy() == CreationPolicy.Owner && reason != Reason.PERIODIC) {
@@ -297,54 +295,6 @@ public class ExternalSecretReconciler implements Reconciler<ExternalSecret> {
                 plan.action().writes() || reason != Reason.PERIODIC,
                 plan);
         return withSchedule(resource, context, next, id, es, interval, now);
-    }
-
-    /**
-     * Plans and writes the target Secret. When someone else changed it between the read and the write (409), the
-     * Secret is read again and the plan made again at once, a few times, rather than failing the sync. A Secret
-     * that was only assumed absent ({@link TargetRead}) is read before any plan but a create, and after a create
-     * that finds it there; neither counts as a conflict.
-     */
-    private Written writeSecret(EffectiveSpec es, CollectedData collected, TargetRead existing) {
-        String namespace = es.resource().getMetadata().getNamespace();
-        Secret current = existing.secret();
-        boolean assumedAbsent = existing.assumedAbsent();
-        int conflicts = 0;
-        while (true) {
-            SecretPlan plan = plan(es, collected, current);
-            if (assumedAbsent && plan.action() != SecretPlan.Action.CREATE) {
-                assumedAbsent = false;
-                current = secretWriter.current(namespace, es.targetName());
-                continue;
-            }
-            try {
-                secretWriter.apply(plan);
-                return new Written(plan, current);
-            } catch (TargetSecretWriter.SecretChanged e) {
-                if (!assumedAbsent && ++conflicts == WRITE_CONFLICT_ATTEMPTS) {
-                    throw new SyncException(
-                            "SecretSyncedError",
-                            "could not write secret " + es.targetName() + ": it changed while being written "
-                                    + conflicts + " times in a row; the existing secret is kept");
-                }
-                assumedAbsent = false;
-                LOG.debugf("%s: %s; planning again", es.resource().getMetadata().getName(), e.getMessage());
-                current = secretWriter.current(namespace, es.targetName());
-            }
-        }
-    }
-
-    /** A plan carried out, with the Secret it was planned from (null when there was none). */
-    private record Written(SecretPlan plan, Secret found) {}
-
-    private SecretPlan plan(EffectiveSpec es, CollectedData collected, Secret read) {
-        return (collected.nothingFound() ? SecretPlanner.whenNothingFound(es, read) : Optional.<SecretPlan>empty())
-                .orElseGet(() -> SecretPlanner.forDesired(es, desired(es, collected), read));
-    }
-
-    /** The seam where templates render: provider data in, the Secret's content out. */
-    private DesiredSecret desired(EffectiveSpec es, CollectedData collected) {
-        return rendering.desired(es, collected.data());
     }
 
     private void report(ExternalSecret resource, ResourceID id, EffectiveSpec es, SecretPlan plan, Reason reason) {
