@@ -1,5 +1,6 @@
 package io.sluice.generator;
 
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sluice.api.generators.ClusterGenerator;
@@ -38,68 +39,48 @@ final class GeneratorLookup {
             case "ECRAuthorizationToken" ->
                 new ResolvedGenerator.Ecr(
                         namespaced,
-                        require(
-                                        kind,
-                                        namespace,
-                                        ref.name,
-                                        read(
-                                                kind,
-                                                namespace,
-                                                ref.name,
-                                                () -> kubernetes
-                                                        .resources(ECRAuthorizationToken.class)
-                                                        .inNamespace(namespace)
-                                                        .withName(ref.name)
-                                                        .get()))
-                                .getSpec());
-            case "STSSessionToken" ->
-                new ResolvedGenerator.Sts(
-                        namespaced,
-                        require(
-                                        kind,
-                                        namespace,
-                                        ref.name,
-                                        read(
-                                                kind,
-                                                namespace,
-                                                ref.name,
-                                                () -> kubernetes
-                                                        .resources(STSSessionToken.class)
-                                                        .inNamespace(namespace)
-                                                        .withName(ref.name)
-                                                        .get()))
-                                .getSpec());
-            case "Password" ->
-                new ResolvedGenerator.Random(require(
+                        spec(
                                 kind,
                                 namespace,
                                 ref.name,
-                                read(
-                                        kind,
-                                        namespace,
-                                        ref.name,
-                                        () -> kubernetes
-                                                .resources(Password.class)
-                                                .inNamespace(namespace)
-                                                .withName(ref.name)
-                                                .get()))
-                        .getSpec());
+                                () -> kubernetes
+                                        .resources(ECRAuthorizationToken.class)
+                                        .inNamespace(namespace)
+                                        .withName(ref.name)
+                                        .get()));
+            case "STSSessionToken" ->
+                new ResolvedGenerator.Sts(
+                        namespaced,
+                        spec(
+                                kind,
+                                namespace,
+                                ref.name,
+                                () -> kubernetes
+                                        .resources(STSSessionToken.class)
+                                        .inNamespace(namespace)
+                                        .withName(ref.name)
+                                        .get()));
+            case "Password" ->
+                new ResolvedGenerator.Random(spec(
+                        kind,
+                        namespace,
+                        ref.name,
+                        () -> kubernetes
+                                .resources(Password.class)
+                                .inNamespace(namespace)
+                                .withName(ref.name)
+                                .get()));
             case "ClusterGenerator" ->
                 fromCluster(
                         ref.name,
-                        require(
-                                        kind,
-                                        null,
-                                        ref.name,
-                                        read(
-                                                kind,
-                                                null,
-                                                ref.name,
-                                                () -> kubernetes
-                                                        .resources(ClusterGenerator.class)
-                                                        .withName(ref.name)
-                                                        .get()))
-                                .getSpec());
+                        spec(
+                                kind,
+                                null,
+                                ref.name,
+                                () -> kubernetes
+                                        .resources(ClusterGenerator.class)
+                                        .withName(ref.name)
+                                        .get()));
             default ->
                 throw new GeneratorException("generator kind " + (kind.isEmpty() ? "(none)" : kind)
                         + " is not supported; Sluice implements ECRAuthorizationToken, STSSessionToken, Password and "
@@ -132,20 +113,20 @@ final class GeneratorLookup {
         return resolved;
     }
 
-    private static <T> T read(String kind, String namespace, String name, Supplier<T> get) {
+    /** The spec of the generator {@code get} reads; a read failure or a missing generator names it. */
+    private static <S> S spec(
+            String kind, String namespace, String name, Supplier<? extends CustomResource<S, ?>> get) {
+        CustomResource<S, ?> found;
         try {
-            return get.get();
+            found = get.get();
         } catch (KubernetesClientException e) {
             throw new GeneratorException(
                     "could not read " + describe(kind, namespace, name) + ": " + ApiErrors.describe(e));
         }
-    }
-
-    private static <T> T require(String kind, String namespace, String name, T found) {
         if (found == null) {
             throw new GeneratorException(describe(kind, namespace, name) + " not found");
         }
-        return found;
+        return found.getSpec();
     }
 
     private static String describe(String kind, String namespace, String name) {
