@@ -8,13 +8,11 @@ import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
-import io.sluice.provider.SecretsClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -22,31 +20,18 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * (decrypted; ListTagsForResource for metadata), {@link #fetchAll} reads up to ten parameters per GetParameters. The
  * store prefix applies to fetched, pushed and deleted names, never to find results.
  */
-final class AwsParameterStoreClient implements SecretsClient {
-    private final AwsClientPool.Lease lease;
-    private final String prefix;
-    private final String storeName;
+final class AwsParameterStoreClient extends LeasedStoreClient {
     private final ParameterReader reader;
     private final ParameterFinder finder;
     private final ParameterStorePusher pusher;
 
     AwsParameterStoreClient(AwsClientPool.Lease lease, String prefix, String storeName) {
-        this.lease = lease;
-        this.prefix = prefix == null ? "" : prefix;
-        this.storeName = storeName;
+        super(lease, prefix, storeName);
         Supplier<SsmClient> ssm = () -> lease.clients().ssm();
         this.reader = new ParameterReader(ssm);
         this.finder = new ParameterFinder(ssm, reader);
         this.pusher = new ParameterStorePusher(ssm, reader, prefix);
     }
-
-    /** Same pooled SDK clients and same prefix: same reads (never equal to a Secrets Manager client's key). */
-    @Override
-    public Object sharingKey() {
-        return new SharingKey(lease.pooledClients(), prefix);
-    }
-
-    private record SharingKey(Object pooledClients, String prefix) {}
 
     @Override
     public RemoteSecret fetch(RemoteKey key) {
@@ -79,7 +64,7 @@ final class AwsParameterStoreClient implements SecretsClient {
         }
         Map<ParameterSelector, FetchOutcome> read = reader.values(List.copyOf(values.values()));
         values.forEach((key, selector) -> outcomes.put(key, read.get(selector)));
-        metadata.forEach(key -> outcomes.putAll(SecretsClient.super.fetchAll(List.of(key))));
+        metadata.forEach(key -> outcomes.putAll(super.fetchAll(List.of(key))));
         return outcomes;
     }
 
@@ -101,24 +86,5 @@ final class AwsParameterStoreClient implements SecretsClient {
     @Override
     public boolean exists(PushTarget target) {
         return pusher.exists(target);
-    }
-
-    @Override
-    public void validate() {
-        try {
-            lease.clients().sts().getCallerIdentity();
-        } catch (SdkException e) {
-            throw AwsErrors.classify("GetCallerIdentity", storeName, e);
-        }
-    }
-
-    @Override
-    public void retireCredentials() {
-        lease.retire();
-    }
-
-    @Override
-    public void close() {
-        lease.release();
     }
 }

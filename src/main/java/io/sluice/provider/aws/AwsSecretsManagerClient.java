@@ -10,7 +10,6 @@ import io.sluice.provider.PushTarget;
 import io.sluice.provider.RemoteDeletion;
 import io.sluice.provider.RemoteKey;
 import io.sluice.provider.RemoteSecret;
-import io.sluice.provider.SecretsClient;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,12 +23,9 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  * A store's view of Secrets Manager. One {@link #fetch} is one GetSecretValue (DescribeSecret for metadata);
  * the store prefix applies to fetched keys only, never to find results.
  */
-final class AwsSecretsManagerClient implements SecretsClient {
+final class AwsSecretsManagerClient extends LeasedStoreClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AwsClientPool.Lease lease;
-    private final String prefix;
-    private final String storeName;
     private final AwsSettings settings;
 
     private final SecretsManagerPusher pusher;
@@ -44,20 +40,10 @@ final class AwsSecretsManagerClient implements SecretsClient {
             String storeName,
             AwsSettings settings,
             AwsProvider.SecretsManagerOptions deletion) {
+        super(lease, prefix, storeName);
         this.pusher = new SecretsManagerPusher(() -> lease.clients().secretsManager(), prefix, deletion);
-        this.lease = lease;
-        this.prefix = prefix == null ? "" : prefix;
-        this.storeName = storeName;
         this.settings = settings;
     }
-
-    /** Same pooled SDK clients (same region, credentials and roles) and same prefix: same reads. */
-    @Override
-    public Object sharingKey() {
-        return new SharingKey(lease.pooledClients(), prefix);
-    }
-
-    private record SharingKey(Object pooledClients, String prefix) {}
 
     @Override
     public RemoteSecret fetch(RemoteKey key) {
@@ -95,25 +81,6 @@ final class AwsSecretsManagerClient implements SecretsClient {
     @Override
     public boolean exists(PushTarget target) {
         return pusher.exists(target);
-    }
-
-    @Override
-    public void validate() {
-        try {
-            lease.clients().sts().getCallerIdentity();
-        } catch (SdkException e) {
-            throw AwsErrors.classify("GetCallerIdentity", storeName, e);
-        }
-    }
-
-    @Override
-    public void retireCredentials() {
-        lease.retire();
-    }
-
-    @Override
-    public void close() {
-        lease.release();
     }
 
     /** The pooled SDK clients behind this store client (tests check the sharing). */
