@@ -5,10 +5,8 @@ import static io.sluice.testing.aws.emulator.SecretsManagerHandler.strings;
 import static io.sluice.testing.aws.emulator.SecretsManagerHandler.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,11 +23,9 @@ import java.util.function.Predicate;
  * DeleteParameter and LabelParameterVersion. A SecureString read without WithDecryption returns an opaque
  * ciphertext, as AWS does.
  */
-final class ParameterStoreHandler implements ProtocolHandler {
+final class ParameterStoreHandler extends JsonProtocol {
 
     private static final String TARGET_PREFIX = "AmazonSSM.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_NAMES = 10;
     private static final int MAX_PATH_RESULTS = 10;
     private static final int MAX_DESCRIBE_RESULTS = 50;
@@ -302,50 +298,10 @@ final class ParameterStoreHandler implements ProtocolHandler {
     }
 
     @Override
-    public HttpReply render(AwsError error) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("__type", error.code());
-        body.put("message", error.getMessage());
-        return reply(error.status(), body);
-    }
-
-    @Override
     public AwsError accessDenied(String operation, String principal) {
         return AwsError.badRequest(
                 "AccessDeniedException",
                 "User: " + principal + " is not authorized to perform: ssm:" + operation
                         + " because no identity-based policy allows it");
-    }
-
-    @Override
-    public AwsError missingAuthentication() {
-        return new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
-    }
-
-    @Override
-    public AwsError invalidClientToken() {
-        return AwsError.badRequest(
-                "UnrecognizedClientException", "The security token included in the request is invalid.");
-    }
-
-    @Override
-    public AwsError expiredToken() {
-        return AwsError.badRequest("ExpiredTokenException", "The security token included in the request is expired");
-    }
-
-    private static HttpReply reply(int status, ObjectNode body) {
-        try {
-            return new HttpReply(status, CONTENT_TYPE, JSON.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            throw AwsError.badRequest("SerializationException", "The request body is not valid JSON");
-        }
     }
 }

@@ -1,10 +1,8 @@
 package io.sluice.testing.aws.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,11 +16,9 @@ import java.util.function.Function;
  * Secrets Manager over the JSON 1.1 protocol: {@code X-Amz-Target: secretsmanager.<Operation>}, a JSON body,
  * JSON answers, errors as {@code {"__type": code, "message": text}}. Maps JSON to {@link SecretsManagerState}.
  */
-final class SecretsManagerHandler implements ProtocolHandler {
+final class SecretsManagerHandler extends JsonProtocol {
 
     private static final String TARGET_PREFIX = "secretsmanager.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<Optional<String>, SecretsManagerState> stateForRegion;
 
@@ -183,51 +179,11 @@ final class SecretsManagerHandler implements ProtocolHandler {
     }
 
     @Override
-    public HttpReply render(AwsError error) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("__type", error.code());
-        body.put("message", error.getMessage());
-        return reply(error.status(), body);
-    }
-
-    @Override
     public AwsError accessDenied(String operation, String principal) {
         return AwsError.badRequest(
                 "AccessDeniedException",
                 "User: " + principal + " is not authorized to perform: secretsmanager:" + operation
                         + " because no identity-based policy allows it");
-    }
-
-    @Override
-    public AwsError missingAuthentication() {
-        return new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
-    }
-
-    @Override
-    public AwsError invalidClientToken() {
-        return AwsError.badRequest(
-                "UnrecognizedClientException", "The security token included in the request is invalid.");
-    }
-
-    @Override
-    public AwsError expiredToken() {
-        return AwsError.badRequest("ExpiredTokenException", "The security token included in the request is expired");
-    }
-
-    private static HttpReply reply(int status, ObjectNode body) {
-        try {
-            return new HttpReply(status, CONTENT_TYPE, JSON.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            throw AwsError.badRequest("SerializationException", "The request body is not valid JSON");
-        }
     }
 
     static String text(JsonNode in, String field) {
